@@ -1,0 +1,51 @@
+# The concurrency-patterns playground. `make help` lists the targets.
+
+SITE    ?= _site
+PORT    ?= 8080
+GOROOT  := $(shell go env GOROOT)
+WASMDIR := $(GOROOT)/lib/wasm
+WASMENV := GOOS=js GOARCH=wasm
+
+.PHONY: help site pages wasm serve test test-native test-wasm test-e2e deps bench clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+site: pages wasm ## build the whole static site into $(SITE)/
+
+pages: ## render content/*.md and copy the static assets
+	go run ./web -content content -out $(SITE)
+
+wasm: ## compile the playground to WebAssembly, with the wasm_exec.js of the same Go
+	@mkdir -p $(SITE)
+	$(WASMENV) go build -trimpath -ldflags='-s -w' -o $(SITE)/playground.wasm ./wasm
+	cp $(WASMDIR)/wasm_exec.js $(SITE)/wasm_exec.js
+
+serve: site ## build, then serve the playground on http://localhost:$(PORT)
+	go run ./serve -dir $(SITE) -port $(PORT)
+
+test: deps test-native test-wasm test-e2e ## install what the tests need and run every test
+
+test-native: ## library, builder and server tests, with the race detector
+	go vet ./...
+	go test -race -count=1 $$(go list ./... | grep -v /e2e)
+
+test-wasm: ## the wasm packages' tests, under node
+	PATH="$$PATH:$(WASMDIR)" $(WASMENV) go test -count=1 ./wasm/...
+
+test-e2e: site ## the playground in headless Chromium
+	PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -v -run . ./e2e/
+
+deps: ## install headless Chromium (Debian's package) when it is missing
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium (Debian package)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v node >/dev/null 2>&1 || { \
+	  echo "installing node (Debian package)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
+
+bench: ## benchmarks
+	go test -run '^$$' -bench . -benchmem ./patterns/...
+
+clean: ## remove build output
+	rm -rf $(SITE)
