@@ -1,0 +1,159 @@
+package view
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/concurrency-patterns/playground/patterns/event"
+)
+
+// Config is what the view needs to know of a run's parameters.
+type Config struct {
+	Items   int  // inputs the source holds
+	Lanes   int  // max_concurrency: one lane per slot
+	Ordered bool // results leave in input order; finished ones may wait in a buffer
+}
+
+// never is the time of a step an item has not taken.
+var never = math.Inf(1)
+
+// life is one item's way through the stream, in virtual milliseconds.
+type life struct {
+	pulled, started, ended, emitted, abandoned float64
+	slot                                       int
+	outcome                                    Outcome
+	// left is when the item left the stream: emitted, or cancelled and never
+	// emitted; leftSeq orders items that left at the same instant.
+	left    float64
+	leftSeq int
+}
+
+// Timeline is a trace indexed for [Timeline.Scene]. It is immutable once
+// built, so one timeline may serve any number of scenes.
+type Timeline struct {
+	cfg    Config
+	items  []life
+	out    []int     // item ids in the order they left the stream
+	outAt  []float64 // when out[i] left, ascending
+	times  []float64 // distinct event times, ascending
+	halted float64
+	reason string
+}
+
+// NewTimeline indexes trace. Ids and slots beyond cfg grow the timeline
+// rather than being dropped, so a trace is never shown partially; negative
+// ids (stream-level events other than halted) are ignored.
+func NewTimeline(trace []event.Record, cfg Config) *Timeline {
+	tl := &Timeline{cfg: cfg, halted: never}
+	for _, r := range trace {
+		tl.cfg.Items = max(tl.cfg.Items, int(r.ID)+1)
+		tl.cfg.Lanes = max(tl.cfg.Lanes, int(r.Slot)+1)
+	}
+	tl.items = make([]life, tl.cfg.Items)
+	for i := range tl.items {
+		tl.items[i] = life{pulled: never, started: never, ended: never, emitted: never,
+			abandoned: never, left: never, slot: -1}
+	}
+	for seq, r := range trace {
+		tl.record(seq, r)
+	}
+	tl.index()
+	return tl
+}
+
+// record applies one event. Only the first occurrence of each step counts:
+// a task that timed out and was then cancelled stays timed out.
+func (tl *Timeline) record(seq int, r event.Record) {
+	at := ms(r.At)
+	tl.times = append(tl.times, at)
+	if r.Kind == event.Halted {
+		if tl.halted == never {
+			tl.halted, tl.reason = at, r.Detail
+		}
+		return
+	}
+	if r.ID < 0 {
+		return
+	}
+	it := &tl.items[r.ID]
+	switch r.Kind {
+	case event.Pulled:
+		it.pulled = min(it.pulled, at)
+	case event.Started:
+		if it.started == never {
+			it.started, it.slot = at, int(r.Slot)
+		}
+	case event.Finished, event.Failed, event.Panicked, event.TimedOut, event.Cancelled:
+		if it.ended == never {
+			it.ended, it.outcome = at, outcomeOf(r.Kind)
+		}
+	case event.Emitted:
+		if it.emitted == never {
+			it.emitted, it.left, it.leftSeq = at, at, seq
+		}
+	case event.Abandoned:
+		it.abandoned = min(it.abandoned, at)
+	}
+	if r.Kind == event.Cancelled && it.emitted == never && it.left == never {
+		it.left, it.leftSeq = at, seq
+	}
+}
+
+// index orders the items that left the stream and the event times.
+func (tl *Timeline) index() {
+	for id, it := range tl.items {
+		if it.left != never {
+			tl.out = append(tl.out, id)
+		}
+	}
+	slices.SortFunc(tl.out, func(a, b int) int {
+		x, y := tl.items[a], tl.items[b]
+		if c := cmp.Compare(x.left, y.left); c != 0 {
+			return c
+		}
+		return x.leftSeq - y.leftSeq
+	})
+	tl.outAt = make([]float64, len(tl.out))
+	for i, id := range tl.out {
+		tl.outAt[i] = tl.items[id].left
+	}
+	// A recorder's times only go up; sorting keeps a hand-made trace right.
+	slices.Sort(tl.times)
+	tl.times = slices.Compact(tl.times)
+}
+
+func outcomeOf(k event.Kind) Outcome {
+	switch k {
+	case event.Finished:
+		return OK
+	case event.Failed:
+		return Failed
+	case event.Panicked:
+		return Crashed
+	case event.TimedOut:
+		return TimedOut
+	}
+	return Cancelled
+}
+
+// ms converts a trace offset to virtual milliseconds, the unit of every
+// time the view shows.
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// Config returns the configuration the timeline was built for, grown to
+// cover every id and slot in its trace.
+func (tl *Timeline) Config() Config { return tl.cfg }
+
+// End is the time of the last event: the length of the run.
+func (tl *Timeline) End() float64 {
+	if len(tl.times) == 0 {
+		return 0
+	}
+	return tl.times[len(tl.times)-1]
+}
+
+// Times returns the distinct event times, ascending. The slice is shared:
+// do not modify it.
+func (tl *Timeline) Times() []float64 { return tl.times }
