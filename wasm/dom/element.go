@@ -116,3 +116,6 @@ func elements(list js.Value) []Element {
 	}
 	return out
 }
+
+// Remove takes the element out of the document.
+func (e Element) Remove() { e.v.Call("remove") }

@@ -128,3 +128,7 @@ func ReplaceQuery(set map[string]string, del []string) {
 		h.Call("replaceState", h.Get("state"), "", href)
 	}
 }
+
+// Now is the page's high-resolution clock (performance.now), in
+// milliseconds.
+func Now() float64 { return js.Global().Get("performance").Call("now").Float() }

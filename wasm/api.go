@@ -1,0 +1,168 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"syscall/js"
+
+	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/wasm/dom"
+	"github.com/concurrency-patterns/playground/wasm/form"
+	"github.com/concurrency-patterns/playground/wasm/view"
+)
+
+// api returns the demo's entry in window.playgrounds. Its functions live as
+// long as the page, as window.playgrounds does, so they are never released.
+// Each recovers: a panic breaks the demo and the call returns an error value
+// (or a rejected promise), never an exception.
+func (d *demo) api() js.Value {
+	obj := js.Global().Get("Object").New()
+	obj.Set("pattern", d.scn.Name)
+	method := func(name string, fn func(args []js.Value) any, onPanic func(why string) any) {
+		obj.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
+			defer func() {
+				if r := recover(); r != nil {
+					why := fmt.Sprint("panic: ", r)
+					d.fail(why)
+					out = onPanic(why)
+				}
+			}()
+			return fn(args)
+		}))
+	}
+	null := func(string) any { return js.Null() }
+	method("params", func([]js.Value) any { return stringsObject(d.readForm()) }, null)
+	method("setParams", d.setParams, func(why string) any {
+		return js.ValueOf([]any{fieldError("", why)})
+	})
+	method("run", func([]js.Value) any { return d.run() }, func(why string) any {
+		p, _, reject := dom.NewPromise()
+		reject(dom.NewError(why))
+		return p
+	})
+	method("summary", func([]js.Value) any {
+		if d.last == nil {
+			return js.Null()
+		}
+		return summaryObject(d.scn, d.last.summary)
+	}, null)
+	method("trace", func([]js.Value) any { return d.traceArray() }, null)
+	return obj
+}
+
+// setParams applies parameters given as an object over the form's values.
+// On success it updates the form (and the URL, for the first demo) and
+// returns an empty array; otherwise it changes nothing and returns the
+// errors as {param, message} objects.
+func (d *demo) setParams(args []js.Value) any {
+	in := js.Undefined()
+	if len(args) > 0 {
+		in = args[0]
+	}
+	given, err := dom.StringMap(in)
+	if err != nil {
+		return js.ValueOf([]any{fieldError("", err.Error())})
+	}
+	raw := d.readForm()
+	for k, v := range given {
+		raw[k] = v
+	}
+	v, errs := d.scn.Parse(raw)
+	if len(errs) > 0 {
+		out := make([]any, len(errs))
+		for i, e := range errs {
+			out[i] = fieldError(e.Param, e.Message)
+		}
+		return js.ValueOf(out)
+	}
+	d.setForm(v.Raw())
+	d.check(v.Raw(), nil)
+	if d.syncURL {
+		dom.ReplaceQuery(form.QueryUpdate(d.scn, d.values, d.page))
+	}
+	return js.ValueOf([]any{})
+}
+
+// run computes a run of the form's values and returns a promise of its
+// summary. While a run is being computed, it returns a promise of that
+// run's summary.
+func (d *demo) run() js.Value {
+	p, resolve, reject := dom.NewPromise()
+	switch {
+	case d.broken:
+		reject(dom.NewError("this demo stopped after an error"))
+	case !d.valid && d.computing == nil:
+		reject(dom.NewError("the parameters are not valid: " + strings.Join(d.problems(), "; ")))
+	default:
+		d.waiting = append(d.waiting, pending{resolve, reject})
+		d.compute()
+	}
+	return p
+}
+
+// problems lists the form's validation errors.
+func (d *demo) problems() []string {
+	_, errs := d.scn.Parse(d.readForm())
+	out := make([]string, len(errs))
+	for i, e := range errs {
+		out[i] = e.Error()
+	}
+	return out
+}
+
+func fieldError(param, message string) any {
+	return map[string]any{"param": param, "message": message}
+}
+
+func stringsObject(m map[string]string) js.Value {
+	obj := js.Global().Get("Object").New()
+	for k, v := range m {
+		obj.Set(k, v)
+	}
+	return obj
+}
+
+// summaryObject is a run's summary with its keys in the scenario's order.
+func summaryObject(scn *scenario.Scenario, sum map[string]float64) js.Value {
+	obj := js.Global().Get("Object").New()
+	for _, k := range scn.Summary {
+		obj.Set(k, sum[k])
+	}
+	return obj
+}
+
+// summaryText is a run's summary in words.
+func summaryText(scn *scenario.Scenario, sum map[string]float64, tookMs float64) string {
+	parts := make([]string, 0, len(scn.Summary))
+	for _, k := range scn.Summary {
+		if k == "virtual_ms" {
+			continue
+		}
+		parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+view.Ms(sum[k]))
+	}
+	return strings.Join(parts, " · ") + " · " + view.Ms(sum["virtual_ms"]) + " virtual ms, computed in " +
+		strconv.FormatFloat(tookMs, 'f', 1, 64) + " ms."
+}
+
+// traceArray is the last run's trace as plain objects, [] before a run.
+func (d *demo) traceArray() js.Value {
+	arr := js.Global().Get("Array").New()
+	if d.last == nil {
+		return arr
+	}
+	for _, r := range d.last.trace {
+		obj := js.Global().Get("Object").New()
+		obj.Set("t", float64(r.At)/1e6)
+		obj.Set("kind", r.Kind.String())
+		obj.Set("id", int(r.ID))
+		obj.Set("slot", int(r.Slot))
+		if r.Detail != "" {
+			obj.Set("detail", r.Detail)
+		}
+		arr.Call("push", obj)
+	}
+	return arr
+}

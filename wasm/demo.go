@@ -1,0 +1,169 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/wasm/dom"
+	"github.com/concurrency-patterns/playground/wasm/form"
+	"github.com/concurrency-patterns/playground/wasm/view"
+)
+
+// demo is one live demo. Its methods run in callbacks from JavaScript, one
+// at a time on one thread, so it needs no lock; none of them blocks.
+type demo struct {
+	doc     dom.Document
+	root    dom.Element
+	scn     *scenario.Scenario
+	page    map[string]string // the page's parameters (data-params)
+	syncURL bool              // the first demo keeps the page URL in step
+	ui      ui
+	release []func() // listeners, released if the demo breaks
+
+	values scenario.Values // the form's values, when valid
+	valid  bool
+	broken bool // a callback panicked: the demo stays as it is
+
+	computing *scenario.Run
+	waiting   []pending // run() promises awaiting the computation
+	last      *result   // the last computed run, nil before one
+
+	// What the canvas shows: the last run, or before one a preview of the
+	// form's values.
+	tl        *view.Timeline
+	layout    view.Layout
+	player    view.Player
+	painter   painter
+	frames    *dom.Frames
+	lastFrame float64 // timestamp of the previous frame while playing; 0 when paused
+	shownCtl  controlState
+}
+
+// result is a computed run.
+type result struct {
+	trace   []event.Record
+	summary map[string]float64
+}
+
+// pending is a run() promise awaiting the computation.
+type pending struct{ resolve, reject func(any) }
+
+// newDemo builds the demo the element asks for. query is the page URL's
+// query when this is the page's first demo, nil otherwise.
+func newDemo(doc dom.Document, el dom.Element, index int, query map[string]string) (*demo, error) {
+	name, _ := el.Attr("data-playground")
+	scn, ok := scenario.Lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("This page asks for a demo named %q, which this playground does not have (it has %s).",
+			name, strings.Join(scenario.Names(), ", "))
+	}
+	d := &demo{doc: doc, root: el, scn: scn, syncURL: query != nil}
+	var notes []string
+	if text, ok := el.Attr("data-params"); ok && strings.TrimSpace(text) != "" {
+		page, err := dom.ParseStringMap(text)
+		if err != nil {
+			notes = append(notes, "The page's parameters are unreadable ("+err.Error()+"); the defaults apply.")
+		}
+		d.page = page
+	}
+	raw, unknown := form.Merge(scn, d.page, query)
+	for _, n := range unknown {
+		notes = append(notes, "Ignored "+strconv.Quote(n)+": it is not a parameter of "+scn.Name+".")
+	}
+
+	d.ui = buildUI(doc, "pg"+strconv.Itoa(index), form.Fields(scn))
+	d.painter = newPainter(d.ui.canvas)
+	d.frames = dom.NewFrames(func(ts float64) { d.guard(func() { d.frame(ts) }) })
+	d.listen()
+	d.setForm(raw)
+	d.check(raw, notes)
+
+	if fallback, ok := el.QuerySelector(".playground-fallback"); ok {
+		fallback.SetHidden(true)
+	}
+	if loading, ok := el.QuerySelector(".playground-loading"); ok {
+		loading.Remove()
+	}
+	el.Append(d.ui.parts(doc)...)
+	d.resize()
+	return d, nil
+}
+
+// listen wires the controls. Form edits are caught once, on the form, as
+// they bubble.
+func (d *demo) listen() {
+	on := func(el dom.Element, typ string, fn func(dom.Event)) {
+		d.release = append(d.release, el.AddEventListener(typ, func(e dom.Event) { d.guard(func() { fn(e) }) }))
+	}
+	u := d.ui
+	on(u.form, "submit", func(e dom.Event) { e.PreventDefault(); d.compute() })
+	on(u.form, "input", func(e dom.Event) { d.edited(e) })
+	on(u.form, "change", func(e dom.Event) { d.edited(e) })
+	on(u.pause.Element, "click", func(dom.Event) { d.player.Toggle(); d.redraw() })
+	on(u.step.Element, "click", func(dom.Event) { d.player.Step(); d.redraw() })
+	on(u.reset.Element, "click", func(dom.Event) { d.player.Reset(); d.redraw() })
+	d.release = append(d.release,
+		dom.OnWindow("resize", func(dom.Event) { d.guard(d.resize) }),
+		dom.MatchMedia("(prefers-color-scheme: dark)").OnChange(func() { d.guard(d.resize) }))
+}
+
+// edited handles an edit of any control inside the form: the playback
+// controls act on the player, the parameters are validated.
+func (d *demo) edited(e dom.Event) {
+	switch t := e.Target(); {
+	case t.Equal(d.ui.speed.JSValue()):
+		s, _ := strconv.ParseFloat(d.ui.speed.Value(), 64)
+		d.player.SetSpeed(s)
+	case t.Equal(d.ui.time.JSValue()):
+		t, _ := strconv.ParseFloat(d.ui.time.Value(), 64)
+		d.player.Seek(t)
+		d.redraw()
+	default:
+		if d.check(d.readForm(), nil) && d.syncURL {
+			dom.ReplaceQuery(form.QueryUpdate(d.scn, d.values, d.page))
+		}
+	}
+}
+
+// guard runs a callback's body; a panic in it breaks this demo, visibly,
+// and nothing else.
+func (d *demo) guard(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.fail(fmt.Sprint("panic: ", r))
+		}
+	}()
+	if !d.broken {
+		fn()
+	}
+}
+
+// fail shows why the demo stopped and disables it. The page's text is not
+// touched.
+func (d *demo) fail(why string) {
+	if d.broken {
+		return
+	}
+	d.broken = true
+	defer func() { _ = recover() }() // the DOM itself may be what failed
+	for _, w := range d.waiting {
+		w.reject(dom.NewError(why))
+	}
+	d.waiting = nil
+	d.ui.failure.SetText("This demo stopped because of a bug in the playground: " + why +
+		". The text of the page still holds; reloading the page starts the demo again.")
+	d.ui.failure.SetHidden(false)
+	for _, b := range []dom.Button{d.ui.run, d.ui.pause, d.ui.step, d.ui.reset} {
+		b.SetDisabled(true)
+	}
+	for _, r := range d.release {
+		r()
+	}
+	d.release = nil
+	d.frames.Release()
+}

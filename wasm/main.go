@@ -1,0 +1,43 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/concurrency-patterns/playground/wasm/dom"
+)
+
+func main() {
+	doc := dom.Doc()
+	apis := []any{}
+	for i, el := range doc.QuerySelectorAll("[data-playground]") {
+		var query map[string]string
+		if i == 0 { // one URL cannot address two demos; see package form
+			query = dom.Query()
+		}
+		d, err := newDemo(doc, el, i, query)
+		if err != nil {
+			showProblem(doc, el, err.Error())
+			continue
+		}
+		apis = append(apis, d.api())
+	}
+	js.Global().Set("playgrounds", js.ValueOf(apis))
+	js.Global().Set("playgroundsReady", true)
+	doc.Dispatch("playgrounds-ready")
+	// The demos live as long as the page, and their callbacks need the Go
+	// program alive: main must not return.
+	select {}
+}
+
+// showProblem replaces a demo's loading state with a message, keeping the
+// element's fallback text.
+func showProblem(doc dom.Document, el dom.Element, message string) {
+	if bar, ok := el.QuerySelector(".playground-loading"); ok {
+		bar.Remove()
+	}
+	problem := doc.New("p", "playground-error", message)
+	problem.SetAttr("role", "alert")
+	el.Append(problem)
+}

@@ -1,0 +1,66 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/concurrency-patterns/playground/wasm/form"
+	"github.com/concurrency-patterns/playground/wasm/view"
+)
+
+// setForm shows raw values in the form's inputs.
+func (d *demo) setForm(raw map[string]string) {
+	for _, f := range d.ui.fields {
+		v := raw[f.Name]
+		if f.Type == "checkbox" {
+			b, _ := strconv.ParseBool(strings.TrimSpace(v))
+			f.input.SetChecked(b)
+			continue
+		}
+		f.input.SetValue(v)
+	}
+}
+
+// readForm returns the values in the form's inputs.
+func (d *demo) readForm() map[string]string {
+	raw := make(map[string]string, len(d.ui.fields))
+	for _, f := range d.ui.fields {
+		if f.Type == "checkbox" {
+			raw[f.Name] = strconv.FormatBool(f.input.Checked())
+			continue
+		}
+		raw[f.Name] = f.input.Value()
+	}
+	return raw
+}
+
+// check validates raw values, shows each field's message and the notes
+// that belong to no field, and reports whether the values are valid. Valid
+// values become the next run's; before any run the canvas previews them.
+func (d *demo) check(raw map[string]string, notes []string) bool {
+	v, errs := d.scn.Parse(raw)
+	byField, other := form.Messages(d.scn, errs)
+	for _, f := range d.ui.fields {
+		msg := byField[f.Name]
+		f.msg.SetText(msg)
+		if msg != "" {
+			f.input.SetAttr("aria-invalid", "true")
+		} else {
+			f.input.RemoveAttr("aria-invalid")
+		}
+	}
+	notes = append(notes, other...)
+	d.ui.notice.SetText(strings.Join(notes, " "))
+	d.ui.notice.SetHidden(len(notes) == 0)
+	d.valid = len(errs) == 0
+	if d.valid {
+		d.values = v
+		if d.last == nil {
+			d.show(view.NewTimeline(nil, configOf(v)))
+		}
+	}
+	d.controls()
+	return d.valid
+}

@@ -1,0 +1,146 @@
+// The playground's loader: fetches playground.wasm (next to this script),
+// shows a progress bar in each demo meanwhile, starts the Go program with
+// wasm_exec.js's Go class, and reports in each demo when loading fails or the
+// program stops. Everything else, the demos included, is Go.
+//
+// It also defines playgroundDrive, which the Go side uses to compute a run:
+// see the comment there.
+//
+// No eval, no inline code or styles: it works under a strict
+// Content-Security-Policy (the wasm itself needs 'wasm-unsafe-eval').
+(() => {
+  "use strict";
+
+  // How long one slice of playgroundDrive may run before yielding to the
+  // browser, in ms: short enough to keep the page responsive.
+  const SLICE_MS = 10;
+
+  const script = document.currentScript;
+  const wasmURL = new URL("playground.wasm", script ? script.src : document.baseURI);
+
+  // playgroundDrive(step, done) calls step() until it returns false, then
+  // done(). Each call is a separate call from JavaScript into Go, and Go
+  // returns from one only when every goroutine is blocked: exactly when a
+  // virtual clock may step. Steps run back to back for SLICE_MS, then the
+  // loop yields with one setTimeout (never one per step: browsers clamp
+  // nested timeouts to 4 ms, which would turn milliseconds into seconds).
+  globalThis.playgroundDrive = (step, done) => {
+    const slice = () => {
+      const end = performance.now() + SLICE_MS;
+      do {
+        if (!step()) {
+          done();
+          return;
+        }
+      } while (performance.now() < end);
+      setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
+  };
+
+  const demos = Array.from(document.querySelectorAll("[data-playground]"));
+
+  // Each demo shows a progress bar until Go builds the demo and removes it.
+  const bars = demos.map((el) => {
+    const box = document.createElement("div");
+    box.className = "playground-loading";
+    const label = document.createElement("span");
+    label.textContent = "Loading the playground…";
+    const bar = document.createElement("progress");
+    bar.setAttribute("aria-label", "Loading the playground");
+    box.append(label, bar);
+    el.append(box);
+    return bar;
+  });
+
+  // fraction in [0, 1], or null when the total is unknown (indeterminate).
+  const progress = (fraction) => {
+    for (const bar of bars) {
+      if (fraction === null) {
+        bar.removeAttribute("value");
+      } else {
+        bar.max = 1;
+        bar.value = fraction;
+      }
+    }
+  };
+
+  const fail = (message) => {
+    for (const el of demos) {
+      el.querySelector(".playground-loading")?.remove();
+      el.classList.add("playground-stopped");
+      const p = document.createElement("p");
+      p.className = "playground-error";
+      p.setAttribute("role", "alert");
+      p.textContent = message;
+      el.append(p);
+    }
+  };
+
+  // counted passes a response's body through while counting its bytes.
+  // Content-Length counts the bytes on the wire: when the response is
+  // compressed it is not the size of what we read, so the bar is then
+  // indeterminate.
+  const counted = (response) => {
+    const encoding = response.headers.get("Content-Encoding");
+    const length = Number(response.headers.get("Content-Length"));
+    const total = (!encoding || encoding === "identity") && length > 0 ? length : 0;
+    progress(total ? 0 : null);
+    if (!response.body) {
+      return response;
+    }
+    let received = 0;
+    const reader = response.body.getReader();
+    const body = new ReadableStream({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) {
+          controller.close();
+          return;
+        }
+        received += value.byteLength;
+        if (total) {
+          progress(Math.min(received / total, 1));
+        }
+        controller.enqueue(value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
+    return new Response(body, { headers: { "Content-Type": "application/wasm" } });
+  };
+
+  const start = async () => {
+    if (typeof WebAssembly !== "object") {
+      throw new Error("this browser does not run WebAssembly");
+    }
+    if (typeof Go !== "function") {
+      throw new Error("wasm_exec.js did not load");
+    }
+    const response = await fetch(wasmURL);
+    if (!response.ok) {
+      throw new Error(`${wasmURL.pathname} answered ${response.status} ${response.statusText}`);
+    }
+    const go = new Go();
+    const body = counted(response);
+    const { instance } = WebAssembly.instantiateStreaming
+      ? await WebAssembly.instantiateStreaming(body, go.importObject)
+      : await WebAssembly.instantiate(await body.arrayBuffer(), go.importObject);
+    let code = 0;
+    const exit = go.exit;
+    go.exit = (c) => {
+      code = c;
+      exit.call(go, c);
+    };
+    // The Go program runs until the page goes: it ending is a failure.
+    await go.run(instance);
+    fail(`The playground stopped (exit code ${code}). The text of the page still holds; reloading the page starts the demos again.`);
+  };
+
+  if (demos.length > 0) {
+    start().catch((err) => {
+      fail(`The playground could not start: ${err.message}. The text of the page still holds.`);
+    });
+  }
+})();
