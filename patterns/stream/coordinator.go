@@ -125,7 +125,9 @@ func (c *coordinator[In, Out]) dispatch(in In) {
 // whether the stream goes on.
 func (c *coordinator[In, Out]) await(yield func(Result[Out], error) bool) bool {
 	o := <-c.results
-	if o.kind == 0 {
+	if o.kind == 0 || c.cancelled() {
+		// Tasks see the caller's cancellation as soon as we do; what they
+		// return then is not a result.
 		return c.fail(context.Cause(c.ctx), yield)
 	}
 	c.active--
