@@ -77,4 +77,3 @@ func TestStreamIsReusable(t *testing.T) {
 		}
 	})
 }
-

@@ -109,4 +109,3 @@ func TestReplyWinsATie(t *testing.T) {
 		assert.Equal(t, 50*time.Millisecond, clk.Elapsed())
 	})
 }
-
