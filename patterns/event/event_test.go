@@ -13,8 +13,12 @@ import (
 
 func TestKindNamesRoundTrip(t *testing.T) {
 	seen := map[string]bool{}
-	for k := event.Kind(1); k.String() != "unknown"; k++ {
+	for i := range 256 {
+		k := event.Kind(i)
 		name := k.String()
+		if name == "unknown" {
+			continue
+		}
 		assert.False(t, seen[name], "duplicate name %s", name)
 		seen[name] = true
 		back, ok := event.ParseKind(name)
