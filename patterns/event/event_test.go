@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 
@@ -35,8 +36,12 @@ func TestEventString(t *testing.T) {
 	at := time.Date(2000, 1, 1, 0, 0, 1, 250e6, time.UTC)
 	e := event.Event{Time: at, Kind: event.Panicked, ID: 4, Slot: 2, Err: errors.New("boom")}
 	assert.Equal(t, "00:00:01.250 panicked id=4 slot=2: boom", e.String())
-	e = event.Event{Time: at, Kind: event.Pulled, ID: 5, Slot: -1}
-	assert.Equal(t, "00:00:01.250 pulled id=5", e.String())
+	e = event.Event{Time: at, Kind: event.Pulled, ID: 5, Slot: -1, N: 3}
+	assert.Equal(t, "00:00:01.250 pulled id=5 n=3", e.String())
+}
+
+func TestRecordIsSmall(t *testing.T) {
+	assert.LessOrEqual(t, unsafe.Sizeof(event.Record{}), uintptr(40))
 }
 
 func TestRecorderKeepsEveryEventFromManyGoroutines(t *testing.T) {
