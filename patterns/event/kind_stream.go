@@ -1,6 +1,8 @@
 package event
 
-// Kinds of the bounded stream (package stream).
+// Kinds of a task's life, reported by the bounded stream (package stream)
+// and by supervised tasks (package task); ID is the item or task, Slot the
+// stream's lane (-1 for supervised tasks).
 const (
 	Pulled    Kind = streamKinds + iota // an input was taken from the source
 	Started                             // a task began in a slot
