@@ -35,11 +35,14 @@ type worker[In, Out any] struct {
 	timer  clock.Timer
 	done   chan struct{} // closed when settled
 
-	mu       sync.Mutex
-	phase    phase
-	halted   bool // the stream has stopped: take no more jobs
-	job      job[In]
-	deadline time.Time // when the timer's current arming is due
+	mu     sync.Mutex
+	phase  phase
+	halted bool // the stream has stopped: take no more jobs
+	job    job[In]
+	// stale counts timer callbacks already on their way for an arming that
+	// was overtaken (the task returned as its timeout fired); they are
+	// ignored. Counting them costs a Stop per task instead of a clock read.
+	stale int
 }
 
 func newWorker[In, Out any](c *coordinator[In, Out]) *worker[In, Out] {
@@ -77,7 +80,6 @@ func (w *worker[In, Out]) begin(j job[In]) bool {
 	w.phase, w.job = running, j
 	w.c.emit(event.Started, j.index, j.slot, nil)
 	if cfg.timeout > 0 {
-		w.deadline = cfg.clock.Now().Add(cfg.timeout)
 		w.timer.Reset(cfg.timeout)
 	}
 	return true
@@ -122,6 +124,9 @@ func (w *worker[In, Out]) finish(j job[In], o outcome[In, Out]) bool {
 		return false
 	}
 	w.phase = idle
+	if w.c.cfg.timeout > 0 && !w.timer.Stop() {
+		w.stale++ // the timeout fired but its callback has not run yet: the reply won
+	}
 	w.c.emit(o.kind, j.index, j.slot, o.err)
 	w.mu.Unlock()
 	o.job = j
@@ -132,18 +137,17 @@ func (w *worker[In, Out]) finish(j job[In], o outcome[In, Out]) bool {
 // fire is the timer's callback: a running task timed out, or a cancelled
 // one ran out of shutdown time.
 func (w *worker[In, Out]) fire() {
-	cfg := w.c.cfg
-	now := cfg.clock.Now()
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if now.Before(w.deadline) {
-		return // an earlier arming, superseded by a Reset
+	if w.stale > 0 {
+		w.stale--
+		return
 	}
 	switch w.phase {
 	case running:
 		w.c.emit(event.TimedOut, w.job.index, w.job.slot, task.ErrTimeout)
 		w.c.results <- outcome[In, Out]{job: w.job, err: w.c.exit(task.ErrTimeout, w.job), kind: event.TimedOut, retired: true}
-		w.cancelWithin(now)
+		w.cancelWithin()
 	case cancelling:
 		w.c.emit(event.Abandoned, w.job.index, w.job.slot, task.ErrAbandoned)
 		w.settle()
@@ -157,17 +161,19 @@ func (w *worker[In, Out]) stop() {
 	w.halted = true
 	if w.phase == running {
 		w.c.emit(event.Cancelled, w.job.index, w.job.slot, task.ErrShutdown)
-		w.cancelWithin(w.c.cfg.clock.Now())
+		if w.cancelWithin() && w.c.cfg.timeout > 0 {
+			w.stale++ // the timeout fired as we halted: the halt won
+		}
 	}
 }
 
 // cancelWithin cancels the running task and gives it the shutdown time to
-// return. w.mu must be held.
-func (w *worker[In, Out]) cancelWithin(now time.Time) {
+// return. It reports whether the timer's previous arming had already fired.
+// w.mu must be held.
+func (w *worker[In, Out]) cancelWithin() (fired bool) {
 	w.phase = cancelling
-	w.deadline = now.Add(w.c.cfg.shutdown)
 	w.cancel()
-	w.timer.Reset(w.c.cfg.shutdown)
+	return !w.timer.Reset(w.c.cfg.shutdown)
 }
 
 // settle marks the worker gone, once. w.mu must be held.
