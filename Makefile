@@ -44,8 +44,10 @@ deps: ## install headless Chromium (Debian's package) when it is missing
 	  echo "installing node (Debian package)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
 
-bench: ## benchmarks
-	go test -run '^$$' -bench . -benchmem ./patterns/...
+bench: ## the patterns side by side with their peers, as benchstat tables (about 15 min)
+	cd bench && go test -run '^$$' -bench . -benchmem -count 5 -timeout 60m . > $(CURDIR)/_bench.txt
+	cd bench && go tool benchstat -col /impl $(CURDIR)/_bench.txt
+	PLAYGROUND_MEASURE=1 go test -count=1 -run Measure -v ./patterns/scenario/ | grep -E 'per run'
 
 clean: ## remove build output
 	rm -rf $(SITE)

@@ -35,7 +35,7 @@ func (v *Virtual) Elapsed() time.Duration { return v.Now().Sub(Epoch) }
 
 // NewTimer returns a timer whose channel receives the virtual time after d.
 func (v *Virtual) NewTimer(d time.Duration) Timer {
-	t := &virtualTimer{clock: v, ch: make(chan time.Time, 1)}
+	t := &virtualTimer{clock: v, ch: make(chan time.Time, 1), index: -1}
 	t.Reset(d)
 	return t
 }
@@ -43,7 +43,7 @@ func (v *Virtual) NewTimer(d time.Duration) Timer {
 // AfterFunc calls f after d of virtual time. f runs on the goroutine that
 // advances the clock, so it must not block.
 func (v *Virtual) AfterFunc(d time.Duration, f func()) Timer {
-	t := &virtualTimer{clock: v, fn: f}
+	t := &virtualTimer{clock: v, fn: f, index: -1}
 	t.Reset(d)
 	return t
 }
@@ -55,8 +55,9 @@ func (v *Virtual) Pending() int {
 	return len(v.timers)
 }
 
-// Step moves the clock to the earliest deadline and fires every timer due
-// then. It reports whether a timer fired; false means nothing is scheduled.
+// Step moves the clock to the earliest deadline and fires the timers due
+// then (channel timers first; see popDue). It reports whether a timer fired;
+// false means nothing is scheduled.
 func (v *Virtual) Step() bool {
 	v.mu.Lock()
 	if len(v.timers) == 0 {
@@ -86,13 +87,27 @@ func (v *Virtual) Advance(d time.Duration) {
 	v.mu.Unlock()
 }
 
-// popDue removes every timer due at v.now. v.mu must be held.
+// popDue removes the timers to fire at v.now: the channel timers due then
+// if there are any, else the AfterFunc timers. Goroutines woken by a channel
+// get to run (the next step waits for quiescence) before a callback due at
+// the same instant, so a task that finishes exactly at its timeout beats it.
+// v.mu must be held.
 func (v *Virtual) popDue() []*virtualTimer {
-	var due []*virtualTimer
+	var due, callbacks []*virtualTimer
 	for len(v.timers) > 0 && !v.timers[0].when.After(v.now) {
 		t := heap.Pop(&v.timers).(*virtualTimer)
 		t.index = -1
-		due = append(due, t)
+		if t.fn != nil {
+			callbacks = append(callbacks, t)
+		} else {
+			due = append(due, t)
+		}
+	}
+	if len(due) == 0 {
+		return callbacks
+	}
+	for _, t := range callbacks { // not yet: back in the heap, order kept
+		heap.Push(&v.timers, t)
 	}
 	return due
 }

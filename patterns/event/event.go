@@ -11,6 +11,7 @@ type Event struct {
 	Kind Kind
 	ID   int   // the item, task or child the event is about; -1 for none
 	Slot int   // the concurrency slot (lane) involved; -1 for none
+	N    int   // a count the kind carries (demand asked, batch size, …); 0 for none
 	Err  error // why, for failures and exits
 }
 
@@ -18,6 +19,9 @@ func (e Event) String() string {
 	s := fmt.Sprintf("%s %s id=%d", e.Time.Format("15:04:05.000"), e.Kind, e.ID)
 	if e.Slot >= 0 {
 		s += fmt.Sprintf(" slot=%d", e.Slot)
+	}
+	if e.N != 0 {
+		s += fmt.Sprintf(" n=%d", e.N)
 	}
 	if e.Err != nil {
 		s += ": " + e.Err.Error()

@@ -1,41 +1,39 @@
 package event
 
-// Kind says what happened. The set is closed: every pattern's kinds are
-// listed here so a trace can be read without knowing which pattern made it.
+// Kind says what happened. The set is closed and shared: each pattern owns
+// a block of 32 kinds, declared in its own file (kind_<pattern>.go), so a
+// trace can be read without knowing which pattern made it.
 type Kind uint8
 
-// Kinds of the bounded stream.
+// The first kind of each pattern's block.
 const (
-	_         Kind = iota
-	Pulled         // an input was taken from the source
-	Started        // a task began in a slot
-	Finished       // a task returned a value
-	Failed         // a task returned its own error
-	Panicked       // a task panicked; Err carries the panic and stack
-	TimedOut       // a task ran past its timeout
-	Emitted        // a result was handed to the consumer
-	Cancelled      // a running task's context was cancelled
-	Abandoned      // a cancelled task outlived its shutdown time
-	Halted         // the stream stopped; Err says why when it was not exhausted
-	kindCount
+	streamKinds     Kind = 1
+	taskKinds       Kind = 32
+	stageKinds      Kind = 64
+	limiterKinds    Kind = 96
+	poolKinds       Kind = 128
+	supervisorKinds Kind = 160
+	spawnKinds      Kind = 192
 )
 
-var kindNames = [kindCount]string{
-	Pulled:    "pulled",
-	Started:   "started",
-	Finished:  "finished",
-	Failed:    "failed",
-	Panicked:  "panicked",
-	TimedOut:  "timed_out",
-	Emitted:   "emitted",
-	Cancelled: "cancelled",
-	Abandoned: "abandoned",
-	Halted:    "halted",
+// kindNames holds every kind's name; each kind file adds its block.
+var kindNames [256]string
+
+// names records the names of one block of kinds; kind files call it from a
+// package-level var so that no init order matters.
+func names(m map[Kind]string) struct{} {
+	for k, n := range m {
+		if kindNames[k] != "" {
+			panic("event: kind " + n + " reuses the number of " + kindNames[k])
+		}
+		kindNames[k] = n
+	}
+	return struct{}{}
 }
 
 func (k Kind) String() string {
-	if k > 0 && k < kindCount && kindNames[k] != "" {
-		return kindNames[k]
+	if n := kindNames[k]; n != "" {
+		return n
 	}
 	return "unknown"
 }

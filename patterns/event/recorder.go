@@ -6,12 +6,13 @@ import (
 )
 
 // Record is an [Event] as a trace keeps it: time as an offset from the
-// trace's origin, and the error reduced to its message. It is 48 bytes.
+// trace's origin, and the error reduced to its message. It is 40 bytes.
 type Record struct {
 	At     time.Duration
 	Detail string
 	ID     int32
 	Slot   int32
+	N      int32
 	Kind   Kind
 }
 
@@ -30,7 +31,7 @@ func NewRecorder(origin time.Time) *Recorder { return &Recorder{origin: origin} 
 func (r *Recorder) Hook() Hook { return r.observe }
 
 func (r *Recorder) observe(e Event) {
-	rec := Record{At: e.Time.Sub(r.origin), ID: int32(e.ID), Slot: int32(e.Slot), Kind: e.Kind}
+	rec := Record{At: e.Time.Sub(r.origin), ID: int32(e.ID), Slot: int32(e.Slot), N: int32(e.N), Kind: e.Kind}
 	if e.Err != nil {
 		rec.Detail = e.Err.Error()
 	}

@@ -91,7 +91,11 @@ func (s *Scenario) Parse(raw map[string]string) (Values, []FieldError) {
 	}
 	sort.Strings(unknown)
 	for _, name := range unknown {
-		errs = append(errs, FieldError{Param: clip(name), Message: "is not a parameter of " + s.Name})
+		label := clip(name)
+		if label == "" {
+			label = "(empty name)"
+		}
+		errs = append(errs, FieldError{Param: label, Message: "is not a parameter of " + s.Name})
 	}
 	if len(errs) == 0 {
 		errs = s.check(v)

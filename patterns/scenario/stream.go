@@ -3,6 +3,11 @@ package scenario
 import (
 	"context"
 	"errors"
+	"iter"
+	"strconv"
+
+	"github.com/concurrency-patterns/playground/patterns/stream"
+	"github.com/concurrency-patterns/playground/patterns/task"
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -40,7 +45,55 @@ var Stream = register(&Scenario{
 })
 
 func runStream(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) error {
-	return errors.New("stream scenario: not implemented yet")
+	opts := []stream.Option{
+		stream.MaxConcurrency(v.Int("max_concurrency")),
+		stream.WithClock(clk),
+		stream.WithHook(hook),
+	}
+	if !v.Bool("ordered") {
+		opts = append(opts, stream.Unordered())
+	}
+	if d, ok := v.Duration("timeout"); ok {
+		opts = append(opts, stream.Timeout(d))
+	} else {
+		opts = append(opts, stream.NoTimeout())
+	}
+	if v.String("on_timeout") == "kill_task" {
+		opts = append(opts, stream.OnTimeout(stream.KillTask))
+	}
+	s, err := stream.New(func(ctx context.Context, item int) (int, error) {
+		w := drawWork(v, item)
+		if err := clock.Sleep(ctx, clk, w.duration); err != nil {
+			return 0, err
+		}
+		if w.crash {
+			panic("simulated crash of item " + strconv.Itoa(item))
+		}
+		return item, nil
+	}, opts...)
+	if err != nil {
+		return err
+	}
+	for _, err := range s.Run(ctx, count(v.Int("items"))) {
+		if errors.Is(err, task.ErrTimeout) {
+			return nil // on_timeout=exit ended the stream: an outcome, not a failure of the run
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// count yields 0, 1, …, n-1.
+func count(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := range n {
+			if !yield(i) {
+				return
+			}
+		}
+	}
 }
 
 func summarizeStream(v Values, trace []event.Record) map[string]float64 {

@@ -1,5 +1,8 @@
 // Package task runs functions as supervised tasks, the Go counterpart of
-// Elixir's Task.Supervisor.async_nolink.
+// Elixir's Task.Supervisor: [Async] is async_nolink, [Task.Yield] and
+// [Task.Shutdown] are Task.yield and Task.shutdown, and
+// [Task.YieldOrShutdown] is the `Task.yield(t, ms) || Task.shutdown(t)`
+// idiom in one call.
 //
 // # Outcomes
 //
@@ -15,5 +18,26 @@
 //
 // A task's panic is recovered in the task's own goroutine and becomes its
 // exit, carrying the panic value and stack ([*PanicError]). The caller never
-// panics because of a task.
+// panics because of a task. Contrast a bare `go f()`: if f panics, the whole
+// program dies.
+//
+// # Killing, the Go way
+//
+// Go cannot kill a goroutine. Where OTP kills, a task's context is
+// cancelled, the task gets its shutdown time to return, and a task still
+// running after that is abandoned: reported through the hook, counted by
+// [Supervisor.Abandoned], and given an exit wrapping [ErrAbandoned]. It is
+// never silently leaked.
+//
+// # Ownership
+//
+// The [Supervisor] owns every task goroutine: [Supervisor.Stop] cancels them
+// all and returns once each has returned or been abandoned. A [Task] handle
+// belongs to the code that started it; as in Elixir, only that owner should
+// yield, await or shut it down (this is documented, not enforced).
+//
+// # Cost and when not to use it
+//
+// A task is a goroutine, a context and a small struct: about a microsecond.
+// For many small items, prefer package stream, which reuses its workers.
 package task

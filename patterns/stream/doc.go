@@ -1,0 +1,46 @@
+// Package stream maps a function over a sequence of inputs with bounded
+// concurrency, the Go counterpart of Elixir's
+// Task.Supervisor.async_stream_nolink.
+//
+// A [Stream] is built once with [New] and its options, then run over inputs
+// with [Stream.Run], which returns an iterator of results:
+//
+//	s, err := stream.New(fetch, stream.MaxConcurrency(10), stream.Unordered())
+//	if err != nil { … an invalid option … }
+//	for r, err := range s.Run(ctx, urls) {
+//		if err != nil { … the stream stopped: a timeout with OnTimeout(Exit), or ctx … }
+//		… r.Index, r.Value, r.Err …
+//	}
+//
+// # Semantics (the defaults are Elixir's)
+//
+//   - Lazy: an input is taken from the source only when a slot is free, and
+//     at most [MaxConcurrency] tasks run at once (default GOMAXPROCS).
+//   - Ordered by default: results come in input order. A slot frees as soon
+//     as its task finishes; a result that finished early waits in a buffer
+//     until those before it have been emitted. [Unordered] emits results as
+//     they complete.
+//   - Each task has a [Timeout] (default 5 s) counted from its start. If the
+//     task's reply and the timeout coincide, the reply wins. With
+//     OnTimeout([Exit]) (the default) the first timeout ends the whole
+//     stream with an error; with OnTimeout([KillTask]) that item's result is
+//     a timeout exit and the stream goes on.
+//   - A task's panic is recovered in the task's goroutine and becomes that
+//     item's result, a [task.ExitError] wrapping a [task.PanicError]. The
+//     caller never panics because of a task.
+//   - Stopping early (break, or an error yielded by the stream) cancels every
+//     running task and waits up to [Shutdown] (default 5 s) for each; a task
+//     still running then is reported abandoned (Go cannot kill a goroutine).
+//     Run returns only when every task has returned or been abandoned.
+//
+// # Cost and when not to use it
+//
+// Workers are reused across tasks, so a task costs a few channel operations
+// and a timer reset, not a goroutine. For a handful of long tasks, errgroup
+// with SetLimit is simpler; use this when you want per-task timeouts, panic
+// isolation, ordered results, or to watch the stream through an
+// [event.Hook].
+//
+// The source is read on the consumer's goroutine: while it blocks waiting for
+// its next input, finished results wait too.
+package stream

@@ -1,0 +1,185 @@
+package stream
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/concurrency-patterns/playground/patterns/clock"
+	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/task"
+)
+
+// errGoexit is the exit reason of a task that called runtime.Goexit.
+var errGoexit = errors.New("stream: task called runtime.Goexit")
+
+// phase is where a worker is in its life. Transitions happen under the
+// worker's mutex, which is how a reply and a timeout that coincide are
+// settled: whichever takes the lock first decides.
+type phase uint8
+
+const (
+	idle       phase = iota // waiting for a job
+	running                 // running a job's task
+	cancelling              // the task was cancelled; it has until deadline to return
+	settled                 // gone: out of jobs, returned after cancelling, or abandoned
+)
+
+// worker is a goroutine that runs tasks one after another. Its timer serves
+// both the running task's timeout and, once cancelled, its shutdown time.
+type worker[In, Out any] struct {
+	c      *coordinator[In, Out]
+	ctx    context.Context
+	cancel context.CancelFunc
+	timer  clock.Timer
+	done   chan struct{} // closed when settled
+
+	mu     sync.Mutex
+	phase  phase
+	halted bool // the stream has stopped: take no more jobs
+	job    job[In]
+	// stale counts timer callbacks already on their way for an arming that
+	// was overtaken (the task returned as its timeout fired); they are
+	// ignored. Counting them costs a Stop per task instead of a clock read.
+	stale int
+}
+
+func newWorker[In, Out any](c *coordinator[In, Out]) *worker[In, Out] {
+	w := &worker[In, Out]{c: c, done: make(chan struct{})}
+	w.ctx, w.cancel = context.WithCancel(c.ctx)
+	w.timer = c.cfg.clock.AfterFunc(time.Hour, w.fire)
+	w.timer.Stop()
+	return w
+}
+
+func (w *worker[In, Out]) loop() {
+	defer w.timer.Stop()
+	defer w.cancel()
+	for j := range w.c.jobs {
+		if !w.begin(j) {
+			continue
+		}
+		if !w.call(j) {
+			return
+		}
+	}
+	w.mu.Lock()
+	w.settle()
+	w.mu.Unlock()
+}
+
+// begin marks the job running and arms its timeout.
+func (w *worker[In, Out]) begin(j job[In]) bool {
+	cfg := w.c.cfg
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.halted {
+		return false
+	}
+	w.phase, w.job = running, j
+	w.c.emit(event.Started, j.index, j.slot, nil)
+	if cfg.timeout > 0 {
+		w.timer.Reset(cfg.timeout)
+	}
+	return true
+}
+
+// call runs the task, recovering a panic into an exit, and reports whether
+// the worker may take another job.
+func (w *worker[In, Out]) call(j job[In]) (more bool) {
+	returned := false
+	defer func() {
+		if returned {
+			return
+		}
+		var reason error = errGoexit
+		if p := recover(); p != nil {
+			reason = task.Recovered(p)
+			more = w.finish(j, outcome[In, Out]{err: w.c.exit(reason, j), kind: event.Panicked})
+			return
+		}
+		// runtime.Goexit: report the exit, then let the goroutine end.
+		w.finish(j, outcome[In, Out]{err: w.c.exit(reason, j), kind: event.Panicked, retired: true})
+		w.mu.Lock()
+		w.settle()
+		w.mu.Unlock()
+	}()
+	v, err := w.c.fn(w.ctx, j.input)
+	returned = true
+	kind := event.Finished
+	if err != nil {
+		kind = event.Failed
+	}
+	return w.finish(j, outcome[In, Out]{value: v, err: err, kind: kind})
+}
+
+// finish hands a returned task's outcome to the coordinator, unless the
+// task was timed out or cancelled meanwhile; then the worker retires.
+func (w *worker[In, Out]) finish(j job[In], o outcome[In, Out]) bool {
+	w.mu.Lock()
+	if w.phase != running {
+		w.settle() // returned after cancellation: no longer abandoned-to-be
+		w.mu.Unlock()
+		return false
+	}
+	w.phase = idle
+	if w.c.cfg.timeout > 0 && !w.timer.Stop() {
+		w.stale++ // the timeout fired but its callback has not run yet: the reply won
+	}
+	w.c.emit(o.kind, j.index, j.slot, o.err)
+	w.mu.Unlock()
+	o.job = j
+	w.c.results <- o // never blocks: one outcome per active task fits
+	return !o.retired
+}
+
+// fire is the timer's callback: a running task timed out, or a cancelled
+// one ran out of shutdown time.
+func (w *worker[In, Out]) fire() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.stale > 0 {
+		w.stale--
+		return
+	}
+	switch w.phase {
+	case running:
+		w.c.emit(event.TimedOut, w.job.index, w.job.slot, task.ErrTimeout)
+		w.c.results <- outcome[In, Out]{job: w.job, err: w.c.exit(task.ErrTimeout, w.job), kind: event.TimedOut, retired: true}
+		w.cancelWithin()
+	case cancelling:
+		w.c.emit(event.Abandoned, w.job.index, w.job.slot, task.ErrAbandoned)
+		w.settle()
+	}
+}
+
+// stop is the coordinator halting the stream: a running task is cancelled.
+func (w *worker[In, Out]) stop() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.halted = true
+	if w.phase == running {
+		w.c.emit(event.Cancelled, w.job.index, w.job.slot, task.ErrShutdown)
+		if w.cancelWithin() && w.c.cfg.timeout > 0 {
+			w.stale++ // the timeout fired as we halted: the halt won
+		}
+	}
+}
+
+// cancelWithin cancels the running task and gives it the shutdown time to
+// return. It reports whether the timer's previous arming had already fired.
+// w.mu must be held.
+func (w *worker[In, Out]) cancelWithin() (fired bool) {
+	w.phase = cancelling
+	w.cancel()
+	return !w.timer.Reset(w.c.cfg.shutdown)
+}
+
+// settle marks the worker gone, once. w.mu must be held.
+func (w *worker[In, Out]) settle() {
+	if w.phase != settled {
+		w.phase = settled
+		close(w.done)
+	}
+}

@@ -1,0 +1,62 @@
+package task
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/concurrency-patterns/playground/patterns/clock"
+	"github.com/concurrency-patterns/playground/patterns/event"
+)
+
+// ErrInvalidOption is wrapped by every error [NewSupervisor] returns for a
+// bad option.
+var ErrInvalidOption = errors.New("task: invalid option")
+
+// BrutalKill as a shutdown time means: cancel and do not wait (Elixir's
+// :brutal_kill). A task still running is abandoned at once.
+const BrutalKill time.Duration = 0
+
+// Option configures a [Supervisor].
+type Option func(*config)
+
+type config struct {
+	maxChildren int // 0: unlimited
+	shutdown    time.Duration
+	clock       clock.Clock
+	hook        event.Hook
+	errs        []error
+}
+
+func (c *config) invalid(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidOption}, args...)...))
+}
+
+// MaxChildren bounds how many tasks may run at once; n must be positive.
+// The default is no bound (Elixir's :infinity).
+func MaxChildren(n int) Option {
+	return func(c *config) {
+		if n <= 0 {
+			c.invalid("max children must be positive, got %d", n)
+		}
+		c.maxChildren = n
+	}
+}
+
+// Shutdown is how long [Supervisor.Stop] lets a cancelled task take to
+// return before it is abandoned; [BrutalKill] waits not at all. Default 5 s.
+func Shutdown(d time.Duration) Option {
+	return func(c *config) {
+		if d < 0 {
+			c.invalid("shutdown must not be negative, got %v", d)
+		}
+		c.shutdown = d
+	}
+}
+
+// WithClock sets the clock that yields and shutdowns wait on.
+func WithClock(clk clock.Clock) Option { return func(c *config) { c.clock = clock.Or(clk) } }
+
+// WithHook reports every task's life to h, which may be called from several
+// goroutines at once.
+func WithHook(h event.Hook) Option { return func(c *config) { c.hook = h } }
