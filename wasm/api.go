@@ -34,7 +34,7 @@ func (d *demo) api() js.Value {
 		}))
 	}
 	null := func(string) any { return js.Null() }
-	method("params", func([]js.Value) any { return stringsObject(d.readForm()) }, null)
+	method("params", func([]js.Value) any { return paramsObject(d.scn, d.readForm()) }, null)
 	method("setParams", d.setParams, func(why string) any {
 		return js.ValueOf([]any{fieldError("", why)})
 	})
@@ -117,10 +117,11 @@ func fieldError(param, message string) any {
 	return map[string]any{"param": param, "message": message}
 }
 
-func stringsObject(m map[string]string) js.Value {
+// paramsObject is raw values with their keys in the scenario's order.
+func paramsObject(scn *scenario.Scenario, raw map[string]string) js.Value {
 	obj := js.Global().Get("Object").New()
-	for k, v := range m {
-		obj.Set(k, v)
+	for _, p := range scn.Params {
+		obj.Set(p.Name, raw[p.Name])
 	}
 	return obj
 }

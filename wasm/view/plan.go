@@ -126,6 +126,9 @@ func (l Layout) laneBars(p *Plan, s Scene) {
 
 func (l Layout) bufferCells(p *Plan, s Scene) {
 	c := "buffer: " + plural(s.Counts.Buffered, "result") + " finished out of order"
+	if s.Counts.Buffered > 0 && s.Head >= 0 && !s.Halted {
+		c += ", waiting for #" + strconv.Itoa(s.Head)
+	}
 	if len(s.Buffer) < s.Counts.Buffered {
 		c += " (first " + strconv.Itoa(len(s.Buffer)) + " shown)"
 	}

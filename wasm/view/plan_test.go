@@ -85,7 +85,7 @@ func TestPlanDrawsTheScene(t *testing.T) {
 	assert.Contains(t, texts(p), "#0\n")
 	assert.Contains(t, texts(p), "#2\n")
 	assert.Contains(t, texts(p), "65 ms\n")
-	assert.Contains(t, texts(p), "buffer: 1 result finished out of order")
+	assert.Contains(t, texts(p), "buffer: 1 result finished out of order, waiting for #0")
 	bar := p.Fills[view.RoleRunning][0]
 	track := p.Fills[view.RoleTrack][0]
 	assert.InDelta(t, 0.65*track.W, bar.W, 1e-9, "item 0 is 65% done")

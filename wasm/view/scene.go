@@ -11,6 +11,10 @@ type Scene struct {
 	Lanes  []Lane // one per slot
 	Buffer []Cell // finished tasks whose result has not left, in input order
 	Out    []Cell // results (and cancelled tasks) in the order they left
+	// Head is the first input, in input order, that has not left: in an
+	// ordered stream the result every buffered one waits for. -1 when all
+	// have left.
+	Head int
 	// OutFrom is how many earlier results Out leaves out under a limit.
 	OutFrom int
 
@@ -53,7 +57,7 @@ type Limits struct{ Queue, Buffer, Out int }
 // Scene returns what is on screen at t. It depends on t and lim alone: the
 // same arguments give the same scene whatever was asked before.
 func (tl *Timeline) Scene(t float64, lim Limits) Scene {
-	s := Scene{T: t, End: tl.End(), Ordered: tl.cfg.Ordered, Lanes: make([]Lane, tl.cfg.Lanes)}
+	s := Scene{T: t, End: tl.End(), Ordered: tl.cfg.Ordered, Lanes: make([]Lane, tl.cfg.Lanes), Head: -1}
 	for i := range s.Lanes {
 		s.Lanes[i].ID = -1
 	}
@@ -70,6 +74,9 @@ func (tl *Timeline) Scene(t float64, lim Limits) Scene {
 		}
 		if it.abandoned <= t {
 			c.Abandoned++
+		}
+		if it.left > t && s.Head < 0 {
+			s.Head = id
 		}
 		switch {
 		case it.left <= t: // listed below, in leaving order
