@@ -113,8 +113,12 @@ func (d *demo) problems() []string {
 	return out
 }
 
-func fieldError(param, message string) any {
-	return map[string]any{"param": param, "message": message}
+// fieldError is a validation error as data: {param, message}.
+func fieldError(param, message string) js.Value {
+	obj := js.Global().Get("Object").New()
+	obj.Set("param", param)
+	obj.Set("message", message)
+	return obj
 }
 
 // paramsObject is raw values with their keys in the scenario's order.

@@ -27,6 +27,10 @@ type demo struct {
 
 	values scenario.Values // the form's values, when valid
 	valid  bool
+	// unshown holds values a number input could not show (say "abc" from
+	// the URL), so that the field's message keeps quoting what was given
+	// until the field is edited.
+	unshown map[string]string
 	broken bool // a callback panicked: the demo stays as it is
 
 	computing *scenario.Run
@@ -54,8 +58,14 @@ type result struct {
 type pending struct{ resolve, reject func(any) }
 
 // newDemo builds the demo the element asks for. query is the page URL's
-// query when this is the page's first demo, nil otherwise.
-func newDemo(doc dom.Document, el dom.Element, index int, query map[string]string) (*demo, error) {
+// query when this is the page's first demo, nil otherwise. A panic while
+// building is returned as an error, so one broken demo leaves the others.
+func newDemo(doc dom.Document, el dom.Element, index int, query map[string]string) (_ *demo, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("This demo could not start because of a bug in the playground: panic: %v.", r)
+		}
+	}()
 	name, _ := el.Attr("data-playground")
 	scn, ok := scenario.Lookup(name)
 	if !ok {
@@ -77,6 +87,8 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 	}
 
 	d.ui = buildUI(doc, "pg"+strconv.Itoa(index), form.Fields(scn))
+	defaults, _ := scn.Parse(nil)
+	d.tl = view.NewTimeline(nil, configOf(defaults)) // until the form holds valid values
 	d.painter = newPainter(d.ui.canvas)
 	d.frames = dom.NewFrames(func(ts float64) { d.guard(func() { d.frame(ts) }) })
 	d.listen()
@@ -124,6 +136,7 @@ func (d *demo) edited(e dom.Event) {
 		d.player.Seek(t)
 		d.redraw()
 	default:
+		delete(d.unshown, t.Get("name").String())
 		if d.check(d.readForm(), nil) && d.syncURL {
 			dom.ReplaceQuery(form.QueryUpdate(d.scn, d.values, d.page))
 		}

@@ -12,6 +12,7 @@ import (
 
 // setForm shows raw values in the form's inputs.
 func (d *demo) setForm(raw map[string]string) {
+	d.unshown = map[string]string{}
 	for _, f := range d.ui.fields {
 		v := raw[f.Name]
 		if f.Type == "checkbox" {
@@ -20,6 +21,9 @@ func (d *demo) setForm(raw map[string]string) {
 			continue
 		}
 		f.input.SetValue(v)
+		if f.input.Value() != v {
+			d.unshown[f.Name] = v
+		}
 	}
 }
 
@@ -32,6 +36,9 @@ func (d *demo) readForm() map[string]string {
 			continue
 		}
 		raw[f.Name] = f.input.Value()
+		if v, ok := d.unshown[f.Name]; ok {
+			raw[f.Name] = v
+		}
 	}
 	return raw
 }
