@@ -31,7 +31,7 @@ type demo struct {
 	// the URL), so that the field's message keeps quoting what was given
 	// until the field is edited.
 	unshown map[string]string
-	broken bool // a callback panicked: the demo stays as it is
+	broken  bool // a callback panicked: the demo stays as it is
 
 	computing *scenario.Run
 	waiting   []pending // run() promises awaiting the computation
