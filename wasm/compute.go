@@ -3,6 +3,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"syscall/js"
 
 	"github.com/concurrency-patterns/playground/patterns/scenario"
@@ -15,42 +17,71 @@ import (
 const progressEvery = 512
 
 // compute starts a run of the form's values, unless one is being computed.
-// The loader's playgroundDrive calls step from a JavaScript loop, so every
-// step happens when all goroutines of the run are blocked (see package
-// clock), and calls done at the end; neither blocks.
 func (d *demo) compute() {
 	if d.computing != nil || !d.valid {
 		return
 	}
-	drive := js.Global().Get("playgroundDrive")
-	if drive.Type() != js.TypeFunction {
-		d.fail("playgroundDrive is missing: the page must load loader.js")
+	loop, err := driver()
+	if err != nil {
+		d.fail(err.Error())
 		return
 	}
 	run := d.scn.Start(d.values)
-	d.computing = run
 	began := dom.Now()
 	steps := 0
-	var step, done js.Func
-	step = js.FuncOf(func(js.Value, []js.Value) any {
-		more := false
+	progress := func() {
+		if steps++; steps%progressEvery == 0 {
+			d.ui.summary.SetText("Computing… " + view.Ms(run.Elapsed()) + " virtual ms so far.")
+		}
+	}
+	drive(loop, run, func() { d.guard(progress) }, func(err error) {
 		d.guard(func() {
-			more = run.Step()
-			if steps++; steps%progressEvery == 0 {
-				d.ui.summary.SetText("Computing… " + view.Ms(run.Elapsed()) + " virtual ms so far.")
+			if err != nil {
+				d.fail(err.Error())
+				return
 			}
+			d.finish(run, dom.Now()-began)
 		})
+	})
+	d.computing = run
+	d.ui.summary.SetText("Computing…")
+	d.controls()
+}
+
+// driver returns the loader's playgroundDrive.
+func driver() (js.Value, error) {
+	loop := js.Global().Get("playgroundDrive")
+	if loop.Type() != js.TypeFunction {
+		return js.Value{}, errors.New("playgroundDrive is missing: the page must load loader.js")
+	}
+	return loop, nil
+}
+
+// drive steps run to its end through loop, the loader's playgroundDrive,
+// which calls step from a JavaScript loop, so that every step happens when
+// all goroutines of the run are blocked (see package clock). after runs
+// after each step. done runs once at the end, with the panic of a step if
+// one panicked. Nothing here blocks.
+func drive(loop js.Value, run *scenario.Run, after func(), done func(error)) {
+	var failed error
+	var step, end js.Func
+	step = js.FuncOf(func(js.Value, []js.Value) (more any) {
+		defer func() {
+			if r := recover(); r != nil {
+				failed, more = fmt.Errorf("panic: %v", r), false
+			}
+		}()
+		more = run.Step()
+		after()
 		return more
 	})
-	done = js.FuncOf(func(js.Value, []js.Value) any {
+	end = js.FuncOf(func(js.Value, []js.Value) any {
 		step.Release()
-		done.Release()
-		d.guard(func() { d.finish(run, dom.Now()-began) })
+		end.Release()
+		done(failed)
 		return nil
 	})
-	d.ui.summary.SetText("Computing…")
-	drive.Invoke(step, done)
-	d.controls()
+	loop.Invoke(step, end)
 }
 
 // finish shows a computed run, plays it, and settles the run() promises.

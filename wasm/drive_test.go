@@ -1,0 +1,87 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"path/filepath"
+	"syscall/js"
+	"testing"
+	"testing/synctest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"github.com/concurrency-patterns/playground/patterns/scenario"
+)
+
+// loop loads the real loader.js, as the page does, and returns its
+// playgroundDrive.
+func loop(t *testing.T) js.Value {
+	t.Helper()
+	path, err := filepath.Abs("../web/static/loader.js")
+	require.NoError(t, err)
+	js.Global().Call("require", path)
+	l, err := driver()
+	require.NoError(t, err)
+	return l
+}
+
+func streamValues(t *testing.T, raw map[string]string) (*scenario.Scenario, scenario.Values) {
+	t.Helper()
+	s, ok := scenario.Lookup("stream")
+	require.True(t, ok)
+	v, errs := s.Parse(raw)
+	require.Empty(t, errs)
+	return s, v
+}
+
+// driven computes a run through playgroundDrive and waits for its end.
+// Waiting here is fine: the test's goroutine is not a JavaScript callback.
+func driven(t *testing.T, l js.Value, run *scenario.Run, after func()) error {
+	t.Helper()
+	end := make(chan error, 1)
+	drive(l, run, after, func(err error) { end <- err })
+	return <-end
+}
+
+// TestDriveComputesTheRunSynctestDoes: stepping from a JavaScript loop sees
+// the same quiescent moments synctest.Wait gives natively, so the run ends
+// as it does under synctest, and no goroutine is left behind.
+func TestDriveComputesTheRunSynctestDoes(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreAnyFunction("runtime.handleEvent"))
+	l := loop(t)
+	for _, raw := range []map[string]string{
+		{"items": "200", "max_concurrency": "50", "fail_rate": "0.1"},
+		{"items": "60", "max_concurrency": "5", "ordered": "false", "timeout": "300", "on_timeout": "kill_task"},
+		{"items": "60", "timeout": "300"},
+	} {
+		s, v := streamValues(t, raw)
+		var want map[string]float64
+		synctest.Test(t, func(t *testing.T) {
+			run := s.Start(v)
+			require.NoError(t, run.Complete(synctest.Wait))
+			want = run.Summary()
+		})
+
+		run := s.Start(v)
+		steps := 0
+		require.NoError(t, driven(t, l, run, func() { steps++ }))
+		require.True(t, run.Done(), "%v", raw)
+		require.NoError(t, run.Err())
+		assert.Equal(t, want, run.Summary(), "%v", raw)
+		assert.Greater(t, steps, 1, "one step per virtual instant")
+	}
+}
+
+func TestDriveReportsAPanicInAStep(t *testing.T) {
+	l := loop(t)
+	s, v := streamValues(t, map[string]string{"items": "3"})
+	run := s.Start(v)
+	err := driven(t, l, run, func() { panic("boom") })
+	require.EqualError(t, err, "panic: boom")
+
+	// The run itself is fine: finish it, so that its goroutine ends.
+	require.NoError(t, driven(t, l, run, func() {}))
+	assert.True(t, run.Done())
+}
