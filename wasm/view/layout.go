@@ -12,13 +12,15 @@ const (
 	captionH    = 18.0  // a section's caption line
 	sectionGap  = 10.0  // between sections
 	maxCell     = 14.0  // largest cell of the queue, buffer and results
-	minCell     = 4.0   // smallest cell; beyond that, results scroll
+	minCell     = 4.0   // smallest cell; beyond that, only the latest results show
+	denseCell   = 6.0   // cells smaller than this touch, and runs of a role merge
 	outMaxH     = 150.0 // height the results grid may take
 	queueRows   = 4     // rows the input queue shows at most
 	bufferRows  = 2     // rows the out-of-order buffer shows at most
 	lanesMaxH   = 260.0 // height the lanes may take before they shrink
 	laneMaxH    = 18.0
 	laneMinH    = 3.0
+	denseLane   = 8.0   // lanes lower than this share one track per column
 	laneMinW    = 120.0 // narrowest lane, label included
 	laneGapX    = 12.0
 	laneLabelH  = 11.0 // lanes lower than this go without labels
@@ -104,9 +106,13 @@ func (l Layout) section(y *float64, cell, gap float64, perRow, rows int) grid {
 // grid, or the smallest cell when none does.
 func cellSize(n int, inner float64) (cell, gap float64, perRow int) {
 	for cell = maxCell; ; cell-- {
-		gap = 2
-		if cell < 8 {
+		switch {
+		case cell >= 8:
+			gap = 2
+		case cell >= denseCell:
 			gap = 1
+		default:
+			gap = 0 // see cellRuns
 		}
 		perRow = max(int((inner+gap)/(cell+gap)), 1)
 		if cell <= minCell || float64(rowsFor(n, perRow))*(cell+gap)-gap <= outMaxH {
@@ -127,7 +133,7 @@ func newLanes(cfg Config, inner float64, y *float64) lanes {
 	rows := (n + cols - 1) / cols
 	gap := 2.0
 	h := min(max(math.Floor(lanesMaxH/float64(rows))-gap, laneMinH), laneMaxH)
-	if h < 8 {
+	if h < denseLane {
 		gap = 1
 	}
 	l := lanes{captionY: *y + 13, x: pad, y: *y + captionH, cols: cols, rows: rows, h: h, gap: gap,

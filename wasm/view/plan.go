@@ -98,22 +98,38 @@ func (l Layout) queueCells(p *Plan, s Scene) {
 		c += " (first " + strconv.Itoa(len(s.Queue)) + " shown)"
 	}
 	l.caption(p, l.queue, c)
+	runs := cellRuns{p: p, g: l.queue}
 	for i, cell := range s.Queue[:min(len(s.Queue), l.queue.capacity())] {
 		r := RoleWaiting
 		if cell.Pulled {
 			r = RolePulled
 		}
-		p.fill(r, l.queue.rect(i))
+		runs.add(i, r)
 	}
+	runs.flush()
 }
 
 func (l Layout) laneBars(p *Plan, s Scene) {
 	ln := l.lanes
 	p.text(Text{X: ln.x, Y: ln.captionY, Role: RoleMuted, Font: FontCaption,
 		S: "tasks: " + strconv.Itoa(s.Counts.Running) + " of " + plural(len(s.Lanes), "slot") + " busy"})
-	for i, lane := range s.Lanes[:min(len(s.Lanes), ln.cols*ln.rows)] {
+	lanes := s.Lanes[:min(len(s.Lanes), ln.cols*ln.rows)]
+	dense := ln.h < denseLane
+	if dense {
+		// One track behind each column rather than one per lane: with
+		// hundreds of slots, a thousand fewer canvas calls a frame.
+		for c := 0; c*ln.rows < len(lanes); c++ {
+			n := min(len(lanes)-c*ln.rows, ln.rows)
+			_, _, top := ln.box(c * ln.rows)
+			_, _, bottom := ln.box(c*ln.rows + n - 1)
+			p.fill(RoleTrack, Rect{X: top.X, Y: top.Y, W: top.W, H: bottom.Y + bottom.H - top.Y})
+		}
+	}
+	for i, lane := range lanes {
 		lx, ly, bar := ln.box(i)
-		p.fill(RoleTrack, bar)
+		if !dense {
+			p.fill(RoleTrack, bar)
+		}
 		if lane.ID < 0 {
 			continue
 		}
@@ -133,9 +149,11 @@ func (l Layout) bufferCells(p *Plan, s Scene) {
 		c += " (first " + strconv.Itoa(len(s.Buffer)) + " shown)"
 	}
 	l.caption(p, l.buf, c)
+	runs := cellRuns{p: p, g: l.buf}
 	for i, cell := range s.Buffer[:min(len(s.Buffer), l.buf.capacity())] {
-		p.fill(cell.Outcome.role(cell.Abandoned), l.buf.rect(i))
+		runs.add(i, cell.Outcome.role(cell.Abandoned))
 	}
+	runs.flush()
 }
 
 func (l Layout) outCells(p *Plan, s Scene) {
@@ -151,13 +169,46 @@ func (l Layout) outCells(p *Plan, s Scene) {
 	}
 	l.caption(p, l.out, c)
 	shown := s.Out[:min(len(s.Out), l.out.capacity())]
+	runs := cellRuns{p: p, g: l.out}
 	for i, cell := range shown {
-		p.fill(cell.Outcome.role(cell.Abandoned), l.out.rect(i))
+		runs.add(i, cell.Outcome.role(cell.Abandoned))
 	}
 	// Empty cells for the results still to come, while they fit.
 	to := min(l.out.capacity(), l.cfg.Items-s.OutFrom)
 	for i := len(shown); i < to; i++ {
-		p.fill(RoleTrack, l.out.rect(i))
+		runs.add(i, RoleTrack)
+	}
+	runs.flush()
+}
+
+// cellRuns fills the cells of a grid in order. In a grid without gaps,
+// neighbours of one role in a row make one rectangle: a dense grid of
+// thousands of results costs a few rectangles, not thousands of canvas
+// calls.
+type cellRuns struct {
+	p    *Plan
+	g    grid
+	role Role
+	r    Rect
+	last int // the index of the cell r ends with
+	open bool
+}
+
+func (c *cellRuns) add(i int, role Role) {
+	r := c.g.rect(i)
+	if c.open && c.g.gap == 0 && role == c.role && i == c.last+1 && r.Y == c.r.Y {
+		c.r.W += r.W
+		c.last = i
+		return
+	}
+	c.flush()
+	c.role, c.r, c.last, c.open = role, r, i, true
+}
+
+func (c *cellRuns) flush() {
+	if c.open {
+		c.p.fill(c.role, c.r)
+		c.open = false
 	}
 }
 

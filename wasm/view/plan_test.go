@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
@@ -109,6 +110,28 @@ func TestLayoutKeepsLongRunsBounded(t *testing.T) {
 	assert.Less(t, lim.Queue, cfg.Items, "the queue shows its head only")
 	assert.Less(t, lim.Out, cfg.Items, "the results show the latest only")
 	assert.Less(t, l.H, 1200.0, "the canvas stays shorter than a few screens")
+}
+
+func TestDenseGridsMergeRuns(t *testing.T) {
+	cfg := view.Config{Items: 5000, Lanes: 10, Ordered: true}
+	var trace []event.Record
+	for i := range cfg.Items {
+		at := float64(i / cfg.Lanes)
+		trace = append(trace, ev(at, event.Pulled, i, -1), ev(at, event.Started, i, i%cfg.Lanes),
+			ev(at+1, event.Finished, i, i%cfg.Lanes), ev(at+1, event.Emitted, i, -1))
+	}
+	tl := view.NewTimeline(trace, cfg)
+	l := view.NewLayout(cfg, 800)
+	p := l.Plan(tl.Scene(tl.End(), l.Limits()))
+	checkPlan(t, p)
+	results := p.Fills[view.RoleOK]
+	assert.Less(t, len(results), 100, "thousands of results in a few rows of runs")
+	area := 0.0
+	for _, r := range results {
+		area += r.W * r.H
+	}
+	first := results[0]
+	assert.Greater(t, area, 1000*first.H*first.H, "the runs cover the results")
 }
 
 func TestMs(t *testing.T) {
