@@ -142,7 +142,11 @@ func (l Layout) laneBars(p *Plan, s Scene) {
 
 func (l Layout) bufferCells(p *Plan, s Scene) {
 	c := "buffer: " + plural(s.Counts.Buffered, "result") + " finished out of order"
-	if s.Counts.Buffered > 0 && s.Head >= 0 && !s.Halted {
+	switch {
+	case s.Counts.Buffered == 0:
+	case s.Halted:
+		c = "buffer: " + plural(s.Counts.Buffered, "result") + " never emitted: the stream halted"
+	case s.Head >= 0:
 		c += ", waiting for #" + strconv.Itoa(s.Head)
 	}
 	if len(s.Buffer) < s.Counts.Buffered {

@@ -101,6 +101,10 @@ func TestPlanDrawsTheScene(t *testing.T) {
 	assert.Len(t, p.Fills[view.RoleAbandoned], 1)
 	assert.Equal(t, view.RoleAlert, p.Texts[2].Role)
 	assert.Equal(t, "stream halted: task 1: exit: task: timeout", p.Texts[2].S)
+
+	ordered := view.NewLayout(view.Config{Items: 2, Lanes: 2, Ordered: true}, 800)
+	p = ordered.Plan(view.NewTimeline(exitTrace, view.Config{Items: 2, Lanes: 2, Ordered: true}).Scene(30, ordered.Limits()))
+	assert.Contains(t, texts(p), "buffer: 1 result never emitted: the stream halted")
 }
 
 func TestLayoutKeepsLongRunsBounded(t *testing.T) {
