@@ -62,6 +62,9 @@ func (d *demo) setParams(args []js.Value) any {
 	if len(args) > 0 {
 		in = args[0]
 	}
+	if d.broken {
+		return js.ValueOf([]any{fieldError("", "this demo stopped after an error")})
+	}
 	given, err := dom.StringMap(in)
 	if err != nil {
 		return js.ValueOf([]any{fieldError("", err.Error())})

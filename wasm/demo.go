@@ -17,7 +17,6 @@ import (
 // demo is one live demo. Its methods run in callbacks from JavaScript, one
 // at a time on one thread, so it needs no lock; none of them blocks.
 type demo struct {
-	doc     dom.Document
 	root    dom.Element
 	scn     *scenario.Scenario
 	page    map[string]string // the page's parameters (data-params)
@@ -39,13 +38,13 @@ type demo struct {
 
 	// What the canvas shows: the last run, or before one a preview of the
 	// form's values.
-	tl        *view.Timeline
-	layout    view.Layout
-	player    view.Player
-	painter   painter
-	frames    *dom.Frames
-	lastFrame float64 // timestamp of the previous frame while playing; 0 when paused
-	shownCtl  controlState
+	tl            *view.Timeline
+	layout        view.Layout
+	player        view.Player
+	painter       painter
+	frames        *dom.Frames
+	lastFrame     float64      // timestamp of the previous frame while playing; 0 when paused
+	controlsShown controlState // what the controls show now
 }
 
 // result is a computed run.
@@ -72,7 +71,7 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 		return nil, fmt.Errorf("This page asks for a demo named %q, which this playground does not have (it has %s).",
 			name, strings.Join(scenario.Names(), ", "))
 	}
-	d := &demo{doc: doc, root: el, scn: scn, syncURL: query != nil}
+	d := &demo{root: el, scn: scn, syncURL: query != nil}
 	var notes []string
 	if text, ok := el.Attr("data-params"); ok && strings.TrimSpace(text) != "" {
 		page, err := dom.ParseStringMap(text)

@@ -78,8 +78,8 @@ func (d *demo) controls() {
 	case now.t > 0:
 		now.pauseLabel = "Resume"
 	}
-	was := d.shownCtl
-	d.shownCtl = now
+	was := d.controlsShown
+	d.controlsShown = now
 	u := d.ui
 	if now.noRun != was.noRun {
 		u.run.SetDisabled(now.noRun)

@@ -97,7 +97,7 @@ func NewLayout(cfg Config, width float64) Layout {
 
 // section places a caption and a grid of rows at *y and moves *y past them.
 func (l Layout) section(y *float64, cell, gap float64, perRow, rows int) grid {
-	g := grid{captionY: *y + 13, x: pad, y: *y + captionH, cols: perRow, rows: max(rows, 1), cell: cell, gap: gap}
+	g := grid{captionY: *y + 8, x: pad, y: *y + captionH, cols: perRow, rows: max(rows, 1), cell: cell, gap: gap}
 	*y = g.y + g.height() + sectionGap
 	return g
 }
@@ -136,7 +136,7 @@ func newLanes(cfg Config, inner float64, y *float64) lanes {
 	if h < denseLane {
 		gap = 1
 	}
-	l := lanes{captionY: *y + 13, x: pad, y: *y + captionH, cols: cols, rows: rows, h: h, gap: gap,
+	l := lanes{captionY: *y + 8, x: pad, y: *y + captionH, cols: cols, rows: rows, h: h, gap: gap,
 		w: (inner - float64(cols-1)*laneGapX) / float64(cols)}
 	if h >= laneLabelH {
 		// room for "#" and the widest id, in the monospace label font
