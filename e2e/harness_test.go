@@ -97,14 +97,14 @@ func setUp(cleanups *[]func()) error {
 
 // buildSite builds the site as `make site` does, from the repository root.
 func buildSite(dir string) error {
-	if err := command("..", "go", "run", "./web", "-content", "content", "-out", dir); err != nil {
+	if err := goCmd(nil, "run", "./web", "-content", "content", "-out", dir); err != nil {
 		return err
 	}
 	if _, err := os.Stat(filepath.Join("..", "wasm")); errors.Is(err, os.ErrNotExist) {
 		// The visualizer is written in parallel with the pages; until it
 		// lands, the pages are tested without it.
 		fmt.Fprintln(os.Stderr, "e2e: no wasm/ package yet; building the site without playground.wasm")
-	} else if err := command("..", "env", "GOOS=js", "GOARCH=wasm", "go", "build", "-o", filepath.Join(dir, "playground.wasm"), "./wasm"); err != nil {
+	} else if err := goCmd([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-o", filepath.Join(dir, "playground.wasm"), "./wasm"); err != nil {
 		return err
 	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
@@ -122,7 +122,7 @@ func buildSite(dir string) error {
 // func that stops it.
 func startServer(tmp, site string) (stop func(), err error) {
 	bin := filepath.Join(tmp, "serve")
-	if err := command("..", "go", "build", "-o", bin, "./serve"); err != nil {
+	if err := goCmd(nil, "build", "-o", bin, "./serve"); err != nil {
 		return nil, err
 	}
 	cmd := exec.Command(bin, "-dir", site, "-port", "0")
@@ -187,9 +187,11 @@ func (w *firstLine) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// client fetches from the server outside the browser.
+var client = http.Client{Timeout: 10 * time.Second}
+
 // answers checks that the server serves the index.
 func answers(url string) error {
-	client := http.Client{Timeout: 10 * time.Second}
 	res, err := client.Get(url)
 	if err != nil {
 		return err
@@ -201,12 +203,14 @@ func answers(url string) error {
 	return nil
 }
 
-// command runs a build step, showing its output only when it fails.
-func command(dir, name string, args ...string) error {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
+// goCmd runs the go command in the repository root with extra environment
+// variables, showing its output only when it fails.
+func goCmd(env []string, args ...string) error {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = ".."
+	cmd.Env = append(os.Environ(), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, out)
+		return fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, out)
 	}
 	return nil
 }

@@ -211,7 +211,7 @@ func (p *page) linksResolve(pending ...string) {
 			continue
 		}
 		parsed.Fragment = ""
-		res, err := http.Get(parsed.String())
+		res, err := client.Get(parsed.String())
 		if err != nil {
 			p.t.Errorf("GET %s: %v", parsed, err)
 			continue

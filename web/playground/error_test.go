@@ -21,25 +21,25 @@ func TestErrorFields(t *testing.T) {
 		{
 			name: "unknown scenario names the fence's line",
 			src:  "text\n\n```playground nope\n```\n",
-			want: []playground.Error{{Line: 3, Pattern: "nope"}},
+			want: []playground.Error{{Line: 3, Scenario: "nope"}},
 		},
 		{
 			name: "invalid value names its line and parameter",
 			src:  "```playground stream\nitems: 1\nseed: -1\n```\n",
-			want: []playground.Error{{Line: 3, Pattern: "stream", Param: "seed"}},
+			want: []playground.Error{{Line: 3, Scenario: "stream", Param: "seed"}},
 		},
 		{
 			name: "every problem of a fence is reported",
 			src:  "```playground stream\nitems: 0\nbogus: 1\n```\n",
 			want: []playground.Error{
-				{Line: 2, Pattern: "stream", Param: "items"},
-				{Line: 3, Pattern: "stream", Param: "bogus"},
+				{Line: 2, Scenario: "stream", Param: "items"},
+				{Line: 3, Scenario: "stream", Param: "bogus"},
 			},
 		},
 		{
 			name: "a fence deep in a document counts lines from the top",
 			src:  "# A\n\n- one\n- two\n\n  ```playground stream\n  fail_rate: 2\n  ```\n",
-			want: []playground.Error{{Line: 7, Pattern: "stream", Param: "fail_rate"}},
+			want: []playground.Error{{Line: 7, Scenario: "stream", Param: "fail_rate"}},
 		},
 	}
 	for _, tt := range tests {

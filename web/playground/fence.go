@@ -22,12 +22,12 @@ func isFence(f *ast.FencedCodeBlock, source []byte) bool {
 
 // fence is a playground fence read from the source, before validation.
 type fence struct {
-	line    int    // where the fence opens
-	pattern string // the scenario name, as written
-	params  map[string]string
-	order   []string       // parameter names as written
-	lines   map[string]int // the line that sets each parameter
-	errs    []error
+	line   int    // where the fence opens
+	name   string // the scenario name, as written
+	params map[string]string
+	order  []string       // parameter names as written
+	lines  map[string]int // the line that sets each parameter
+	errs   []error
 }
 
 // newNode reads and validates one playground fence.
@@ -35,7 +35,7 @@ func newNode(f *ast.FencedCodeBlock, source []byte) *Node {
 	fc := readFence(f, source)
 	var s *scenario.Scenario
 	var v scenario.Values
-	if fc.pattern != "" {
+	if fc.name != "" {
 		s, v = fc.validate()
 	}
 	if len(fc.errs) > 0 {
@@ -53,7 +53,7 @@ func readFence(f *ast.FencedCodeBlock, source []byte) *fence {
 	}
 	words := strings.Fields(string(f.Info.Segment.Value(source)))[1:] // after "playground"
 	if len(words) > 0 {
-		fc.pattern = words[0]
+		fc.name = words[0]
 	}
 	switch {
 	case len(words) == 0:
@@ -91,10 +91,10 @@ func (fc *fence) readLine(line int, text string) {
 // validate checks the scenario name and the parameters against the
 // scenario's own description of them.
 func (fc *fence) validate() (*scenario.Scenario, scenario.Values) {
-	s, ok := scenario.Lookup(fc.pattern)
+	s, ok := scenario.Lookup(fc.name)
 	if !ok {
 		fc.fail(fc.line, "", fmt.Sprintf("unknown scenario %s; known: %s",
-			strconv.Quote(fc.pattern), strings.Join(scenario.Names(), ", ")))
+			strconv.Quote(fc.name), strings.Join(scenario.Names(), ", ")))
 		return nil, scenario.Values{}
 	}
 	v, errs := s.Parse(fc.params)
@@ -109,7 +109,7 @@ func (fc *fence) validate() (*scenario.Scenario, scenario.Values) {
 }
 
 func (fc *fence) fail(line int, param, msg string) {
-	fc.errs = append(fc.errs, &Error{Line: line, Pattern: fc.pattern, Param: param, Message: msg})
+	fc.errs = append(fc.errs, &Error{Line: line, Scenario: fc.name, Param: param, Message: msg})
 }
 
 // lineOf returns the 1-based line of a byte offset in source.
