@@ -21,10 +21,9 @@ import (
 // `make deps` installs.
 const chromium = "/usr/bin/chromium"
 
-// env is what every test shares: one built site, one server, one browser.
-// Each test opens its own tab.
+// env is what every test shares: one server of the built site, one
+// browser. Each test opens its own tab.
 var env struct {
-	site    string          // the built site's folder
 	baseURL string          // where the server serves it, ending in "/"
 	browser context.Context // a chromedp context owning the browser
 	skip    string          // why the tests cannot run here, if they cannot
@@ -61,14 +60,14 @@ func setUp(cleanups *[]func()) error {
 	}
 	*cleanups = append(*cleanups, func() { os.RemoveAll(tmp) })
 
-	env.site = os.Getenv("PLAYGROUND_SITE")
-	if env.site == "" {
-		env.site = filepath.Join(tmp, "site")
-		if err := buildSite(env.site); err != nil {
+	site := os.Getenv("PLAYGROUND_SITE")
+	if site == "" {
+		site = filepath.Join(tmp, "site")
+		if err := buildSite(site); err != nil {
 			return err
 		}
 	}
-	stop, err := startServer(tmp, env.site)
+	stop, err := startServer(tmp, site)
 	if err != nil {
 		return err
 	}
