@@ -39,13 +39,14 @@ type coordinator[In, Out any] struct {
 
 	jobs    chan job[In]
 	results chan outcome[In, Out]
-	workers []*worker[In, Out] // every worker started, retired ones too
-	live    int                // workers still taking jobs
-	active  int                // tasks whose outcome has not arrived
-	free    []int              // free slots, used as a stack
-	next    int                // index of the next input
-	window  *window[outcome[In, Out]]
-	reason  error // why the stream stopped early
+	workers []*worker[In, Out]        // every worker started, retired ones too
+	live    int                       // workers still taking jobs
+	active  int                       // tasks whose outcome has not arrived
+	free    []int                     // free slots, used as a stack
+	next    int                       // index of the next input
+	window  *window[outcome[In, Out]] // ordered: results waiting for their turn
+	ready   []outcome[In, Out]        // unordered: results to yield now
+	reason  error                     // why the stream stopped early
 }
 
 func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coordinator[In, Out] {
@@ -64,6 +65,8 @@ func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coord
 	}
 	if s.cfg.ordered {
 		c.window = newWindow[outcome[In, Out]](n)
+	} else {
+		c.ready = make([]outcome[In, Out], 0, n)
 	}
 	if c.done != nil {
 		c.unhook = context.AfterFunc(ctx, func() { c.results <- outcome[In, Out]{} })
@@ -121,27 +124,52 @@ func (c *coordinator[In, Out]) dispatch(in In) {
 	c.active++
 }
 
-// await takes one outcome and yields what it makes ready. It reports
-// whether the stream goes on.
+// await takes one outcome, and any others already waiting, then yields
+// what they make ready. Taking them in a batch saves a wake-up per task when
+// the workers outpace the consumer. It reports whether the stream goes on.
 func (c *coordinator[In, Out]) await(yield func(Result[Out], error) bool) bool {
 	o := <-c.results
-	if o.kind == 0 || c.cancelled() {
-		// Tasks see the caller's cancellation as soon as we do; what they
-		// return then is not a result.
-		return c.fail(context.Cause(c.ctx), yield)
+	for {
+		if o.kind == 0 || c.cancelled() {
+			// Tasks see the caller's cancellation as soon as we do; what they
+			// return then is not a result.
+			return c.fail(context.Cause(c.ctx), yield)
+		}
+		c.active--
+		c.free = append(c.free, o.job.slot)
+		if o.retired {
+			c.live--
+		}
+		if o.kind == event.TimedOut && c.cfg.onTimeout == Exit {
+			return c.flush(yield) && c.fail(o.err, yield)
+		}
+		if c.window != nil {
+			c.window.put(o.job.index, o)
+		} else {
+			c.ready = append(c.ready, o)
+		}
+		select {
+		case o = <-c.results:
+			continue
+		default:
+		}
+		return c.flush(yield)
 	}
-	c.active--
-	c.free = append(c.free, o.job.slot)
-	if o.retired {
-		c.live--
-	}
-	if o.kind == event.TimedOut && c.cfg.onTimeout == Exit {
-		return c.fail(o.err, yield)
-	}
+}
+
+// flush yields every result that is ready: all of them when unordered, the
+// next ones in input order when ordered.
+func (c *coordinator[In, Out]) flush(yield func(Result[Out], error) bool) bool {
 	if c.window == nil {
-		return c.yield(o, yield)
+		ready := c.ready
+		c.ready = c.ready[:0]
+		for _, o := range ready {
+			if !c.yield(o, yield) {
+				return false
+			}
+		}
+		return true
 	}
-	c.window.put(o.job.index, o)
 	for {
 		next, ok := c.window.pop()
 		if !ok {

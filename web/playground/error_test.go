@@ -1,0 +1,68 @@
+package playground_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-patterns/playground/web/playground"
+)
+
+// TestErrorFields checks that a failed fence reports where and what, as
+// fields a site builder can rely on, not only as text.
+func TestErrorFields(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []playground.Error // Message left out: the golden files check the text
+	}{
+		{
+			name: "unknown scenario names the fence's line",
+			src:  "text\n\n```playground nope\n```\n",
+			want: []playground.Error{{Line: 3, Scenario: "nope"}},
+		},
+		{
+			name: "invalid value names its line and parameter",
+			src:  "```playground stream\nitems: 1\nseed: -1\n```\n",
+			want: []playground.Error{{Line: 3, Scenario: "stream", Param: "seed"}},
+		},
+		{
+			name: "every problem of a fence is reported",
+			src:  "```playground stream\nitems: 0\nbogus: 1\n```\n",
+			want: []playground.Error{
+				{Line: 2, Scenario: "stream", Param: "items"},
+				{Line: 3, Scenario: "stream", Param: "bogus"},
+			},
+		},
+		{
+			name: "a fence deep in a document counts lines from the top",
+			src:  "# A\n\n- one\n- two\n\n  ```playground stream\n  fail_rate: 2\n  ```\n",
+			want: []playground.Error{{Line: 7, Scenario: "stream", Param: "fail_rate"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := convert([]byte(tt.src))
+			require.Error(t, err)
+			var got []playground.Error
+			for _, e := range unjoin(err) {
+				var pe *playground.Error
+				require.True(t, errors.As(e, &pe), "%v is not a *playground.Error", e)
+				assert.NotEmpty(t, pe.Message)
+				pe.Message = ""
+				got = append(got, *pe)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// unjoin lists the errors an errors.Join holds, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}

@@ -1,0 +1,28 @@
+package site
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/concurrency-patterns/playground/web/highlight"
+	"github.com/concurrency-patterns/playground/web/playground"
+)
+
+// newMarkdown configures goldmark for the pages: GitHub's tables and
+// strikethrough, typographic quotes and dashes, heading ids for links into
+// a page, highlighted code and playground fences. Raw HTML in the markdown
+// is left out (goldmark's default), so the template alone decides the
+// markup around the text.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Typographer,
+			highlight.Extension,
+			playground.Extension,
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}

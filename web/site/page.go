@@ -1,0 +1,102 @@
+package site
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"html"
+	"html/template"
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/concurrency-patterns/playground/web/playground"
+)
+
+// Name is the site's name, in every page's header and title.
+const Name = "Concurrency patterns playground"
+
+//go:embed templates
+var templates embed.FS
+
+var layout = template.Must(template.ParseFS(templates, "templates/page.html"))
+
+// page is one markdown file, parsed.
+type page struct {
+	file  string // the markdown file, as named in messages
+	out   string // the HTML file it becomes
+	src   []byte
+	doc   ast.Node
+	title string // the text of its level-1 heading
+	demo  bool   // it holds a playground
+}
+
+// parse reads a page's structure; rendering comes later, once every page's
+// links have been checked against the whole site.
+func parse(md goldmark.Markdown, file, out string, src []byte) (*page, error) {
+	p := &page{file: file, out: out, src: src, doc: md.Parser().Parse(text.NewReader(src))}
+	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level == 1 && p.title == "" {
+				p.title = plainText(n, src)
+			}
+		case *playground.Node:
+			p.demo = true
+		}
+		return ast.WalkContinue, nil
+	})
+	if p.title == "" {
+		return nil, errors.New("no level-1 heading (# Title) to name the page")
+	}
+	return p, nil
+}
+
+// plainText is the text of an inline tree without its markup, for the
+// <title> element. Entities are decoded: the source may spell one, and the
+// typographer writes its quotes and dashes as entities.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n := n.(type) {
+			case *ast.Text:
+				b.Write(n.Value(src))
+			case *ast.String:
+				b.Write(n.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return html.UnescapeString(b.String())
+}
+
+// view is what the page template shows.
+type view struct {
+	Title, SiteName string
+	Body            template.HTML // rendered by goldmark, which escapes the text
+	Playground      bool
+}
+
+// render writes the complete HTML page.
+func (p *page) render(md goldmark.Markdown, w io.Writer) error {
+	var body bytes.Buffer
+	if err := md.Renderer().Render(&body, p.src, p.doc); err != nil {
+		return err
+	}
+	title := p.title
+	if title != Name {
+		title += " · " + Name
+	}
+	return layout.Execute(w, view{
+		Title:      title,
+		SiteName:   Name,
+		Body:       template.HTML(body.String()),
+		Playground: p.demo,
+	})
+}
