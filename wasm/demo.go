@@ -40,6 +40,7 @@ type demo struct {
 	// form's values.
 	tl            *view.Timeline
 	layout        view.Layout
+	measured      bool // layout and colours fit the canvas as it is now
 	player        view.Player
 	painter       painter
 	frames        *dom.Frames

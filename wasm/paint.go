@@ -34,9 +34,10 @@ func newPainter(c dom.Canvas) painter { return painter{canvas: c, ctx: c.Context
 // theme reads the colours of the page's scheme from the CSS custom
 // properties --pg-<role>, keeping the default for any not set.
 func (p *painter) theme(from dom.Element) {
+	style := from.ComputedStyle()
 	for r := range view.RoleCount {
 		p.palette[r] = view.Light[r]
-		if c := from.CSSVar("--pg-" + r.String()); c != "" {
+		if c := style.Get("--pg-" + r.String()); c != "" {
 			p.palette[r] = c
 		}
 	}

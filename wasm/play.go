@@ -30,6 +30,9 @@ func (d *demo) redraw() { d.frames.Request() }
 // frame advances playback by the real time since the last frame, draws the
 // scene at the player's time and brings the controls up to date.
 func (d *demo) frame(ts float64) {
+	if !d.measured {
+		d.measure()
+	}
 	if d.player.Playing() && d.lastFrame > 0 {
 		d.player.Advance(min(ts-d.lastFrame, maxFrameGap))
 	}
@@ -42,12 +45,20 @@ func (d *demo) frame(ts float64) {
 	d.controls()
 }
 
-// resize fits the canvas to its width and the page's colours, after the
-// window or its colour scheme changed.
+// resize fits the canvas to its width and the page's colours on the next
+// frame, after the window or its colour scheme changed. Measuring then
+// rather than now costs one layout of the page per frame however many
+// resize events came, and lets a page become interactive before its first
+// layout.
 func (d *demo) resize() {
+	d.measured = false
+	d.redraw()
+}
+
+func (d *demo) measure() {
 	d.painter.theme(d.root)
 	d.layout = view.NewLayout(d.tl.Config(), d.ui.canvas.ClientWidth())
-	d.redraw()
+	d.measured = true
 }
 
 // controlState is what the controls show; controls changes the DOM only

@@ -102,11 +102,18 @@ func (e Element) QuerySelector(selector string) (Element, bool) {
 // ClientWidth is the element's inner width in CSS pixels.
 func (e Element) ClientWidth() float64 { return e.v.Get("clientWidth").Float() }
 
-// CSSVar returns the value of a CSS custom property as computed for the
-// element, trimmed; empty when it is not set.
-func (e Element) CSSVar(name string) string {
-	s := js.Global().Call("getComputedStyle", e.v).Call("getPropertyValue", name).String()
-	return strings.TrimSpace(s)
+// ComputedStyle returns the element's computed style, as it is now.
+func (e Element) ComputedStyle() Style {
+	return Style{js.Global().Call("getComputedStyle", e.v)}
+}
+
+// Style is a computed style (a live CSSStyleDeclaration).
+type Style struct{ v js.Value }
+
+// Get returns a property's value, trimmed; a custom property (--name) that
+// is not set reads as empty.
+func (s Style) Get(property string) string {
+	return strings.TrimSpace(s.v.Call("getPropertyValue", property).String())
 }
 
 func elements(list js.Value) []Element {

@@ -68,8 +68,10 @@ func (l Layout) header(p *Plan, s Scene) {
 	p.text(Text{X: pad, Y: pad + 9, S: clock, Role: RoleText, Font: FontClock})
 	// The clock font is monospace, about 0.6 em wide a character: the
 	// total sits after the widest reading this run can show.
-	x := pad + 9.5*float64(len(Ms(s.End)+" ms")) + 8
-	p.text(Text{X: x, Y: pad + 9, S: "of " + Ms(s.End) + " virtual ms", Role: RoleMuted, Font: FontCaption})
+	if s.End > 0 {
+		x := pad + 9.5*float64(len(Ms(s.End)+" ms")) + 8
+		p.text(Text{X: x, Y: pad + 9, S: "of " + Ms(s.End) + " virtual ms", Role: RoleMuted, Font: FontCaption})
+	}
 	status, role := l.status(s)
 	p.text(Text{X: pad, Y: pad + 29, S: status, Role: role, Font: FontCaption})
 }

@@ -102,6 +102,9 @@ func TestPlanDrawsTheScene(t *testing.T) {
 	assert.Equal(t, view.RoleAlert, p.Texts[2].Role)
 	assert.Equal(t, "stream halted: task 1: exit: task: timeout", p.Texts[2].S)
 
+	p = l.Plan(view.NewTimeline(nil, cfg).Scene(0, l.Limits()))
+	assert.True(t, strings.HasPrefix(texts(p), "0 ms\nnot run yet: press Run\n"), "a preview has no length to show: %q", texts(p))
+
 	ordered := view.NewLayout(view.Config{Items: 2, Lanes: 2, Ordered: true}, 800)
 	p = ordered.Plan(view.NewTimeline(exitTrace, view.Config{Items: 2, Lanes: 2, Ordered: true}).Scene(30, ordered.Limits()))
 	assert.Contains(t, texts(p), "buffer: 1 result never emitted: the stream halted")
