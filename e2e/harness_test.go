@@ -99,11 +99,7 @@ func buildSite(dir string) error {
 	if err := goCmd(nil, "run", "./web", "-content", "content", "-out", dir); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join("..", "wasm")); errors.Is(err, os.ErrNotExist) {
-		// The visualizer is written in parallel with the pages; until it
-		// lands, the pages are tested without it.
-		fmt.Fprintln(os.Stderr, "e2e: no wasm/ package yet; building the site without playground.wasm")
-	} else if err := goCmd([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-o", filepath.Join(dir, "playground.wasm"), "./wasm"); err != nil {
+	if err := goCmd([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "playground.wasm"), "./wasm"); err != nil {
 		return err
 	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()

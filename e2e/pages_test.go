@@ -9,11 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// pendingWasm are the files of the visualizer, written in parallel with the
-// pages (web/static/loader.js, web/static/playground.css, wasm/). Until they
-// land, a page with a demo refers to files the site does not have yet.
-var pendingWasm = []string{"loader.js", "playground.css", "playground.wasm"}
-
 func TestIndex(t *testing.T) {
 	p := newPage(t)
 	p.show(desktop)
@@ -61,7 +56,8 @@ func TestStream(t *testing.T) {
 		assert.Equal(t, []string{"wasm_exec.js", "loader.js"},
 			eval[[]string](p, `[...document.scripts].map(s => s.getAttribute("src"))`))
 	})
-	p.linksResolve(pendingWasm...)
+	p.linksResolve()
+	p.noConsoleErrors()
 	p.screenshot("stream-desktop")
 }
 

@@ -1,0 +1,131 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// waitReady waits until every demo on the page is interactive.
+func (p *page) waitReady() {
+	p.t.Helper()
+	run(p, "waiting for the playground", chromedp.Poll[bool](`window.playgroundsReady === true`))
+}
+
+// setField types a value into a demo's parameter field, as a person would.
+func (p *page) setField(name, value string) {
+	p.t.Helper()
+	css := `.playground input[name="` + name + `"]`
+	eval[bool](p, `(document.querySelector('`+css+`').value = "") === ""`)
+	run(p, "typing "+name, chromedp.SendKeys(chromedp.CSS(css), value))
+}
+
+// await evaluates an expression that gives a Promise, and its value.
+func await[T any](p *page, expr string) T {
+	p.t.Helper()
+	return run(p, expr, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// inkedPixels counts the canvas pixels that differ from its top-left one.
+const inkedPixels = `(() => {
+	const c = document.querySelector(".playground canvas");
+	const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+	let n = 0;
+	for (let i = 0; i < d.length; i += 4) {
+		if (d[i] !== d[0] || d[i+1] !== d[1] || d[i+2] !== d[2]) n++;
+	}
+	return n;
+})()`
+
+// TestStreamDemoRuns drives the demo through its form, then checks the run
+// through the JavaScript API: the bound held, every item has one result,
+// and the canvas shows something.
+func TestStreamDemoRuns(t *testing.T) {
+	p := newPage(t)
+	p.show(desktop)
+	p.open("stream.html")
+	p.waitReady()
+	assert.Equal(t, "stream", eval[string](p, `window.playgrounds[0].pattern`))
+
+	p.setField("max_concurrency", "3")
+	p.setField("items", "50")
+	assert.Equal(t, map[string]string{"items": "50", "max_concurrency": "3"},
+		map[string]string{
+			"items":           eval[string](p, `playgrounds[0].params().items`),
+			"max_concurrency": eval[string](p, `playgrounds[0].params().max_concurrency`),
+		})
+	run(p, "running", chromedp.Click(chromedp.CSS(`.playground .pg-run`)))
+	run(p, "waiting for the summary", chromedp.Poll[bool](`playgrounds[0].summary() !== null`))
+
+	summary := eval[map[string]float64](p, `playgrounds[0].summary()`)
+	assert.Equal(t, 3.0, summary["max_active"], "%v", summary)
+	assert.Equal(t, 50.0, summary["items"])
+	assert.Equal(t, 50.0, summary["ok"])
+
+	results := eval[map[string]int](p, `(() => {
+		const n = {};
+		for (const e of playgrounds[0].trace()) if (e.kind === "emitted") n[e.id] = (n[e.id] || 0) + 1;
+		return n;
+	})()`)
+	assert.Len(t, results, 50, "every item has a result")
+	for id, n := range results {
+		assert.Equal(t, 1, n, "item %s has exactly one result", id)
+	}
+	assert.Contains(t, run(p, "url", chromedp.Location()), "max_concurrency=3", "the URL reproduces the run")
+
+	run(p, "letting it animate", chromedp.Poll[bool](inkedPixels+` > 1000`))
+	assert.Greater(t, eval[int](p, inkedPixels), 1000, "the canvas is not blank")
+	p.screenshot("stream-demo-run")
+	p.noConsoleErrors()
+}
+
+// TestStreamDemoAPI uses window.playgrounds as an embedding page would.
+func TestStreamDemoAPI(t *testing.T) {
+	p := newPage(t)
+	p.show(desktop)
+	p.open("stream.html")
+	p.waitReady()
+
+	errs := eval[[]map[string]string](p, `playgrounds[0].setParams({max_concurrency: "0", fail_rate: "2"})`)
+	require.Len(t, errs, 2, "bad values come back as data")
+	assert.Equal(t, "max_concurrency", errs[0]["param"])
+	assert.Contains(t, errs[0]["message"], "from 1 to 1000")
+	assert.Equal(t, "fail_rate", errs[1]["param"])
+
+	assert.Empty(t, eval[[]map[string]string](p, `playgrounds[0].setParams({items: "40", max_concurrency: "5", ordered: "false"})`))
+	summary := await[map[string]float64](p, `playgrounds[0].run()`)
+	assert.Equal(t, 40.0, summary["items"])
+	assert.Equal(t, 5.0, summary["max_active"])
+	assert.Equal(t, summary, eval[map[string]float64](p, `playgrounds[0].summary()`))
+	p.noConsoleErrors()
+}
+
+// TestStreamDemoBadURL opens a link with bad values: each is named with its
+// allowed range, nothing runs, and the page stays usable.
+func TestStreamDemoBadURL(t *testing.T) {
+	p := newPage(t)
+	p.show(desktop)
+	run(p, "opening", chromedp.Navigate(env.baseURL+`stream.html?max_concurrency=-3&items=abc&timeout=0&fail_rate=%3Cscript%3E`))
+	p.waitReady()
+
+	messages := eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
+	assert.Contains(t, messages, "must be a whole number from 1 to 1000")
+	assert.Contains(t, messages, `got "abc"`)
+	assert.Contains(t, messages, "or infinity")
+	assert.Contains(t, messages, `got "<script>"`, "shown as text, never as markup")
+	assert.Zero(t, eval[int](p, `document.querySelectorAll(".playground script, .playground img").length`))
+	assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`), "Run waits for valid values")
+	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Task.Supervisor.async_stream_nolink", "the page text is intact")
+
+	// Fixing the fields makes the demo usable again.
+	p.setField("max_concurrency", "2")
+	p.setField("items", "10")
+	p.setField("timeout", "1000")
+	p.setField("fail_rate", "0")
+	assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`))
+	assert.Equal(t, 2.0, await[map[string]float64](p, `playgrounds[0].run()`)["max_active"])
+	p.screenshot("stream-demo-bad-url")
+	p.noConsoleErrors()
+}
