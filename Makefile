@@ -6,7 +6,7 @@ GOROOT  := $(shell go env GOROOT)
 WASMDIR := $(GOROOT)/lib/wasm
 WASMENV := GOOS=js GOARCH=wasm
 
-.PHONY: help site pages wasm serve test test-native test-wasm test-e2e deps bench clean
+.PHONY: help site pages wasm serve test test-native test-wasm test-e2e deps bench measure clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,7 +47,10 @@ deps: ## install headless Chromium (Debian's package) when it is missing
 bench: ## the patterns side by side with their peers, as benchstat tables (about 15 min)
 	cd bench && go test -run '^$$' -bench . -benchmem -count 5 -timeout 60m . > $(CURDIR)/_bench.txt
 	cd bench && go tool benchstat -col /impl $(CURDIR)/_bench.txt
-	PLAYGROUND_MEASURE=1 go test -count=1 -run Measure -v ./patterns/scenario/ | grep -E 'per run'
+
+measure: site ## report the playground's ready time, frame rate and wasm size, and a scenario's native speed
+	PLAYGROUND_MEASURE=1 PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -v -run 'TestMeasure|TestWasmSizeBudget' ./e2e/ | grep -E 'ms|fps|bytes'
+	PLAYGROUND_MEASURE=1 go test -count=1 -v -run Measure ./patterns/scenario/ | grep -E 'per run'
 
 clean: ## remove build output
 	rm -rf $(SITE)

@@ -24,6 +24,7 @@ const chromium = "/usr/bin/chromium"
 // env is what every test shares: one server of the built site, one
 // browser. Each test opens its own tab.
 var env struct {
+	site    string          // the built site's folder
 	baseURL string          // where the server serves it, ending in "/"
 	browser context.Context // a chromedp context owning the browser
 	skip    string          // why the tests cannot run here, if they cannot
@@ -67,6 +68,7 @@ func setUp(cleanups *[]func()) error {
 			return err
 		}
 	}
+	env.site = site
 	stop, err := startServer(tmp, site)
 	if err != nil {
 		return err

@@ -118,6 +118,7 @@ func TestStreamDemoBadURL(t *testing.T) {
 	assert.Zero(t, eval[int](p, `document.querySelectorAll(".playground script, .playground img").length`))
 	assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`), "Run waits for valid values")
 	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Task.Supervisor.async_stream_nolink", "the page text is intact")
+	p.screenshot("stream-demo-bad-url")
 
 	// Fixing the fields makes the demo usable again.
 	p.setField("max_concurrency", "2")
@@ -126,6 +127,5 @@ func TestStreamDemoBadURL(t *testing.T) {
 	p.setField("fail_rate", "0")
 	assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`))
 	assert.Equal(t, 2.0, await[map[string]float64](p, `playgrounds[0].run()`)["max_active"])
-	p.screenshot("stream-demo-bad-url")
 	p.noConsoleErrors()
 }

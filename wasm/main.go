@@ -25,6 +25,7 @@ func main() {
 	}
 	js.Global().Set("playgrounds", js.ValueOf(apis))
 	js.Global().Set("playgroundsReady", true)
+	js.Global().Get("performance").Call("mark", "playgrounds-ready") // for measuring ready time
 	doc.Dispatch("playgrounds-ready")
 	// The demos live as long as the page, and their callbacks need the Go
 	// program alive: main must not return.
