@@ -9,9 +9,9 @@ WASMENV := GOOS=js GOARCH=wasm
 .PHONY: help site pages wasm serve test test-native test-wasm test-e2e deps bench measure clean
 
 help: ## list the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-site: pages wasm ## build the whole static site into $(SITE)/
+site: pages wasm ## build the whole static site into _site/
 
 pages: ## render content/*.md and copy the static assets
 	go run ./web -content content -out $(SITE)
@@ -21,7 +21,7 @@ wasm: ## compile the playground to WebAssembly, with the wasm_exec.js of the sam
 	$(WASMENV) go build -trimpath -ldflags='-s -w' -o $(SITE)/playground.wasm ./wasm
 	cp $(WASMDIR)/wasm_exec.js $(SITE)/wasm_exec.js
 
-serve: site ## build, then serve the playground on http://localhost:$(PORT)
+serve: site ## build, then serve the playground on http://localhost:8080 (PORT=… to change)
 	go run ./serve -dir $(SITE) -port $(PORT)
 
 test: deps test-native test-wasm test-e2e ## install what the tests need and run every test
