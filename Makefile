@@ -47,6 +47,10 @@ deps: ## install headless Chromium (Debian's package) when it is missing
 bench: ## the patterns side by side with their peers, as benchstat tables (about 15 min)
 	cd bench && go test -run '^$$' -bench . -benchmem -count 5 -timeout 60m . > $(CURDIR)/_bench.txt
 	cd bench && go tool benchstat -col /impl $(CURDIR)/_bench.txt
+	@echo; echo "What the no-op observer hook costs: the same benchmarks built without it (-tags nohook)"
+	cd bench && go test -run '^$$' -bench 'Tasks/body=empty/conc=8/impl=stream' -count 5 -tags nohook . > $(CURDIR)/_bench_nohook.txt
+	cd bench && go test -run '^$$' -bench 'Tasks/body=empty/conc=8/impl=stream' -count 5 . > $(CURDIR)/_bench_hook.txt
+	cd bench && go tool benchstat nohook=$(CURDIR)/_bench_nohook.txt hook=$(CURDIR)/_bench_hook.txt
 
 measure: site ## report the playground's ready time, frame rate and wasm size, and a scenario's native speed
 	PLAYGROUND_MEASURE=1 PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -v -run 'TestMeasure|TestWasmSizeBudget' ./e2e/ | grep -E 'ms|fps|bytes'

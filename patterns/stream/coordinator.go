@@ -225,7 +225,7 @@ func (c *coordinator[In, Out]) exit(reason error, j job[In]) error {
 }
 
 func (c *coordinator[In, Out]) emit(k event.Kind, id, slot int, err error) {
-	if c.cfg.hook != nil {
+	if event.Enabled && c.cfg.hook != nil {
 		c.cfg.hook(event.Event{Time: c.cfg.clock.Now(), Kind: k, ID: id, Slot: slot, Err: err})
 	}
 }

@@ -151,7 +151,7 @@ func (s *Supervisor) shutdown(c *child, d time.Duration) bool {
 }
 
 func (s *Supervisor) emit(k event.Kind, id int, err error) {
-	if s.cfg.hook != nil {
+	if event.Enabled && s.cfg.hook != nil {
 		s.cfg.hook(event.Event{Time: s.cfg.clock.Now(), Kind: k, ID: id, Slot: -1, Err: err})
 	}
 }
