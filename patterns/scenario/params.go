@@ -30,7 +30,7 @@ type Param struct {
 	Default  string
 	Min, Max float64
 	Choices  []string
-	Infinite bool // Millis only: "infinity" is allowed
+	Infinite bool // Int and Millis: "infinity" is allowed
 	Help     string
 }
 
@@ -38,7 +38,11 @@ type Param struct {
 func (p Param) Range() string {
 	switch p.Kind {
 	case Int:
-		return fmt.Sprintf("a whole number from %s to %s", num(p.Min), num(p.Max))
+		s := fmt.Sprintf("a whole number from %s to %s", num(p.Min), num(p.Max))
+		if p.Infinite {
+			s += ", or " + Infinity
+		}
+		return s
 	case Float:
 		return fmt.Sprintf("a number from %s to %s", num(p.Min), num(p.Max))
 	case Bool:
@@ -127,7 +131,7 @@ func (p Param) parse(s string) (string, float64, error) {
 			return bad()
 		}
 		return s, 0, nil
-	case Millis:
+	case Int, Millis:
 		if p.Infinite && s == Infinity {
 			return Infinity, math.Inf(1), nil
 		}
