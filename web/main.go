@@ -28,5 +28,5 @@ func build(content, out string) error {
 	if err != nil {
 		return err
 	}
-	return site.Build(site.Config{Content: os.DirFS(content), ContentDir: content, Static: assets, Out: out})
+	return site.Build(site.Config{Content: os.DirFS(content), ContentDir: content, Code: os.DirFS("."), Static: assets, Out: out})
 }

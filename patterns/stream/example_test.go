@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"time"
@@ -48,4 +51,47 @@ func ExampleMaxConcurrency_invalid() {
 	fmt.Println(err)
 	// Output:
 	// stream: invalid option: max concurrency must be positive, got -1
+}
+
+// Fetch URLs ten at a time and handle each response in the order of the
+// URLs. A test server stands in for the web.
+func Example_fetch() {
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/missing" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer server.Close()
+	urls := []string{server.URL + "/a", server.URL + "/missing", server.URL + "/b"}
+
+	fetch := func(ctx context.Context, url string) (int, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return 0, err
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		resp.Body.Close()
+		return resp.StatusCode, nil
+	}
+	s, err := stream.New(fetch, stream.MaxConcurrency(10), stream.Timeout(5*time.Second))
+	if err != nil {
+		log.Fatal(err) // an invalid option, such as MaxConcurrency(0)
+	}
+	for r, err := range s.Run(context.Background(), slices.Values(urls)) {
+		if err != nil {
+			log.Fatal(err) // the stream stopped early: a timeout, or the context
+		}
+		if r.Err != nil {
+			fmt.Println(r.Index, "failed:", r.Err)
+			continue
+		}
+		fmt.Println(r.Index, r.Value)
+	}
+	// Output:
+	// 0 200
+	// 1 404
+	// 2 200
 }

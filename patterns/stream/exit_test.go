@@ -32,7 +32,7 @@ func troubled(ctx context.Context, n int) (int, error) {
 
 func TestOutcomesOfEachKind(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var l log
+		var l eventLog
 		s := mustNew(t, troubled, stream.MaxConcurrency(2), stream.WithHook(l.hook))
 		rs, err := collect(t.Context(), s, values([]int{0, 1, 2, 3, 4}))
 		require.NoError(t, err, "the caller never panics because of a task")

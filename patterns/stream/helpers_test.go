@@ -25,15 +25,15 @@ func sleepFor(ctx context.Context, ms int) (int, error) {
 	}
 }
 
-// log records events and keeps the concurrency high-water mark.
-type log struct {
+// eventLog records events and keeps the concurrency high-water mark.
+type eventLog struct {
 	mu     sync.Mutex
 	events []event.Event
 	active int
 	peak   int
 }
 
-func (l *log) hook(e event.Event) {
+func (l *eventLog) hook(e event.Event) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.events = append(l.events, e)
@@ -46,7 +46,7 @@ func (l *log) hook(e event.Event) {
 	}
 }
 
-func (l *log) kinds(k event.Kind) []event.Event {
+func (l *eventLog) kinds(k event.Kind) []event.Event {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var out []event.Event

@@ -55,7 +55,7 @@ func TestHugeTimeoutIsAccepted(t *testing.T) {
 
 func TestDefaultConcurrencyIsGOMAXPROCS(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var l log
+		var l eventLog
 		s := mustNew(t, sleepFor, stream.WithHook(l.hook))
 		inputs := make([]int, 3*runtime.GOMAXPROCS(0))
 		for i := range inputs {

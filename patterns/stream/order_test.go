@@ -18,7 +18,7 @@ func TestConcurrencyNeverExceedsTheBound(t *testing.T) {
 	for _, n := range []int{1, 3, 8} {
 		t.Run(fmt.Sprintf("max=%d", n), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				var l log
+				var l eventLog
 				s := mustNew(t, sleepFor, stream.MaxConcurrency(n), stream.WithHook(l.hook))
 				inputs := []int{5, 1, 9, 3, 3, 7, 2, 8, 1, 1, 4, 6, 2, 9, 5}
 				rs, err := collect(t.Context(), s, values(inputs))
@@ -44,7 +44,7 @@ func TestOrderedFreesASlotWhenItsTaskFinishes(t *testing.T) {
 	// Item 0 is slow; items 1.. finish early and wait in the buffer, but their
 	// slots are reused at once: item 2 starts when item 1 finishes.
 	synctest.Test(t, func(t *testing.T) {
-		var l log
+		var l eventLog
 		start := time.Now()
 		s := mustNew(t, sleepFor, stream.MaxConcurrency(2), stream.WithHook(l.hook))
 		_, err := collect(t.Context(), s, values([]int{100, 10, 10, 10}))

@@ -17,7 +17,7 @@ import (
 
 func TestBreakCancelsRunningTasks(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var l log
+		var l eventLog
 		var cancelled atomic.Int32
 		s := mustNew(t, func(ctx context.Context, ms int) (int, error) {
 			v, err := sleepFor(ctx, ms)
@@ -55,7 +55,7 @@ func TestAlreadyCancelledContextStartsNothing(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		cancel()
-		var l log
+		var l eventLog
 		s := mustNew(t, sleepFor, stream.WithHook(l.hook))
 		rs, err := collect(ctx, s, values([]int{10}))
 		require.ErrorIs(t, err, context.Canceled)
@@ -81,7 +81,7 @@ func TestShutdownAbandonsTasksThatIgnoreCancellation(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				var l log
+				var l eventLog
 				s := mustNew(t, stubborn, stream.MaxConcurrency(2), stream.Unordered(),
 					stream.Shutdown(tc.shutdown), stream.WithHook(l.hook))
 				start := time.Now()
@@ -101,7 +101,7 @@ func TestShutdownAbandonsTasksThatIgnoreCancellation(t *testing.T) {
 
 func TestKilledTaskThatIgnoresCancellationIsAbandonedLater(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var l log
+		var l eventLog
 		start := time.Now()
 		s := mustNew(t, stubborn, stream.MaxConcurrency(1), stream.Timeout(20*time.Millisecond),
 			stream.OnTimeout(stream.KillTask), stream.Shutdown(30*time.Millisecond), stream.WithHook(l.hook))

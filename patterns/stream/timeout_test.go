@@ -17,7 +17,7 @@ import (
 
 func TestKillTaskGivesATimeoutResultAndGoesOn(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var l log
+		var l eventLog
 		start := time.Now()
 		s := mustNew(t, sleepFor, stream.MaxConcurrency(2), stream.Timeout(50*time.Millisecond),
 			stream.OnTimeout(stream.KillTask), stream.WithHook(l.hook))
@@ -39,7 +39,7 @@ func TestKillTaskGivesATimeoutResultAndGoesOn(t *testing.T) {
 
 func TestExitEndsTheStreamAndCancelsTheRest(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var l log
+		var l eventLog
 		s := mustNew(t, sleepFor, stream.MaxConcurrency(3), stream.Timeout(50*time.Millisecond), stream.WithHook(l.hook))
 		rs, err := collect(t.Context(), s, values([]int{10, 60, 40, 300, 100, 7}))
 		require.ErrorIs(t, err, task.ErrTimeout)

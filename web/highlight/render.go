@@ -49,15 +49,24 @@ func render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	it, err := chroma.Coalesce(lexer(string(n.Language(source)))).Tokenise(nil, string(n.Lines().Value(source)))
-	if err != nil {
+	if err := Code(w, string(n.Language(source)), string(n.Lines().Value(source))); err != nil {
 		return ast.WalkStop, err
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// Code writes code in the given language as a highlighted block, as fenced
+// code is written; other extensions that show code use it too.
+func Code(w util.BufWriter, lang, code string) error {
+	it, err := chroma.Coalesce(lexer(lang)).Tokenise(nil, code)
+	if err != nil {
+		return err
 	}
 	// With classes, the style only names the mode; the colours are in CSS.
 	if err := formatter.Format(w, light, it); err != nil {
-		return ast.WalkStop, err
+		return err
 	}
-	return ast.WalkSkipChildren, w.WriteByte('\n')
+	return w.WriteByte('\n')
 }
 
 // lexer finds chroma's lexer for a fence's language, or the plain text one.

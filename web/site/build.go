@@ -22,6 +22,9 @@ type Config struct {
 	// Static holds the assets copied beside the pages; it must have
 	// style.css and favicon.svg, which every page links to.
 	Static fs.FS
+	// Code is the repository the pages' go-source fences read Go files
+	// from; nil when the pages show no source.
+	Code fs.FS
 	// Out is the folder the site is written to, created when missing.
 	// Files already there are overwritten, others are left alone (the
 	// WebAssembly build writes into the same folder).
@@ -32,7 +35,7 @@ type Config struct {
 // whole site before writing anything, so a failed build leaves Out as it
 // was. Errors name the markdown file and, for a playground fence, the line.
 func Build(c Config) error {
-	md := newMarkdown()
+	md := newMarkdown(c.Code)
 	pages, err := readPages(c, md)
 	if err != nil {
 		return err

@@ -177,6 +177,7 @@ func TestContent(t *testing.T) {
 	err := site.Build(site.Config{
 		Content:    os.DirFS(filepath.Join(root, "content")),
 		ContentDir: "content",
+		Code:       os.DirFS(root),
 		Static:     os.DirFS(filepath.Join(root, "web", "static")),
 		Out:        t.TempDir(),
 	})

@@ -1,20 +1,23 @@
 package site
 
 import (
+	"io/fs"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/concurrency-patterns/playground/web/highlight"
 	"github.com/concurrency-patterns/playground/web/playground"
+	"github.com/concurrency-patterns/playground/web/source"
 )
 
 // newMarkdown configures goldmark for the pages: GitHub's tables and
 // strikethrough, typographic quotes and dashes, heading ids for links into
 // a page, highlighted code and playground fences. Raw HTML in the markdown
 // is left out (goldmark's default), so the template alone decides the
-// markup around the text.
-func newMarkdown() goldmark.Markdown {
+// markup around the text. Source fences read Go files from code.
+func newMarkdown(code fs.FS) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.Table,
@@ -22,6 +25,7 @@ func newMarkdown() goldmark.Markdown {
 			extension.Typographer,
 			highlight.Extension,
 			playground.Extension,
+			source.Extension(code),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
