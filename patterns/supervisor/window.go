@@ -22,11 +22,16 @@ func (w *window) prune(now time.Time) bool {
 	return i > 0
 }
 
-// add counts a restart at now and returns how many fall within the window.
-func (w *window) add(now time.Time) int {
+// add counts a restart at now, unless max restarts already fall within the
+// window. It returns how many there are with this one, and whether it was
+// allowed.
+func (w *window) add(now time.Time, max int) (int, bool) {
 	w.prune(now)
+	if len(w.times) >= max {
+		return len(w.times) + 1, false
+	}
 	w.times = append(w.times, now)
-	return len(w.times)
+	return len(w.times), true
 }
 
 // count returns how many restarts fall within the window at now, without
