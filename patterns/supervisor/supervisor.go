@@ -107,10 +107,12 @@ func (s *Supervisor) TerminateChild(ctx context.Context, id ID) error {
 // each has its own shutdown time to return. Stop begins this even if ctx is
 // already done; ctx bounds only the wait. It returns nil once every child
 // has returned, an error wrapping [task.ErrAbandoned] that names the
-// children abandoned after their shutdown time, or ctx.Err().
+// children abandoned while the supervisor stopped, or ctx.Err().
 //
 // Stop may be called any number of times, also after the supervisor stopped
-// on its own; [Supervisor.Err] then still tells the first reason.
+// on its own; [Supervisor.Err] then still tells the first reason. A child
+// that calls Stop is one of the children being stopped: unless ctx says
+// otherwise, it waits out its own shutdown time and is abandoned.
 func (s *Supervisor) Stop(ctx context.Context) error {
 	s.stopOnce.Do(func() { close(s.stop) })
 	if !s.stopped() {
