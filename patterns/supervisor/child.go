@@ -59,9 +59,10 @@ func WithRestart(r Restart) ChildOption {
 }
 
 // Shutdown is how long the child may take to return once its context is
-// cancelled before it is reported abandoned; 0 gives it no time (Elixir's
-// :brutal_kill, except that Go cannot kill: the goroutine is only left
-// behind). The default is 5 s.
+// cancelled before it is reported abandoned; 0 gives it no time: unless it
+// has returned by the time the supervisor next looks, it is abandoned
+// (Elixir's :brutal_kill, except that Go cannot kill: the goroutine is left
+// behind, not ended). The default is 5 s.
 func Shutdown(d time.Duration) ChildOption {
 	return func(s *spec) {
 		if d < 0 {

@@ -46,7 +46,8 @@ func MaxChildren(n int) Option {
 // max_seconds): when a child needs a restart and n restarts already happened
 // within the last period, the supervisor stops itself instead. n may be 0
 // (the first restart stops it); period must be positive. The default is 3
-// restarts within 5 s. Restarts are timed on the supervisor's clock.
+// restarts within 5 s. A restart counts for one period after it happened,
+// timed on the supervisor's clock; a refused restart does not count.
 func MaxRestarts(n int, period time.Duration) Option {
 	return func(c *config) {
 		if n < 0 {

@@ -180,3 +180,19 @@ func TestChildrenSeeTheStartContextsValues(t *testing.T) {
 		require.NoError(t, sup.Stop(t.Context()))
 	})
 }
+
+func TestAChildThatCallsStopIsAbandoned(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		sup := start(t)
+		fromChild := make(chan error, 1)
+		startChild(t, sup, func(ctx context.Context) error {
+			fromChild <- sup.Stop(context.Background())
+			return nil
+		}, supervisor.Shutdown(100*time.Millisecond))
+		begin := time.Now()
+		<-sup.Done()
+		assert.Equal(t, 100*time.Millisecond, time.Since(begin))
+		assert.ErrorIs(t, <-fromChild, task.ErrAbandoned)
+		assert.ErrorIs(t, sup.Err(), supervisor.ErrStopped)
+	})
+}
