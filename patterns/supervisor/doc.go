@@ -1,0 +1,78 @@
+// Package supervisor starts goroutines on demand and restarts them when they
+// exit, the Go counterpart of Elixir's DynamicSupervisor (strategy
+// one_for_one: a child's exit concerns that child alone).
+//
+//	sup, err := supervisor.Start(ctx, supervisor.MaxChildren(100))
+//	if err != nil { … an invalid option … }
+//	defer sup.Stop(context.Background())
+//	id, err := sup.StartChild(ctx, serveConn, supervisor.WithRestart(supervisor.Transient))
+//	if errors.Is(err, supervisor.ErrMaxChildren) { … refuse the work … }
+//
+// # Children and their exits
+//
+// A child is a func(ctx context.Context) error, run in a goroutine of its
+// own. How it ends decides what happens next:
+//
+//   - returning nil is a normal exit;
+//   - returning an error, panicking or calling runtime.Goexit is an abnormal
+//     exit. A panic is recovered in the child's goroutine and becomes a
+//     [task.ExitError] wrapping a [task.PanicError] with the stack; it never
+//     takes the program down;
+//   - returning after the supervisor cancelled its context (with nil or the
+//     context's error) is a shutdown exit.
+//
+// # Restart policies
+//
+// Each child has a policy, [Permanent] by default: permanent children are
+// restarted after any exit, [Transient] ones only after an abnormal exit,
+// [Temporary] ones never. A child stopped by the supervisor is never
+// restarted. A restarted child keeps its [ID]; its function is called
+// again with a fresh context.
+//
+// # Restart intensity
+//
+// [MaxRestarts] (default 3 within 5 s, Elixir's max_restarts and
+// max_seconds) bounds how often children may be restarted. When a child
+// needs a restart and the limit is already reached within the period, the
+// supervisor gives up: it stops every child and ends with an
+// [*IntensityError], which errors.Is recognises as [ErrMaxIntensity]. A
+// child that keeps crashing thus cannot spin forever; the failure goes up to
+// whoever owns the supervisor, through [Supervisor.Done] and [Supervisor.Err].
+//
+// # Bounded children
+//
+// [MaxChildren] (default: no limit) bounds the children held at once,
+// including those being restarted or stopped. [Supervisor.StartChild] never
+// waits for room: beyond the limit it returns [ErrMaxChildren] at once, so
+// the caller can shed load or push back. This is the answer to "is spawning
+// bounded?".
+//
+// # Stopping, and what Go cannot do
+//
+// Stopping the supervisor ([Supervisor.Stop], or ending the context given
+// to [Start]) cancels every child's context at once; each has its own
+// [Shutdown] time (default 5 s) to return. OTP would then kill the process;
+// Go cannot kill a goroutine, so a child still running then is reported
+// abandoned (an event, a count, and Stop's error) and left behind.
+// [Supervisor.TerminateChild] does the same for one child. A stopped
+// supervisor leaves nothing running but children reported abandoned.
+//
+// # Observing
+//
+// [WithHook] reports every step (a child started, exited, crashed,
+// restarted, abandoned; the restart window; the supervisor giving up) as
+// an [event.Event], from the supervisor's goroutine and in its order.
+// [WithClock] times restarts and shutdowns on another clock, such as
+// [clock.Virtual]. [Supervisor.WhichChildren] and [Supervisor.CountChildren]
+// report the current state.
+//
+// # Cost and when not to use it
+//
+// One goroutine runs the supervisor, and each child incarnation is a new
+// goroutine; a start or an exit is a round trip through the supervisor's
+// mailbox, a few microseconds. For tasks that run once and return a result,
+// use package task or errgroup; a supervisor is for workers that should be
+// running, and be restarted, for as long as their owner lives. For bounding
+// short-lived work under load, a worker pool or a limiter reuses goroutines
+// and makes callers wait instead of refusing them.
+package supervisor

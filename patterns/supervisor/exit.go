@@ -1,0 +1,66 @@
+package supervisor
+
+import (
+	"context"
+	"errors"
+
+	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/task"
+)
+
+// exited handles the end of one incarnation of a child: report it, then
+// restart the child or let it go.
+func (l *loop) exited(m childExited) {
+	c := l.children[m.id]
+	if c == nil || c.incarnation != m.incarnation {
+		return // abandoned earlier; its report comes too late to matter
+	}
+	c.cancel(nil) // release the context of the incarnation that ended
+	kind, abnormal := classify(c, m)
+	reported := m.err
+	if kind == event.ChildShutdown {
+		reported = task.ErrShutdown
+	}
+	l.emit(kind, c.id, c.slot, c.incarnation, reported)
+	if c.stopping || !restarts(c.spec.restart, abnormal) {
+		l.remove(c, nil)
+		return
+	}
+	l.restart(c, m.err)
+}
+
+// classify tells a normal, abnormal or shutdown exit. Once the supervisor
+// has cancelled a child, nil or the context's error is a shutdown exit; a
+// panic or another error is still abnormal (reported, not restarted).
+func classify(c *child, m childExited) (kind event.Kind, abnormal bool) {
+	switch {
+	case m.panicked:
+		return event.ChildCrashed, true
+	case c.stopping && (m.err == nil || errors.Is(m.err, context.Canceled) || errors.Is(m.err, task.ErrShutdown)):
+		return event.ChildShutdown, false
+	case m.err != nil:
+		return event.ChildCrashed, true
+	}
+	return event.ChildExited, false
+}
+
+func restarts(r Restart, abnormal bool) bool {
+	return r == Permanent || r == Transient && abnormal
+}
+
+// restart starts the child again, unless that restart would exceed the
+// intensity: then the supervisor gives up and stops.
+func (l *loop) restart(c *child, exit error) {
+	n, ok := l.window.add(l.cfg.clock.Now(), l.cfg.maxRestarts)
+	if !ok {
+		reason := &IntensityError{Restarts: n, Period: l.cfg.period, Child: c.id, Exit: exit}
+		l.emit(event.SupervisorGaveUp, c.id, c.slot, n, reason)
+		l.remove(c, nil)
+		l.beginStop(reason)
+		return
+	}
+	l.emit(event.RestartWindow, -1, -1, n, nil)
+	l.emit(event.ChildRestarted, c.id, c.slot, n, nil)
+	c.incarnation++
+	l.spawn(c)
+}

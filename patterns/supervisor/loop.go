@@ -1,0 +1,152 @@
+package supervisor
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/concurrency-patterns/playground/patterns/clock"
+	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/task"
+)
+
+// loop is the supervisor's goroutine. It alone owns the children and every
+// piece of mutable state; the rest of the package talks to it by message.
+// It never waits for a child: exits arrive as messages, and shutdown times
+// are kept by one timer set to the earliest thing due.
+type loop struct {
+	s    *Supervisor
+	cfg  *config
+	base context.Context // parent of the children's contexts: values, no cancellation
+
+	children map[ID]*child
+	nextID   ID
+	slots    slots
+	window   window
+	due      dueHeap // stopping children by the time they are abandoned
+
+	timer clock.Timer
+	armed time.Time // when the timer fires; zero when it is stopped
+
+	stopping  bool
+	reason    error
+	abandoned int  // children abandoned so far
+	left      []ID // children abandoned while stopping, for Stop's error
+}
+
+func newLoop(s *Supervisor, cfg *config, base context.Context) *loop {
+	l := &loop{
+		s:        s,
+		cfg:      cfg,
+		base:     base,
+		children: map[ID]*child{},
+		window:   window{period: cfg.period},
+		timer:    cfg.clock.NewTimer(time.Hour),
+	}
+	l.timer.Stop()
+	return l
+}
+
+// run handles messages until the supervisor has stopped and holds no child.
+func (l *loop) run(ctx context.Context) {
+	stop, parent := l.s.stop, ctx.Done()
+	for {
+		select {
+		case m := <-l.s.mailbox:
+			l.handle(m)
+		case <-l.timer.C():
+			l.armed = time.Time{}
+			l.wake()
+		case <-stop:
+			stop = nil
+			l.beginStop(ErrStopped)
+		case <-parent:
+			parent = nil
+			l.beginStop(context.Cause(ctx))
+		}
+		if l.stopping && len(l.children) == 0 {
+			l.finish()
+			return
+		}
+		l.rearm()
+	}
+}
+
+func (l *loop) handle(m message) {
+	switch m := m.(type) {
+	case startChild:
+		m.reply <- l.start(m)
+	case terminateChild:
+		l.terminate(m)
+	case whichChildren:
+		m.reply <- l.which()
+	case countChildren:
+		m.reply <- l.count()
+	case childExited:
+		l.exited(m)
+	}
+}
+
+func (l *loop) start(m startChild) startReply {
+	if l.stopping {
+		return startReply{id: -1, err: ErrStopped}
+	}
+	if l.cfg.maxChildren > 0 && len(l.children) >= l.cfg.maxChildren {
+		l.emit(event.ChildRefused, -1, -1, l.cfg.maxChildren, ErrMaxChildren)
+		return startReply{id: -1, err: ErrMaxChildren}
+	}
+	c := &child{id: l.nextID, slot: l.slots.take(), fn: m.fn, spec: m.spec}
+	l.nextID++
+	l.children[c.id] = c
+	l.spawn(c)
+	return startReply{id: c.id}
+}
+
+// spawn starts the child's current incarnation in a goroutine of its own.
+func (l *loop) spawn(c *child) {
+	ctx, cancel := context.WithCancelCause(l.base)
+	c.cancel = cancel
+	l.emit(event.ChildStarted, c.id, c.slot, c.incarnation, nil)
+	go l.s.runChild(ctx, c.id, c.incarnation, c.fn)
+}
+
+// remove lets go of a child that returned or was abandoned, answering those
+// waiting for its termination with err.
+func (l *loop) remove(c *child, err error) {
+	delete(l.children, c.id)
+	l.slots.put(c.slot)
+	for _, w := range c.waiters {
+		w <- err
+	}
+	l.emit(event.ChildRemoved, c.id, c.slot, len(l.children), nil)
+}
+
+// finish records why the supervisor stopped and closes Done.
+func (l *loop) finish() {
+	l.timer.Stop()
+	l.s.err = l.reason
+	if len(l.left) > 0 {
+		l.s.abandonedErr = fmt.Errorf("supervisor: %d children abandoned after their shutdown time %v: %w",
+			len(l.left), l.left, task.ErrAbandoned)
+	}
+	l.emit(event.SupervisorStopped, -1, -1, len(l.left), l.reason)
+	close(l.s.done)
+}
+
+func (l *loop) emit(k event.Kind, id ID, slot, n int, err error) {
+	if h := l.cfg.hook; h != nil {
+		h(event.Event{Time: l.cfg.clock.Now(), Kind: k, ID: int(id), Slot: slot, N: n, Err: err})
+	}
+}
+
+// sortedIDs lists the children's ids in order, so that a shutdown reports
+// its steps in the same order on every run.
+func (l *loop) sortedIDs() []ID {
+	ids := make([]ID, 0, len(l.children))
+	for id := range l.children {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
