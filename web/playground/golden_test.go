@@ -1,6 +1,8 @@
 package playground_test
 
 import (
+	"github.com/concurrency-patterns/playground/patterns/scenario"
+
 	"bytes"
 	"flag"
 	"os"
@@ -40,7 +42,9 @@ func TestGolden(t *testing.T) {
 			got, golden := "", base+".html"
 			out, err := convert(src)
 			if err != nil {
-				got, golden = err.Error()+"\n", base+".err"
+				// The list of known scenarios grows with the library; the
+				// golden files name it $SCENARIOS.
+				got, golden = strings.ReplaceAll(err.Error(), strings.Join(scenario.Names(), ", "), "$SCENARIOS")+"\n", base+".err"
 			} else {
 				got = out
 			}
