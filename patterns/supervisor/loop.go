@@ -135,7 +135,7 @@ func (l *loop) finish() {
 }
 
 func (l *loop) emit(k event.Kind, id ID, slot, n int, err error) {
-	if h := l.cfg.hook; h != nil {
+	if h := l.cfg.hook; event.Enabled && h != nil {
 		h(event.Event{Time: l.cfg.clock.Now(), Kind: k, ID: int(id), Slot: slot, N: n, Err: err})
 	}
 }
