@@ -34,6 +34,11 @@ type base struct {
 	role role
 	done chan struct{} // closed when the stage's goroutine returns
 
+	// release makes the stage refuse further events and returns how many
+	// it holds outside its running call. Only abandon calls it, under mu,
+	// while the stage's goroutine is inside its function.
+	release func() int
+
 	mu        sync.Mutex
 	inCall    bool        // the stage's function is running
 	busy      int         // how many events that call is handling
@@ -86,16 +91,27 @@ func (b *base) call(ctx context.Context, n int, fn func() error) (err error) {
 	return err
 }
 
+// discarded reports n events the stage dropped because the pipeline
+// stopped.
+func (b *base) discarded(n int) {
+	if n > 0 {
+		b.emit(event.EventsDiscarded, b.id, -1, n, nil)
+	}
+}
+
 // abandon marks the stage abandoned if it is still inside its function,
 // and reports whether it did. A stage outside its function cannot enter it
-// again (ctx is done), so it is about to return and is not abandoned.
+// again (ctx is done), so it is about to return and is not abandoned. The
+// goroutine is inside the function and touches nothing until it returns
+// and takes mu, so release may reach its state from here.
 func (b *base) abandon() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if !b.inCall {
 		return false
 	}
-	b.pl.emit(event.StageAbandoned, b.id, -1, b.busy, task.ErrAbandoned)
+	b.emit(event.StageAbandoned, b.id, -1, b.busy, task.ErrAbandoned)
+	b.discarded(b.release())
 	b.abandoned.Store(true)
 	return true
 }

@@ -38,6 +38,7 @@ func NewBatcher[T any](pl *Pipeline, fn func(ctx context.Context, batch []T) err
 	if bt.sink, err = newSink[T](&bt.b, &cfg); err != nil {
 		return nil, err
 	}
+	bt.b.release = bt.sink.release // the batch itself is in the call
 	if err := pl.add(bt); err != nil {
 		return nil, err
 	}

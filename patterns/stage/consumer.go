@@ -29,6 +29,7 @@ func NewConsumer[T any](pl *Pipeline, fn func(ctx context.Context, events []T) e
 	if c.sink, err = newSink[T](&c.b, &cfg); err != nil {
 		return nil, err
 	}
+	c.b.release = c.sink.release
 	if err := pl.add(c); err != nil {
 		return nil, err
 	}

@@ -140,16 +140,16 @@ func (d *dispatcher[T]) state() (want int, finished bool) {
 	return want, false
 }
 
-// stop discards the buffer, reporting it, and every later event.
-func (d *dispatcher[T]) stop() {
+// stop empties the buffer and discards every later event. It returns how
+// many events the buffer held, for the stage to report.
+func (d *dispatcher[T]) stop() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.stopped = true
-	if n := d.buf.len(); n > 0 {
-		d.buf.pop(n)
-		d.b.emit(event.EventsDiscarded, d.b.id, -1, n, nil)
-		d.settle()
-	}
+	n := d.buf.len()
+	d.buf.pop(n)
+	d.settle()
+	return n
 }
 
 func (d *dispatcher[T]) subscribe(s *subscription[T]) {

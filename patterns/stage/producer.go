@@ -50,6 +50,7 @@ func newProducer[T any](pl *Pipeline, fn func(context.Context, int) ([]T, error)
 	}
 	p := &Producer[T]{b: newBase(pl, producerRole), fn: fn}
 	p.d = newDispatcher[T](&p.b, cfg.bufferSize, make(chan struct{}, 1))
+	p.b.release = p.d.stop
 	if err := pl.add(p); err != nil {
 		return nil, err
 	}
@@ -89,7 +90,7 @@ func (p *Producer[T]) stageBase() *base { return &p.b }
 func (p *Producer[T]) run(ctx context.Context) error {
 	for {
 		if ctx.Err() != nil {
-			p.d.stop()
+			p.b.discarded(p.d.stop())
 			return ErrStopped
 		}
 		want, finished := p.d.state()
@@ -129,7 +130,7 @@ func (p *Producer[T]) pull(ctx context.Context, want int) error {
 		return nil
 	}
 	p.b.emit(event.StageFailed, p.b.id, -1, 0, err)
-	p.d.stop()
+	p.b.discarded(p.d.stop())
 	if ctx.Err() != nil {
 		return ErrStopped // failing while the pipeline stops is not why it stopped
 	}

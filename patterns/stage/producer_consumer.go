@@ -36,6 +36,7 @@ func NewProducerConsumer[In, Out any](pl *Pipeline, fn func(ctx context.Context,
 		return nil, err
 	}
 	pc.d = newDispatcher[Out](&pc.b, cfg.bufferSize, pc.sink.wake) // one wake-up for both halves
+	pc.b.release = func() int { return pc.sink.release() + pc.d.stop() }
 	if err := pl.add(pc); err != nil {
 		return nil, err
 	}
@@ -64,8 +65,7 @@ func (pc *ProducerConsumer[In, Out]) run(ctx context.Context) error {
 	pc.sink.start()
 	for {
 		if ctx.Err() != nil {
-			pc.d.stop()
-			return pc.sink.stop(0)
+			return pc.sink.stop(pc.d.stop())
 		}
 		want, finished := pc.d.state()
 		if finished {
@@ -74,7 +74,7 @@ func (pc *ProducerConsumer[In, Out]) run(ctx context.Context) error {
 		if want > 0 {
 			if sub, events := pc.sink.next(math.MaxInt); sub != nil {
 				if err := pc.transform(ctx, sub, events); err != nil {
-					pc.d.stop()
+					pc.b.discarded(pc.d.stop())
 					return err
 				}
 				continue

@@ -100,16 +100,19 @@ func (s *sink[T]) drained() bool {
 	return true
 }
 
-// stop takes no more events and reports those it held, plus extra the
-// stage had already taken from them. It returns ErrStopped.
-func (s *sink[T]) stop(extra int) error {
-	n := extra
+// release takes no more events and returns how many it held.
+func (s *sink[T]) release() int {
+	n := 0
 	for _, sub := range s.subs {
 		n += sub.stop()
 	}
-	if n > 0 {
-		s.b.emit(event.EventsDiscarded, s.b.id, -1, n, nil)
-	}
+	return n
+}
+
+// stop takes no more events and reports those it held, plus extra the
+// stage had already taken from them. It returns ErrStopped.
+func (s *sink[T]) stop(extra int) error {
+	s.b.discarded(s.release() + extra)
 	return ErrStopped
 }
 
