@@ -125,6 +125,7 @@ func TestPushAfterTheStopIsDiscarded(t *testing.T) {
 		require.ErrorIs(t, pl.Wait(), context.Canceled)
 		assert.ErrorIs(t, p.Push(1, 2, 3), stage.ErrStopped)
 		assert.Equal(t, []int{3}, l.ns(event.EventsDiscarded, p.ID()))
+		assertAccounted(t, &l)
 	})
 }
 

@@ -58,11 +58,11 @@ func (d *dispatcher[T]) produce(events []T) bool {
 	if len(events) == 0 {
 		return !d.stopped
 	}
+	d.b.emit(event.EventsProduced, d.b.id, -1, len(events), nil)
 	if d.stopped {
-		d.b.emit(event.EventsDiscarded, d.b.id, -1, len(events), nil)
+		d.b.discarded(len(events))
 		return false
 	}
-	d.b.emit(event.EventsProduced, d.b.id, -1, len(events), nil)
 	if d.buf.len() == 0 {
 		events = d.send(events)
 	}
