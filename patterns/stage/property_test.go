@@ -69,7 +69,7 @@ func randomPipeline(t *testing.T, seed uint64) {
 	pl := newPipeline(t, nil, stage.WithHook(o.hook), stage.Shutdown(time.Duration(r.IntN(50))*time.Millisecond))
 	lim := limits{maxDemand: map[int]int{}, buffer: map[int]int{}, batch: map[int]int{}}
 	rng := func() *rand.Rand { return rand.New(rand.NewPCG(seed, r.Uint64())) } // one per goroutine
-	mayStop := false                                                          // a failure without HandleFailed may stop the pipeline
+	mayStop := false                                                            // a failure without HandleFailed may stop the pipeline
 
 	demandOpts := func(id func() int) ([]stage.Option, func()) {
 		max := 1 + r.IntN(40)
