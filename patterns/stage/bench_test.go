@@ -3,6 +3,7 @@ package stage_test
 import (
 	"context"
 	"io"
+	"sync/atomic"
 	"testing"
 
 	"github.com/concurrency-patterns/playground/patterns/stage"
@@ -10,46 +11,76 @@ import (
 
 const benchEvents = 1_000_000
 
-// BenchmarkPipeline moves 1,000,000 ints from a producer to a consumer with
-// the default demands (max 1000, min 500).
-func BenchmarkPipeline(b *testing.B) {
-	for b.Loop() {
-		pl, _ := stage.New()
-		made := 0
-		buf := make([]int, 0, stage.DefaultMaxDemand)
-		src, _ := stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
-			buf = buf[:0]
-			for range min(demand, benchEvents-made) {
-				buf = append(buf, made)
-				made++
-			}
-			if made == benchEvents {
-				return buf, io.EOF
-			}
-			return buf, nil
-		})
-		sum := 0
-		dst, _ := stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
-			for _, e := range events {
-				sum += e
-			}
-			return nil
-		})
-		if err := dst.SubscribeTo(src); err != nil {
-			b.Fatal(err)
+// sequence is a pull producer's function making benchEvents ints, reusing
+// its slice (the producer copies).
+func sequence() func(context.Context, int) ([]int, error) {
+	made := 0
+	var buf []int
+	return func(ctx context.Context, demand int) ([]int, error) {
+		buf = buf[:0]
+		for range min(demand, benchEvents-made) {
+			buf = append(buf, made)
+			made++
 		}
-		if err := pl.Run(context.Background()); err != nil {
-			b.Fatal(err)
+		if made == benchEvents {
+			return buf, io.EOF
 		}
-		if sum != benchEvents*(benchEvents-1)/2 {
-			b.Fatalf("sum %d", sum)
-		}
+		return buf, nil
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchEvents), "ns/event")
 }
 
-// BenchmarkChannel is the floor to compare with: the same ints through a
-// plain buffered channel of capacity 10, one per send.
+const wantSum = benchEvents * (benchEvents - 1) / 2
+
+func BenchmarkPipeline(b *testing.B) {
+	cases := []struct {
+		name      string
+		consumers int
+		via       bool // through a producer-consumer
+		opts      []stage.Option
+	}{
+		{"producer-consumer/default demand", 1, false, nil},
+		{"producer-consumer/max demand 10", 1, false, []stage.Option{stage.MaxDemand(10)}},
+		{"producer-4 consumers/default demand", 4, false, nil},
+		{"producer-producer_consumer-consumer/default demand", 1, true, nil},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				pl, _ := stage.New()
+				var src stage.Source[int] = must(stage.NewProducer(pl, sequence()))
+				if tc.via {
+					pc := must(stage.NewProducerConsumer(pl, func(ctx context.Context, in []int) ([]int, error) {
+						return in, nil
+					}, tc.opts...))
+					_ = pc.SubscribeTo(src)
+					src = pc
+				}
+				var sum atomic.Int64
+				for range tc.consumers {
+					c := must(stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
+						s := 0
+						for _, e := range events {
+							s += e
+						}
+						sum.Add(int64(s))
+						return nil
+					}, tc.opts...))
+					_ = c.SubscribeTo(src)
+				}
+				if err := pl.Run(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+				if sum.Load() != wantSum {
+					b.Fatalf("sum %d", sum.Load())
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchEvents), "ns/event")
+		})
+	}
+}
+
+// BenchmarkChannel is what to compare with: the same ints through a plain
+// buffered channel of capacity 10, one per send.
 func BenchmarkChannel(b *testing.B) {
 	for b.Loop() {
 		ch := make(chan int, 10)
@@ -63,7 +94,7 @@ func BenchmarkChannel(b *testing.B) {
 		for e := range ch {
 			sum += e
 		}
-		if sum != benchEvents*(benchEvents-1)/2 {
+		if sum != wantSum {
 			b.Fatalf("sum %d", sum)
 		}
 	}
