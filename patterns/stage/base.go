@@ -20,6 +20,8 @@ type Source[T any] interface {
 // runner is a stage as its pipeline runs it.
 type runner interface {
 	stageBase() *base
+	// askFirst sends a consuming stage's first demand to each producer.
+	askFirst()
 	// run is the stage's goroutine. It returns nil when the stage has done
 	// all its work, ErrStopped when the pipeline stopped first, or the
 	// failure that stopped it.

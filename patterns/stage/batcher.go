@@ -54,12 +54,13 @@ func (bt *Batcher[T]) SubscribeTo(src Source[T]) error { return bt.sink.subscrib
 
 func (bt *Batcher[T]) stageBase() *base { return &bt.b }
 
+func (bt *Batcher[T]) askFirst() { bt.sink.askFirst() }
+
 func (bt *Batcher[T]) run(ctx context.Context) error {
 	timer := bt.b.pl.clock.NewTimer(bt.timeout)
 	timer.Stop()
 	defer timer.Stop()
 	bt.batch = make([]T, 0, bt.size)
-	bt.sink.start()
 	for {
 		if ctx.Err() != nil {
 			return bt.sink.stop(len(bt.batch))

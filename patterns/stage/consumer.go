@@ -47,8 +47,9 @@ func (c *Consumer[T]) SubscribeTo(src Source[T]) error { return c.sink.subscribe
 
 func (c *Consumer[T]) stageBase() *base { return &c.b }
 
+func (c *Consumer[T]) askFirst() { c.sink.askFirst() }
+
 func (c *Consumer[T]) run(ctx context.Context) error {
-	c.sink.start()
 	for {
 		if ctx.Err() != nil {
 			return c.sink.stop(0)

@@ -48,3 +48,38 @@ func assertAccounted(t *testing.T, l *log) {
 		assert.Equal(t, n, out[id], "stage %d: events in and out", id)
 	}
 }
+
+// checkRandomRun checks a random pipeline's trace against the limits it
+// was built with.
+func checkRandomRun(t *testing.T, l *log, lim limits, made map[int]*int, err error) {
+	assertAccounted(t, l)
+	type edge struct{ consumer, producer int }
+	held := map[edge]int{} // asked and not yet handled
+	for _, e := range l.events {
+		switch e.Kind {
+		case event.DemandAsked:
+			held[edge{e.ID, e.Slot}] += e.N
+		case event.EventsProcessed, event.StageFailed:
+			held[edge{e.ID, e.Slot}] -= e.N
+		case event.BufferLevel:
+			assert.LessOrEqual(t, e.N, lim.buffer[e.ID], "buffer of stage %d", e.ID)
+		case event.BatchFlushed:
+			assert.LessOrEqual(t, e.N, lim.batch[e.ID], "batch of stage %d", e.ID)
+		}
+		if max, ok := lim.maxDemand[e.ID]; ok && e.Kind == event.DemandAsked {
+			assert.LessOrEqual(t, held[edge{e.ID, e.Slot}], max, "stage %d holds more than its max demand", e.ID)
+		}
+	}
+	for id, n := range made {
+		produced := l.sum(event.EventsProduced, id)
+		if err == nil {
+			assert.Equal(t, *n, produced, "producer %d", id)
+		} else {
+			assert.LessOrEqual(t, produced, *n, "producer %d", id)
+		}
+	}
+	if err == nil {
+		assert.Empty(t, l.of(event.EventsDiscarded, -1), "a finished pipeline discards nothing")
+		assert.Empty(t, l.of(event.StageAbandoned, -1))
+	}
+}

@@ -87,6 +87,8 @@ func (p *Producer[T]) dispatcher() *dispatcher[T] {
 
 func (p *Producer[T]) stageBase() *base { return &p.b }
 
+func (p *Producer[T]) askFirst() {}
+
 func (p *Producer[T]) run(ctx context.Context) error {
 	for {
 		if ctx.Err() != nil {

@@ -61,8 +61,9 @@ func (pc *ProducerConsumer[In, Out]) dispatcher() *dispatcher[Out] {
 
 func (pc *ProducerConsumer[In, Out]) stageBase() *base { return &pc.b }
 
+func (pc *ProducerConsumer[In, Out]) askFirst() { pc.sink.askFirst() }
+
 func (pc *ProducerConsumer[In, Out]) run(ctx context.Context) error {
-	pc.sink.start()
 	for {
 		if ctx.Err() != nil {
 			return pc.sink.stop(pc.d.stop())

@@ -11,7 +11,6 @@ import (
 	"testing/synctest"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -253,37 +252,4 @@ func randomPipeline(t *testing.T, seed uint64) {
 	}
 	checkRandomRun(t, &o.log, lim, made, err)
 	time.Sleep(time.Hour) // abandoned stages end inside the bubble
-}
-
-func checkRandomRun(t *testing.T, l *log, lim limits, made map[int]*int, err error) {
-	assertAccounted(t, l)
-	type edge struct{ consumer, producer int }
-	held := map[edge]int{} // asked and not yet handled
-	for _, e := range l.events {
-		switch e.Kind {
-		case event.DemandAsked:
-			held[edge{e.ID, e.Slot}] += e.N
-		case event.EventsProcessed, event.StageFailed:
-			held[edge{e.ID, e.Slot}] -= e.N
-		case event.BufferLevel:
-			assert.LessOrEqual(t, e.N, lim.buffer[e.ID], "buffer of stage %d", e.ID)
-		case event.BatchFlushed:
-			assert.LessOrEqual(t, e.N, lim.batch[e.ID], "batch of stage %d", e.ID)
-		}
-		if max, ok := lim.maxDemand[e.ID]; ok && e.Kind == event.DemandAsked {
-			assert.LessOrEqual(t, held[edge{e.ID, e.Slot}], max, "stage %d holds more than its max demand", e.ID)
-		}
-	}
-	for id, n := range made {
-		produced := l.sum(event.EventsProduced, id)
-		if err == nil {
-			assert.Equal(t, *n, produced, "producer %d", id)
-		} else {
-			assert.LessOrEqual(t, produced, *n, "producer %d", id)
-		}
-	}
-	if err == nil {
-		assert.Empty(t, l.of(event.EventsDiscarded, -1), "a finished pipeline discards nothing")
-		assert.Empty(t, l.of(event.StageAbandoned, -1))
-	}
 }

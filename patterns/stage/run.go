@@ -26,6 +26,11 @@ func (p *Pipeline) Start(ctx context.Context) error {
 	for _, e := range p.edges {
 		p.emit(event.Subscribed, e.consumer, e.producer, e.maxDemand, nil)
 	}
+	// The first demand is sent here, in stage order, so that where the
+	// first events go does not depend on which goroutine runs first.
+	for _, s := range p.stages {
+		s.askFirst()
+	}
 	p.live.Store(int32(len(p.stages)))
 	for _, s := range p.stages {
 		go p.runStage(s)

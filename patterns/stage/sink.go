@@ -40,8 +40,8 @@ func (s *sink[T]) subscribeTo(src Source[T]) error {
 	})
 }
 
-// start asks every producer for the max demand.
-func (s *sink[T]) start() {
+// askFirst asks every producer for the max demand.
+func (s *sink[T]) askFirst() {
 	for _, sub := range s.subs {
 		s.ask(sub, s.max)
 	}
