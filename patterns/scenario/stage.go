@@ -19,6 +19,12 @@ import (
 // batcher after them (the last stage). With rate 0 the producer makes
 // events only when asked; with a rate it pushes them on a schedule, and
 // its buffer drops the oldest when the processors fall behind.
+//
+// Each event's work and crash are drawn from the seed and its index. Stages
+// that act at the same virtual instant (two processors finishing together,
+// a push as a processor asks) may go in either order, which can change
+// which processor gets which events; with one processor and rate 0 two
+// runs have the same events at the same times.
 var Stage = register(&Scenario{
 	Name:  "stage",
 	Title: "Demand-driven stages",
