@@ -16,7 +16,7 @@ const (
 	BatchFlushed                              // a batcher flushed a batch of N events; Err is the trigger: size, timeout or drain
 	EventsDiscarded                           // the pipeline stopped while a stage held N events
 	StageDone                                 // a stage ended; Err is nil when it finished its work
-	StageAbandoned                            // a stage ignored its cancellation past the shutdown time; N events were in its call
+	StageAbandoned                            // a stage ignored its cancellation past the shutdown time; N events were in its call; it reports nothing more
 	PipelineHalted                            // the pipeline ended; Err says why when it did not finish its work
 )
 

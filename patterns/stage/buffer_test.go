@@ -156,3 +156,20 @@ func TestManyRandomPushesKeepTheBufferBounded(t *testing.T) {
 		assert.Equal(t, pushed, l.sum(event.EventsProcessed, c.ID())+l.sum(event.EventsDropped, p.ID()))
 	})
 }
+
+func TestProducerClosedBeforeItsConsumerSubscribed(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		pl := newPipeline(t, nil)
+		p := must(stage.NewPushProducer[int](pl))
+		p.Close()
+		q := must(stage.NewPushProducer[int](pl))
+		require.NoError(t, q.Push(1, 2))
+		q.Close()
+		var sink collector
+		c := must(stage.NewConsumer(pl, sink.consume))
+		require.NoError(t, c.SubscribeTo(p))
+		require.NoError(t, c.SubscribeTo(q))
+		require.NoError(t, pl.Run(t.Context()))
+		assert.Equal(t, []int{1, 2}, sink.values())
+	})
+}

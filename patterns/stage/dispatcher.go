@@ -154,6 +154,9 @@ func (d *dispatcher[T]) stop() int {
 
 func (d *dispatcher[T]) subscribe(s *subscription[T]) {
 	d.mu.Lock()
+	defer d.mu.Unlock()
 	d.subs = append(d.subs, s)
-	d.mu.Unlock()
+	if d.finished { // closed and empty before this consumer came
+		s.close()
+	}
 }

@@ -25,8 +25,9 @@ type Producer[T any] struct {
 // so it should block (until ctx is done) while it has nothing; it may
 // return more, and the excess is buffered. fn returns io.EOF, with its last
 // events if any, when it has no more: the consumers get what was made, then
-// finish. Any other error, or a panic, stops the pipeline. The producer
-// copies the events; fn may reuse its slice.
+// finish. Any other error, or a panic, stops the pipeline (events returned
+// with that error are ignored). The producer copies the events; fn may
+// reuse its slice.
 //
 // Options: [BufferSize], [UnboundedBuffer].
 func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) ([]T, error), opts ...Option) (*Producer[T], error) {

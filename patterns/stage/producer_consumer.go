@@ -25,7 +25,8 @@ type ProducerConsumer[In, Out any] struct {
 // [BufferSize], [UnboundedBuffer] for the producing side, where the default
 // is unbounded (as in GenStage): the buffer then holds at most what one
 // call made beyond its consumers' demand. An error or panic of fn stops the
-// pipeline, unless HandleFailed is given.
+// pipeline, unless HandleFailed is given; either way a failed call produces
+// nothing.
 func NewProducerConsumer[In, Out any](pl *Pipeline, fn func(ctx context.Context, events []In) ([]Out, error), opts ...Option) (*ProducerConsumer[In, Out], error) {
 	cfg, err := configure(producerConsumerRole, pl, fn == nil, opts)
 	if err != nil {
