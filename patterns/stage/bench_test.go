@@ -5,7 +5,9 @@ import (
 	"io"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/stage"
 )
 
@@ -36,17 +38,23 @@ func BenchmarkPipeline(b *testing.B) {
 		name      string
 		consumers int
 		via       bool // through a producer-consumer
+		hooked    bool // every step recorded
 		opts      []stage.Option
 	}{
-		{"producer-consumer/default demand", 1, false, nil},
-		{"producer-consumer/max demand 10", 1, false, []stage.Option{stage.MaxDemand(10)}},
-		{"producer-4 consumers/default demand", 4, false, nil},
-		{"producer-producer_consumer-consumer/default demand", 1, true, nil},
+		{"producer-consumer/default demand", 1, false, false, nil},
+		{"producer-consumer/default demand/recorded", 1, false, true, nil},
+		{"producer-consumer/max demand 10", 1, false, false, []stage.Option{stage.MaxDemand(10)}},
+		{"producer-4 consumers/default demand", 4, false, false, nil},
+		{"producer-producer_consumer-consumer/default demand", 1, true, false, nil},
 	}
 	for _, tc := range cases {
 		b.Run(tc.name, func(b *testing.B) {
 			for b.Loop() {
-				pl, _ := stage.New()
+				var opts []stage.PipelineOption
+				if tc.hooked {
+					opts = append(opts, stage.WithHook(event.NewRecorder(time.Now()).Hook()))
+				}
+				pl, _ := stage.New(opts...)
 				var src stage.Source[int] = must(stage.NewProducer(pl, sequence()))
 				if tc.via {
 					pc := must(stage.NewProducerConsumer(pl, func(ctx context.Context, in []int) ([]int, error) {
