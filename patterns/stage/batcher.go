@@ -30,14 +30,12 @@ type Batcher[T any] struct {
 // Broadway), [MinDemand], [HandleFailed]. An error or panic of fn stops the
 // pipeline, unless HandleFailed is given.
 func NewBatcher[T any](pl *Pipeline, fn func(ctx context.Context, batch []T) error, opts ...Option) (*Batcher[T], error) {
-	cfg, err := configure(batcherRole, pl, fn == nil, opts)
+	cfg, onFailed, err := configureSink[T](batcherRole, pl, fn == nil, opts)
 	if err != nil {
 		return nil, err
 	}
 	bt := &Batcher[T]{b: newBase(pl, batcherRole), fn: fn, size: cfg.batchSize, timeout: cfg.batchTimeout}
-	if bt.sink, err = newSink[T](&bt.b, &cfg); err != nil {
-		return nil, err
-	}
+	bt.sink = newSink(&bt.b, &cfg, onFailed)
 	bt.b.release = bt.sink.release // the batch itself is in the call
 	if err := pl.add(bt); err != nil {
 		return nil, err

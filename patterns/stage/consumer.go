@@ -21,14 +21,12 @@ type Consumer[T any] struct {
 // Options: [MaxDemand], [MinDemand], [HandleFailed]. An error or panic of
 // fn stops the pipeline, unless HandleFailed is given.
 func NewConsumer[T any](pl *Pipeline, fn func(ctx context.Context, events []T) error, opts ...Option) (*Consumer[T], error) {
-	cfg, err := configure(consumerRole, pl, fn == nil, opts)
+	cfg, onFailed, err := configureSink[T](consumerRole, pl, fn == nil, opts)
 	if err != nil {
 		return nil, err
 	}
 	c := &Consumer[T]{b: newBase(pl, consumerRole), fn: fn}
-	if c.sink, err = newSink[T](&c.b, &cfg); err != nil {
-		return nil, err
-	}
+	c.sink = newSink(&c.b, &cfg, onFailed)
 	c.b.release = c.sink.release
 	if err := pl.add(c); err != nil {
 		return nil, err

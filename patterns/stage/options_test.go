@@ -100,3 +100,10 @@ func TestDefaultDemands(t *testing.T) {
 		})
 	}
 }
+
+func TestHandleFailedOfAnotherTypeIsReportedWithTheRest(t *testing.T) {
+	pl := newPipeline(t, nil)
+	_, err := stage.NewBatcher(pl, noop, stage.BatchSize(0), stage.HandleFailed(func(context.Context, []string, error) {}))
+	assert.ErrorContains(t, err, "batch size must be positive")
+	assert.ErrorContains(t, err, "HandleFailed function is")
+}

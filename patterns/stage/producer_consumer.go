@@ -28,14 +28,12 @@ type ProducerConsumer[In, Out any] struct {
 // pipeline, unless HandleFailed is given; either way a failed call produces
 // nothing.
 func NewProducerConsumer[In, Out any](pl *Pipeline, fn func(ctx context.Context, events []In) ([]Out, error), opts ...Option) (*ProducerConsumer[In, Out], error) {
-	cfg, err := configure(producerConsumerRole, pl, fn == nil, opts)
+	cfg, onFailed, err := configureSink[In](producerConsumerRole, pl, fn == nil, opts)
 	if err != nil {
 		return nil, err
 	}
 	pc := &ProducerConsumer[In, Out]{b: newBase(pl, producerConsumerRole), fn: fn}
-	if pc.sink, err = newSink[In](&pc.b, &cfg); err != nil {
-		return nil, err
-	}
+	pc.sink = newSink(&pc.b, &cfg, onFailed)
 	pc.d = newDispatcher[Out](&pc.b, cfg.bufferSize, pc.sink.wake) // one wake-up for both halves
 	pc.b.release = func() int { return pc.sink.release() + pc.d.stop() }
 	if err := pl.add(pc); err != nil {

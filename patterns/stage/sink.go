@@ -2,6 +2,7 @@ package stage
 
 import (
 	"context"
+	"errors"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -17,12 +18,16 @@ type sink[T any] struct {
 	onFailed func(context.Context, []T, error)
 }
 
-func newSink[T any](b *base, cfg *config) (*sink[T], error) {
-	onFailed, err := failedHandler[T](cfg)
-	if err != nil {
-		return nil, err
-	}
-	return &sink[T]{b: b, max: cfg.maxDemand, min: cfg.minDemand, wake: make(chan struct{}, 1), onFailed: onFailed}, nil
+// configureSink is configure for a consuming stage of events T: it also
+// checks the HandleFailed function's type.
+func configureSink[T any](r role, pl *Pipeline, missingFn bool, opts []Option) (config, func(context.Context, []T, error), error) {
+	cfg, err := configure(r, pl, missingFn, opts)
+	onFailed, ferr := failedHandler[T](&cfg)
+	return cfg, onFailed, errors.Join(err, ferr)
+}
+
+func newSink[T any](b *base, cfg *config, onFailed func(context.Context, []T, error)) *sink[T] {
+	return &sink[T]{b: b, max: cfg.maxDemand, min: cfg.minDemand, wake: make(chan struct{}, 1), onFailed: onFailed}
 }
 
 func (s *sink[T]) subscribeTo(src Source[T]) error {
