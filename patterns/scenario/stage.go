@@ -82,24 +82,7 @@ func runStage(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 	if err != nil {
 		return err
 	}
-	items := v.Int("items")
-	bufferSize := stage.BufferSize(v.Int("buffer_size"))
-	var src *stage.Producer[int]
-	if v.Int("rate") == 0 {
-		next := 0
-		src, err = stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
-			out := make([]int, 0, min(demand, items-next))
-			for ; len(out) < demand && next < items; next++ {
-				out = append(out, next)
-			}
-			if next == items {
-				return out, io.EOF
-			}
-			return out, nil
-		}, bufferSize)
-	} else {
-		src, err = stage.NewPushProducer[int](pl, bufferSize)
-	}
+	src, err := newSource(pl, v)
 	if err != nil {
 		return err
 	}
@@ -124,9 +107,29 @@ func runStage(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 		return err
 	}
 	if v.Int("rate") > 0 {
-		pushOnSchedule(ctx, clk, src, items, v.Int("rate"))
+		pushOnSchedule(ctx, clk, src, v.Int("items"), v.Int("rate"))
 	}
 	return pl.Wait()
+}
+
+// newSource adds the producer of items 0…items-1: one that makes them when
+// asked (rate 0), or one they are pushed to.
+func newSource(pl *stage.Pipeline, v Values) (*stage.Producer[int], error) {
+	items, bufferSize := v.Int("items"), stage.BufferSize(v.Int("buffer_size"))
+	if v.Int("rate") > 0 {
+		return stage.NewPushProducer[int](pl, bufferSize)
+	}
+	next := 0
+	return stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
+		out := make([]int, 0, min(demand, items-next))
+		for ; len(out) < demand && next < items; next++ {
+			out = append(out, next)
+		}
+		if next == items {
+			return out, io.EOF
+		}
+		return out, nil
+	}, bufferSize)
 }
 
 // newProcessor adds a processor that works on each event for its drawn
