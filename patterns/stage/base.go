@@ -86,6 +86,7 @@ func (b *base) call(ctx context.Context, n int, fn func() error) (err error) {
 		}
 		exit := &task.ExitError{Reason: errGoexit}
 		b.emit(event.StageFailed, b.id, -1, n, exit)
+		b.discarded(b.release()) // the goroutine ends: what it held is lost
 		b.pl.fail(b.id, exit)
 	}()
 	err = fn()

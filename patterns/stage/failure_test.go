@@ -83,14 +83,17 @@ func TestConsumerFailureStopsThePipeline(t *testing.T) {
 
 func TestGoexitInAStageStopsThePipeline(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		pl := newPipeline(t, nil)
+		var l log
+		pl := newPipeline(t, &l)
 		p := must(stage.NewProducer(pl, (&count{n: 100}).produce))
-		c := must(stage.NewConsumer(pl, failAt(3, "goexit")))
+		c := must(stage.NewConsumer(pl, failAt(3, "goexit"), stage.MaxDemand(10)))
 		require.NoError(t, c.SubscribeTo(p))
 		err := pl.Run(t.Context())
 		var exit *task.ExitError
 		require.ErrorAs(t, err, &exit)
 		assert.ErrorContains(t, err, "Goexit")
+		assert.Equal(t, []int{5}, l.ns(event.EventsDiscarded, c.ID()), "the 5 it held beyond the call")
+		assertAccounted(t, &l)
 	})
 }
 
