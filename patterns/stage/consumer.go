@@ -1,0 +1,72 @@
+package stage
+
+import (
+	"context"
+	"math"
+)
+
+// Consumer is a stage that handles events and produces none: GenStage's
+// consumer, or a Broadway processor with no batcher after it.
+type Consumer[T any] struct {
+	b    base
+	sink *sink[T]
+	fn   func(context.Context, []T) error
+}
+
+// NewConsumer adds a consumer to pl. fn handles each group of events the
+// consumer takes, at most max - min at a time (see [MinDemand]); it must
+// not keep the slice after it returns. Subscribe the consumer to its
+// producers with [Consumer.SubscribeTo].
+//
+// Options: [MaxDemand], [MinDemand], [HandleFailed]. An error or panic of
+// fn stops the pipeline, unless HandleFailed is given.
+func NewConsumer[T any](pl *Pipeline, fn func(ctx context.Context, events []T) error, opts ...Option) (*Consumer[T], error) {
+	cfg, onFailed, err := configureSink[T](consumerRole, pl, fn == nil, opts)
+	if err != nil {
+		return nil, err
+	}
+	c := &Consumer[T]{b: newBase(pl, consumerRole), fn: fn}
+	c.sink = newSink(&c.b, &cfg, onFailed)
+	c.b.release = c.sink.release
+	if err := pl.add(c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ID is the consumer's number in its pipeline, as events report it.
+func (c *Consumer[T]) ID() int { return c.b.id }
+
+// SubscribeTo makes the consumer take events from src, asking it for at
+// most the max demand. A consumer may subscribe to several producers; it
+// takes their events in turn. It is an error to subscribe twice to one
+// producer, across pipelines, or after Start.
+func (c *Consumer[T]) SubscribeTo(src Source[T]) error { return c.sink.subscribeTo(src) }
+
+func (c *Consumer[T]) stageBase() *base { return &c.b }
+
+func (c *Consumer[T]) askFirst() { c.sink.askFirst() }
+
+func (c *Consumer[T]) run(ctx context.Context) error {
+	for {
+		if ctx.Err() != nil {
+			return c.sink.stop(0)
+		}
+		sub, events := c.sink.next(math.MaxInt)
+		if sub == nil {
+			if c.sink.drained() {
+				return nil
+			}
+			select {
+			case <-c.sink.wake:
+			case <-ctx.Done():
+			}
+			continue
+		}
+		err := c.sink.handle(ctx, sub.from.b.id, events, func() error { return c.fn(ctx, events) })
+		if err != nil {
+			return err
+		}
+		c.sink.handed(sub)
+	}
+}

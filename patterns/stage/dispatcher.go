@@ -1,0 +1,162 @@
+package stage
+
+import (
+	"sync"
+
+	"github.com/concurrency-patterns/playground/patterns/event"
+)
+
+// dispatcher is the producing half of a stage (GenStage's DemandDispatcher
+// with the producer's buffer): it owes each subscriber the demand it asked
+// for, sends events to the subscriber owed the most, and keeps events beyond
+// demand in a buffer that drops its oldest beyond the limit.
+//
+// Whoever makes a change dispatches at once under mu: the producing stage
+// when it produces, a consumer when it asks, a caller when it pushes.
+// Invariant after each change: the buffer is empty or no demand is owed.
+type dispatcher[T any] struct {
+	b     *base
+	limit int           // buffer size
+	wake  chan struct{} // the producing stage's
+
+	mu       sync.Mutex
+	subs     []*subscription[T]
+	buf      queue[T]
+	level    int  // the buffer level last reported
+	closed   bool // no more events will be produced
+	finished bool // closed and empty: the subscribers were told
+	stopped  bool // the pipeline stopped: events are discarded
+}
+
+func newDispatcher[T any](b *base, limit int, wake chan struct{}) *dispatcher[T] {
+	return &dispatcher[T]{b: b, limit: limit, wake: wake}
+}
+
+// ask adds n to what the producer owes s, sends what the buffer holds, and
+// wakes the producing stage so it can make the rest.
+func (d *dispatcher[T]) ask(s *subscription[T], n int) {
+	d.mu.Lock()
+	s.pending += n
+	if d.buf.len() > 0 {
+		d.buf.pop(d.buf.len() - len(d.send(d.buf.front())))
+		d.settle()
+	}
+	d.mu.Unlock()
+	signal(d.wake)
+}
+
+// produce takes events the stage made: it sends what demand allows and
+// buffers the rest. The dispatcher copies them; the caller keeps its slice.
+// It reports false, and discards them, when the pipeline has stopped.
+// Producing after close is a misuse (only Push can do it).
+func (d *dispatcher[T]) produce(events []T) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		panic("stage: Push after Close")
+	}
+	if len(events) == 0 {
+		return !d.stopped
+	}
+	d.b.emit(event.EventsProduced, d.b.id, -1, len(events), nil)
+	if d.stopped {
+		d.b.discarded(len(events))
+		return false
+	}
+	if d.buf.len() == 0 {
+		events = d.send(events)
+	}
+	if over := len(events) - (d.limit - d.buf.len()); over > 0 {
+		fromBuf := min(over, d.buf.len())
+		d.buf.pop(fromBuf)
+		events = events[over-fromBuf:]
+		d.b.emit(event.EventsDropped, d.b.id, -1, over, nil)
+	}
+	d.buf.push(events)
+	d.settle()
+	return true
+}
+
+// send hands events to the subscribers owed the most, the earliest
+// subscriber first on a tie, and returns those no one is owed.
+func (d *dispatcher[T]) send(events []T) []T {
+	for len(events) > 0 {
+		var top *subscription[T]
+		for _, s := range d.subs {
+			if s.pending > 0 && (top == nil || s.pending > top.pending) {
+				top = s
+			}
+		}
+		if top == nil {
+			break
+		}
+		n := min(top.pending, len(events))
+		if !top.deliver(events[:n]) {
+			top.pending = 0 // stopped: owed nothing more
+			continue
+		}
+		top.pending -= n
+		events = events[n:]
+	}
+	return events
+}
+
+// settle reports a changed buffer level, and tells the subscribers when
+// the producer has finished and its buffer is empty. d.mu must be held.
+func (d *dispatcher[T]) settle() {
+	if n := d.buf.len(); n != d.level {
+		d.level = n
+		d.b.emit(event.BufferLevel, d.b.id, -1, n, nil)
+	}
+	if d.closed && !d.finished && d.buf.len() == 0 {
+		d.finished = true
+		for _, s := range d.subs {
+			s.close()
+		}
+		signal(d.wake)
+	}
+}
+
+// close says no more events will be produced; the subscribers are told
+// once the buffer has been sent.
+func (d *dispatcher[T]) close() {
+	d.mu.Lock()
+	d.closed = true
+	d.settle()
+	d.mu.Unlock()
+}
+
+// state returns the demand owed while the buffer is empty and the producer
+// open (how many events the stage may make now), and whether it finished.
+func (d *dispatcher[T]) state() (want int, finished bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed || d.buf.len() > 0 {
+		return 0, d.finished
+	}
+	for _, s := range d.subs {
+		want += s.pending
+	}
+	return want, false
+}
+
+// stop empties the buffer and discards every later event. It returns how
+// many events the buffer held, for the stage to report.
+func (d *dispatcher[T]) stop() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.stopped = true
+	n := d.buf.len()
+	d.buf.pop(n)
+	d.settle()
+	return n
+}
+
+func (d *dispatcher[T]) subscribe(s *subscription[T]) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.subs = append(d.subs, s)
+	if d.finished { // closed and empty before this consumer came
+		s.close()
+	}
+}
