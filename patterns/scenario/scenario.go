@@ -20,6 +20,8 @@ type Scenario struct {
 
 	// run executes the workload to the end on clk, reporting to hook.
 	run func(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) error
+	// checks applies the scenario's own rules across parameters; nil for none.
+	checks func(v Values) []FieldError
 	// summarize derives the summary from the trace (virtual_ms is added).
 	summarize func(v Values, trace []event.Record) map[string]float64
 }
@@ -103,11 +105,16 @@ func (s *Scenario) Parse(raw map[string]string) (Values, []FieldError) {
 	return v, errs
 }
 
-// check applies rules that involve more than one parameter.
+// check applies rules that involve more than one parameter: the shared
+// work-time rule, then the scenario's own (Scenario.checks).
 func (s *Scenario) check(v Values) []FieldError {
+	var errs []FieldError
 	if _, ok := s.Param("work_ms_min"); ok && v.Int("work_ms_min") > v.Int("work_ms_max") {
-		return []FieldError{{Param: "work_ms_min", Message: fmt.Sprintf(
-			"must not exceed work_ms_max (%d), got %d", v.Int("work_ms_max"), v.Int("work_ms_min"))}}
+		errs = append(errs, FieldError{Param: "work_ms_min", Message: fmt.Sprintf(
+			"must not exceed work_ms_max (%d), got %d", v.Int("work_ms_max"), v.Int("work_ms_min"))})
 	}
-	return nil
+	if s.checks != nil {
+		errs = append(errs, s.checks(v)...)
+	}
+	return errs
 }

@@ -55,14 +55,15 @@ var Stage = register(&Scenario{
 			Help: "Seeds the workload: the same seed gives the same durations and crashes."},
 	},
 	Summary:   []string{"items", "produced", "processed", "failed", "dropped", "max_buffer", "max_in_flight", "demand_asked", "batches", "virtual_ms"},
+	checks:    checkStageParams,
 	run:       runStage,
 	summarize: summarizeStage,
 })
 
 // checkStageParams applies the stage scenario's rules that involve more
-// than one parameter and that Scenario.check does not know (it already
-// checks work_ms_min against work_ms_max). Wire it into check to report
-// them from Parse; runStage applies them too.
+// than one parameter (Scenario.check already compares the work times).
+// Parse reports them; runStage applies them again for callers that build
+// Values another way.
 func checkStageParams(v Values) []FieldError {
 	if max, min := v.Int("max_demand"), v.Int("min_demand"); min >= max {
 		return []FieldError{{Param: "min_demand", Message: fmt.Sprintf("must be less than max_demand (%d), got %d", max, min)}}

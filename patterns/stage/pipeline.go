@@ -123,7 +123,7 @@ func (p *Pipeline) checkTopology() error {
 }
 
 func (p *Pipeline) emit(k event.Kind, id, slot, n int, err error) {
-	if p.hook != nil {
+	if event.Enabled && p.hook != nil {
 		p.hook(event.Event{Time: p.clock.Now(), Kind: k, ID: id, Slot: slot, N: n, Err: err})
 	}
 }
