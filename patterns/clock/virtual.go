@@ -30,6 +30,9 @@ func (v *Virtual) Now() time.Time {
 	return v.now
 }
 
+// Since returns the virtual time elapsed since t.
+func (v *Virtual) Since(t time.Time) time.Duration { return v.Now().Sub(t) }
+
 // Elapsed returns the virtual time since [Epoch].
 func (v *Virtual) Elapsed() time.Duration { return v.Now().Sub(Epoch) }
 

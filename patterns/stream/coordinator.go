@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/task"
@@ -35,6 +36,7 @@ type coordinator[In, Out any] struct {
 	ctx    context.Context // parent of every task's context
 	cancel context.CancelFunc
 	done   <-chan struct{} // the caller's ctx.Done(), nil if it never ends
+	start  time.Time       // deadlines are kept as durations since then
 	unhook func() bool     // stops the ctx-done notice
 
 	jobs    chan job[In]
@@ -58,6 +60,7 @@ func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coord
 		jobs:    make(chan job[In], n),
 		results: make(chan outcome[In, Out], n+1), // +1 for the ctx-done notice
 		free:    make([]int, n),
+		start:   s.cfg.clock.Now(),
 	}
 	c.ctx, c.cancel = context.WithCancel(ctx)
 	for i := range c.free {

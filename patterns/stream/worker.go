@@ -28,6 +28,12 @@ const (
 
 // worker is a goroutine that runs tasks one after another. Its timer serves
 // both the running task's timeout and, once cancelled, its shutdown time.
+//
+// The timer is lazy: it stays armed from task to task and is only moved
+// when it fires early, because resetting a runtime timer per task costs
+// more than the rest of a task's bookkeeping. A firing checks the deadline
+// of what is running now, so a firing meant for an earlier task is never
+// mistaken for a timeout of the current one.
 type worker[In, Out any] struct {
 	c      *coordinator[In, Out]
 	ctx    context.Context
@@ -35,14 +41,12 @@ type worker[In, Out any] struct {
 	timer  clock.Timer
 	done   chan struct{} // closed when settled
 
-	mu     sync.Mutex
-	phase  phase
-	halted bool // the stream has stopped: take no more jobs
-	job    job[In]
-	// stale counts timer callbacks already on their way for an arming that
-	// was overtaken (the task returned as its timeout fired); they are
-	// ignored. Counting them costs a Stop per task instead of a clock read.
-	stale int
+	mu       sync.Mutex
+	phase    phase
+	halted   bool // the stream has stopped: take no more jobs
+	job      job[In]
+	deadline time.Duration // since the stream's start: when the running task times out, or the cancelled one is abandoned
+	armed    bool          // the timer will fire
 }
 
 func newWorker[In, Out any](c *coordinator[In, Out]) *worker[In, Out] {
@@ -80,7 +84,11 @@ func (w *worker[In, Out]) begin(j job[In]) bool {
 	w.phase, w.job = running, j
 	w.c.emit(event.Started, j.index, j.slot, nil)
 	if cfg.timeout > 0 {
-		w.timer.Reset(cfg.timeout)
+		w.deadline = cfg.clock.Since(w.c.start) + cfg.timeout
+		if !w.armed {
+			w.armed = true
+			w.timer.Reset(cfg.timeout)
+		}
 	}
 	return true
 }
@@ -124,9 +132,6 @@ func (w *worker[In, Out]) finish(j job[In], o outcome[In, Out]) bool {
 		return false
 	}
 	w.phase = idle
-	if w.c.cfg.timeout > 0 && !w.timer.Stop() {
-		w.stale++ // the timeout fired but its callback has not run yet: the reply won
-	}
 	w.c.emit(o.kind, j.index, j.slot, o.err)
 	w.mu.Unlock()
 	o.job = j
@@ -135,23 +140,29 @@ func (w *worker[In, Out]) finish(j job[In], o outcome[In, Out]) bool {
 }
 
 // fire is the timer's callback: a running task timed out, or a cancelled
-// one ran out of shutdown time.
+// one ran out of shutdown time, or neither yet and the timer is moved to
+// the deadline of what runs now.
 func (w *worker[In, Out]) fire() {
+	now := w.c.cfg.clock.Since(w.c.start)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.stale > 0 {
-		w.stale--
+	w.armed = false
+	if w.phase != running && w.phase != cancelling {
+		return // idle: the next task arms the timer again
+	}
+	if now < w.deadline {
+		w.armed = true
+		w.timer.Reset(w.deadline - now)
 		return
 	}
-	switch w.phase {
-	case running:
+	if w.phase == running {
 		w.c.emit(event.TimedOut, w.job.index, w.job.slot, task.ErrTimeout)
 		w.c.results <- outcome[In, Out]{job: w.job, err: w.c.exit(task.ErrTimeout, w.job), kind: event.TimedOut, retired: true}
-		w.cancelWithin()
-	case cancelling:
-		w.c.emit(event.Abandoned, w.job.index, w.job.slot, task.ErrAbandoned)
-		w.settle()
+		w.cancelWithin(now)
+		return
 	}
+	w.c.emit(event.Abandoned, w.job.index, w.job.slot, task.ErrAbandoned)
+	w.settle()
 }
 
 // stop is the coordinator halting the stream: a running task is cancelled.
@@ -161,19 +172,18 @@ func (w *worker[In, Out]) stop() {
 	w.halted = true
 	if w.phase == running {
 		w.c.emit(event.Cancelled, w.job.index, w.job.slot, task.ErrShutdown)
-		if w.cancelWithin() && w.c.cfg.timeout > 0 {
-			w.stale++ // the timeout fired as we halted: the halt won
-		}
+		w.cancelWithin(w.c.cfg.clock.Since(w.c.start))
 	}
 }
 
 // cancelWithin cancels the running task and gives it the shutdown time to
-// return. It reports whether the timer's previous arming had already fired.
-// w.mu must be held.
-func (w *worker[In, Out]) cancelWithin() (fired bool) {
+// return. w.mu must be held.
+func (w *worker[In, Out]) cancelWithin(now time.Duration) {
 	w.phase = cancelling
+	w.deadline = now + w.c.cfg.shutdown
 	w.cancel()
-	return !w.timer.Reset(w.c.cfg.shutdown)
+	w.armed = true
+	w.timer.Reset(w.c.cfg.shutdown)
 }
 
 // settle marks the worker gone, once. w.mu must be held.
