@@ -99,7 +99,9 @@ func (d *demo) sweepNext() {
 	}
 	s.tookMs = dom.Now() - s.began
 	d.ui.sweep.SetDisabled(false)
-	d.ui.sweepTx.SetText(sweepText(s))
+	d.ui.sweepTx.SetText(strconv.Itoa(len(s.points)) + " runs in " + strconv.FormatFloat(s.tookMs, 'f', 0, 64) +
+		" ms of real time; the table under the plot lists their figures.")
+	d.ui.sweepTb.Replace(sweepTable(dom.Doc(), s))
 	d.drawSweep()
 	obj := sweepObject(s)
 	for _, w := range s.waiting {
@@ -116,16 +118,24 @@ func (d *demo) drawSweep() {
 	}
 }
 
-// sweepText is a sweep's figures in words, for those who do not see the
-// plot.
-func sweepText(s *sweep) string {
-	parts := make([]string, len(s.points))
-	for i, p := range s.points {
-		parts[i] = s.param + " " + p.Value + ": " + strconv.FormatFloat(p.Throughput, 'f', 1, 64) +
-			" per virtual s, p99 " + view.Ms(p.P99) + " ms"
+// sweepTable is a sweep's figures as a table, for those who do not see the
+// plot and those who want the numbers.
+func sweepTable(doc dom.Document, s *sweep) dom.Element {
+	table := doc.New("table", "", "")
+	head := doc.New("tr", "", "")
+	for _, h := range []string{s.param, "throughput (per virtual s)", "p99 latency (ms)"} {
+		th := doc.New("th", "", h)
+		th.SetAttr("scope", "col")
+		head.Append(th)
 	}
-	return strconv.Itoa(len(s.points)) + " runs in " + strconv.FormatFloat(s.tookMs, 'f', 0, 64) + " ms. " +
-		strings.Join(parts, " · ") + "."
+	table.Append(head)
+	for _, p := range s.points {
+		tr := doc.New("tr", "", "")
+		tr.Append(doc.New("td", "", p.Value), doc.New("td", "", strconv.FormatFloat(p.Throughput, 'f', 1, 64)),
+			doc.New("td", "", view.Ms(p.P99)))
+		table.Append(tr)
+	}
+	return table
 }
 
 // sweepObject is a sweep as the API returns it: {param, ms, points: [{value,

@@ -34,6 +34,7 @@ type ui struct {
 	sweep   dom.Button
 	sweepTx dom.Element // the sweep's state and figures in words
 	sweepCv dom.Canvas
+	sweepTb dom.Element // the sweep's figures as a table
 	json    dom.Button
 	chrome  dom.Button
 	helpBtn dom.Button
@@ -138,7 +139,8 @@ func buildUI(doc dom.Document, id string, fields []form.Field, kit view.Kit) ui 
 			" from " + kit.Sweep.Values[0] + " to " + kit.Sweep.Values[len(kit.Sweep.Values)-1] +
 			", and plots throughput and p99 latency against it.")
 		u.sweepCv.SetAttr("aria-label", "Throughput and p99 latency against "+p+"; the figures are in the text above.")
-		sweep.Append(u.sweep.Element, u.sweepTx, u.sweepCv.Element)
+		u.sweepTb = doc.New("div", "pg-sweep-table", "")
+		sweep.Append(u.sweep.Element, u.sweepTx, u.sweepCv.Element, u.sweepTb)
 	}
 
 	tools := doc.New("div", "pg-tools", "")

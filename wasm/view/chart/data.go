@@ -11,7 +11,8 @@ import (
 const (
 	loadBuckets = 240 // columns of the active and queued chart
 	pctSamples  = 60  // times the percentiles are taken at
-	rateBins    = 40  // bars of the throughput chart
+	rateBins    = 40  // points of the throughput chart
+	rateWindow  = 4   // spans each point averages over
 )
 
 // Data is what the charts show of one run.
@@ -28,7 +29,9 @@ type Data struct {
 	P50, P90, P99 [pctSamples]float64
 	MaxPct        float64
 
-	// Rate is units ended per virtual second in each of rateBins spans.
+	// Rate is units ended per virtual second over the rateWindow spans
+	// up to the end of each of rateBins spans: a moving average, as
+	// completions come in bursts.
 	Rate    [rateBins]float64
 	MaxRate float64
 
@@ -160,12 +163,18 @@ func (d *Data) rates(ended []span) {
 	if d.End <= 0 {
 		return
 	}
+	var counts [rateBins]float64
 	for _, u := range ended {
-		d.Rate[d.bucket(u.end, rateBins)]++
+		counts[d.bucket(u.end, rateBins)]++
 	}
-	perSecond := 1000 / (d.End / rateBins)
+	sum := 0.0
 	for i := range d.Rate {
-		d.Rate[i] *= perSecond
+		sum += counts[i]
+		if i >= rateWindow {
+			sum -= counts[i-rateWindow]
+		}
+		spans := float64(min(i+1, rateWindow))
+		d.Rate[i] = sum / (spans * d.End / rateBins / 1000)
 		d.MaxRate = max(d.MaxRate, d.Rate[i])
 	}
 }

@@ -91,7 +91,7 @@ func (d *Data) panel(p *view.Plan, at panel, t float64, title, readout string, t
 	p.Text(view.Text{X: r.X - 4, Y: r.Y + 4, S: short(top), Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	p.Text(view.Text{X: r.X - 4, Y: r.Y + r.H - 2, S: "0", Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	p.Text(view.Text{X: r.X, Y: r.Y + r.H + 8, S: "0", Role: view.RoleMuted, Font: view.FontLabel})
-	p.Text(view.Text{X: r.X + r.W, Y: r.Y + r.H + 8, S: ms(d.End) + " ms", Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
+	p.Text(view.Text{X: r.X + r.W, Y: r.Y + r.H + 8, S: ms(d.End), Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	for _, s := range lines {
 		pts := make([]float64, 0, 2*len(s.v))
 		for i, v := range s.v {
