@@ -72,4 +72,38 @@ func TestMeasure(t *testing.T) {
 		requestAnimationFrame(tick);
 	})`)
 	t.Logf("animation with 200 items on 50 slots: %.1f fps over %v", fps, window)
+
+	// 2,000 items on 1,000 slots: a thousand progress bars and two
+	// thousand cells on screen while it plays.
+	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "2000", max_concurrency: "1000", work_ms_min: "2000", work_ms_max: "9000", fail_rate: "0.05"})`))
+	await[map[string]float64](p, `playgrounds[0].run()`)
+	t.Logf("animation with 2,000 items on 1,000 slots: %.1f fps over %v", await[float64](p, countFrames(window)), window)
+
+	// Computing a 10,000-item run in the browser, charts included.
+	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "10000", max_concurrency: "50", work_ms_min: "50", work_ms_max: "400", fail_rate: "0"})`))
+	var took []float64
+	for range 3 {
+		took = append(took, await[float64](p, `(async () => { const t0 = performance.now(); await playgrounds[0].run(); return performance.now() - t0; })()`))
+	}
+	slices.Sort(took)
+	t.Logf("a 10,000-item run computed in the browser: median %.0f ms (all: %.0f)", took[1], took)
+
+	// A 20-point sweep of max_concurrency over 200 items.
+	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "200", max_concurrency: "4"})`))
+	sweep := await[map[string]any](p, `playgrounds[0].sweep()`)
+	t.Logf("a %d-point sweep of 200 items: %.0f ms", len(sweep["points"].([]any)), sweep["ms"])
+}
+
+// countFrames is a promise of the frame rate over window.
+func countFrames(window time.Duration) string {
+	return `new Promise(done => {
+		let frames = 0;
+		const start = performance.now();
+		const tick = now => {
+			frames++;
+			if (now - start < ` + strconv.Itoa(int(window.Milliseconds())) + `) requestAnimationFrame(tick);
+			else done(frames * 1000 / (now - start));
+		};
+		requestAnimationFrame(tick);
+	})`
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/scenario"
 	"github.com/concurrency-patterns/playground/wasm/dom"
-	"github.com/concurrency-patterns/playground/wasm/form"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
@@ -50,6 +49,56 @@ func (d *demo) api() js.Value {
 		return summaryObject(d.scn, d.last.summary)
 	}, null)
 	method("trace", func([]js.Value) any { return d.traceArray() }, null)
+	method("time", func([]js.Value) any { return d.player.T() }, null)
+	method("seek", func(args []js.Value) any {
+		if len(args) > 0 && args[0].Type() == js.TypeNumber {
+			d.player.Pause()
+			d.seek(args[0].Float())
+		}
+		return d.player.T()
+	}, null)
+	method("presets", func([]js.Value) any {
+		names := make([]any, len(d.kit.Presets))
+		for i, p := range d.kit.Presets {
+			names[i] = p.Name
+		}
+		return js.ValueOf(names)
+	}, null)
+	method("applyPreset", func(args []js.Value) any {
+		name := ""
+		if len(args) > 0 {
+			name, _ = dom.Text(args[0])
+		}
+		out := []any{}
+		for _, p := range d.applyPreset(name) {
+			out = append(out, fieldError("", p))
+		}
+		return js.ValueOf(out)
+	}, func(why string) any { return js.ValueOf([]any{fieldError("", why)}) })
+	method("sweep", func([]js.Value) any {
+		p, resolve, reject := dom.NewPromise()
+		if d.kit.Sweep.Param == "" {
+			reject(dom.NewError(d.scn.Name + " offers no sweep"))
+			return p
+		}
+		d.startSweep(&pending{resolve, reject})
+		return p
+	}, func(why string) any {
+		p, _, reject := dom.NewPromise()
+		reject(dom.NewError(why))
+		return p
+	})
+	method("exportTrace", func(args []js.Value) any {
+		format := "json"
+		if len(args) > 0 {
+			format, _ = dom.Text(args[0])
+		}
+		data := d.exported(format)
+		if data == nil {
+			return js.Null()
+		}
+		return string(data)
+	}, null)
 	return obj
 }
 
@@ -82,10 +131,11 @@ func (d *demo) setParams(args []js.Value) any {
 		return js.ValueOf(out)
 	}
 	d.setForm(v.Raw())
-	d.check(v.Raw(), nil)
-	if d.syncURL {
-		dom.ReplaceQuery(form.QueryUpdate(d.scn, d.values, d.page))
+	if len(d.kit.Presets) > 0 {
+		d.ui.preset.SetValue("")
 	}
+	d.check(v.Raw(), nil)
+	d.writeURL()
 	return js.ValueOf([]any{})
 }
 
@@ -101,6 +151,9 @@ func (d *demo) run() js.Value {
 		reject(dom.NewError("the parameters are not valid: " + strings.Join(d.problems(), "; ")))
 	default:
 		d.waiting = append(d.waiting, pending{resolve, reject})
+		if d.computing == nil {
+			d.startAt = -1
+		}
 		d.compute()
 	}
 	return p

@@ -10,6 +10,7 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/scenario"
 	"github.com/concurrency-patterns/playground/wasm/dom"
 	"github.com/concurrency-patterns/playground/wasm/view"
+	"github.com/concurrency-patterns/playground/wasm/view/chart"
 )
 
 // progressEvery is how many clock steps pass between two "computing…"
@@ -61,7 +62,7 @@ func driver() (js.Value, error) {
 // which calls step from a JavaScript loop, so that every step happens when
 // all goroutines of the run are blocked (see package clock). after runs
 // after each step. done runs once at the end, with the panic of a step if
-// one panicked. Nothing here blocks.
+// one panicked. Nothing here blocks. Both js.Funcs are released at the end.
 func drive(loop js.Value, run *scenario.Run, after func(), done func(error)) {
 	var failed error
 	var step, end js.Func
@@ -84,26 +85,29 @@ func drive(loop js.Value, run *scenario.Run, after func(), done func(error)) {
 	loop.Invoke(step, end)
 }
 
-// finish shows a computed run, plays it, and settles the run() promises.
-// A run that failed or stalled is a bug in a scenario: it is shown as one.
+// finish shows a computed run, plays it (or opens it, paused, at the time
+// a link asked for), and settles the run() promises. A run that failed or
+// stalled is a bug in a scenario: it is shown as one.
 func (d *demo) finish(run *scenario.Run, tookMs float64) {
 	d.computing = nil
 	if err := run.Err(); err != nil {
 		d.fail(err.Error())
 		return
 	}
-	d.last = &result{trace: run.Trace(), summary: run.Summary()}
-	d.show(view.NewTimeline(d.last.trace, configOf(run.Values())))
-	d.player.Play()
+	trace := run.Trace()
+	d.last = &result{trace: trace, summary: run.Summary(), values: run.Values()}
+	d.show(d.kit.New(trace, run.Values()), chart.New(trace, d.kit.LifeOf(), d.kit.UpfrontOf(run.Values())))
+	if d.startAt >= 0 {
+		d.player.Seek(d.startAt)
+		d.startAt = -1
+	} else {
+		d.player.Play()
+	}
 	d.ui.summary.SetText(summaryText(d.scn, d.last.summary, tookMs))
 	sum := summaryObject(d.scn, d.last.summary)
 	for _, w := range d.waiting {
 		w.resolve(sum)
 	}
 	d.waiting = nil
-}
-
-// configOf is what the view needs of a stream's parameters.
-func configOf(v scenario.Values) view.Config {
-	return view.Config{Items: v.Int("items"), Lanes: v.Int("max_concurrency"), Ordered: v.Bool("ordered")}
+	d.redraw()
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/concurrency-patterns/playground/wasm/dom"
 	"github.com/concurrency-patterns/playground/wasm/form"
 	"github.com/concurrency-patterns/playground/wasm/view"
+	"github.com/concurrency-patterns/playground/wasm/view/chart"
+	"github.com/concurrency-patterns/playground/wasm/view/visuals"
 )
 
 // demo is one live demo. Its methods run in callbacks from JavaScript, one
@@ -19,6 +21,7 @@ import (
 type demo struct {
 	root    dom.Element
 	scn     *scenario.Scenario
+	kit     view.Kit
 	page    map[string]string // the page's parameters (data-params)
 	syncURL bool              // the first demo keeps the page URL in step
 	ui      ui
@@ -35,26 +38,34 @@ type demo struct {
 	computing *scenario.Run
 	waiting   []pending // run() promises awaiting the computation
 	last      *result   // the last computed run, nil before one
+	startAt   float64   // where the next computed run opens, paused; -1 to play it from 0
+	sweeping  *sweep    // the sweep being run, nil when none
 
-	// What the canvas shows: the last run, or before one a preview of the
+	// What the canvases show: the last run, or before one a preview of the
 	// form's values.
-	tl            *view.Timeline
-	layout        view.Layout
-	measured      bool // layout and colours fit the canvas as it is now
-	player        view.Player
-	painter       painter
-	frames        *dom.Frames
+	vis      view.Visual
+	charts   *chart.Data // nil before a run
+	player   view.Player
+	palette  view.Palette
+	paint    struct{ anim, marks, charts, sweep *painter }
+	width    float64 // the canvases' CSS width, measured once per resize
+	measured bool    // width and colours fit the page as it is now
+	reduced  bool    // prefers-reduced-motion: discrete steps
+	frames   *dom.Frames
+
 	lastFrame     float64      // timestamp of the previous frame while playing; 0 when paused
 	controlsShown controlState // what the controls show now
+	story         narration    // the event log and the spoken narration
 }
 
 // result is a computed run.
 type result struct {
 	trace   []event.Record
 	summary map[string]float64
+	values  scenario.Values
 }
 
-// pending is a run() promise awaiting the computation.
+// pending is a promise awaiting a computation.
 type pending struct{ resolve, reject func(any) }
 
 // newDemo builds the demo the element asks for. query is the page URL's
@@ -72,7 +83,7 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 		return nil, fmt.Errorf("This page asks for a demo named %q, which this playground does not have (it has %s).",
 			name, strings.Join(scenario.Names(), ", "))
 	}
-	d := &demo{root: el, scn: scn, syncURL: query != nil}
+	d := &demo{root: el, scn: scn, kit: visuals.For(name), syncURL: query != nil, startAt: -1}
 	var notes []string
 	if text, ok := el.Attr("data-params"); ok && strings.TrimSpace(text) != "" {
 		page, err := dom.ParseStringMap(text)
@@ -85,11 +96,20 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 	for _, n := range unknown {
 		notes = append(notes, "Ignored "+strconv.Quote(n)+": it is not a parameter of "+scn.Name+".")
 	}
+	if t, ok, bad := form.Time(query); ok {
+		d.startAt = t
+	} else if bad != "" {
+		notes = append(notes, bad)
+	}
 
-	d.ui = buildUI(doc, "pg"+strconv.Itoa(index), form.Fields(scn))
+	d.ui = buildUI(doc, "pg"+strconv.Itoa(index), form.Fields(scn), d.kit)
 	defaults, _ := scn.Parse(nil)
-	d.tl = view.NewTimeline(nil, configOf(defaults)) // until the form holds valid values
-	d.painter = newPainter(d.ui.canvas)
+	d.vis = d.kit.New(nil, defaults) // until the form holds valid values
+	d.paint.anim = newPainter(d.ui.canvas, &d.palette)
+	d.paint.marks = newPainter(d.ui.marks, &d.palette)
+	d.paint.charts = newPainter(d.ui.charts, &d.palette)
+	d.paint.sweep = newPainter(d.ui.sweepCv, &d.palette)
+	d.story = newNarration(d.ui, d.kit.WordsOf())
 	d.frames = dom.NewFrames(func(ts float64) { d.guard(func() { d.frame(ts) }) })
 	d.listen()
 	d.setForm(raw)
@@ -101,8 +121,11 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 	if loading, ok := el.QuerySelector(".playground-loading"); ok {
 		loading.Remove()
 	}
-	el.Append(d.ui.parts(doc)...)
+	el.Append(d.ui.parts...)
 	d.resize()
+	if d.startAt >= 0 && d.valid { // a shared link to a moment of a run
+		d.compute()
+	}
 	return d, nil
 }
 
@@ -113,19 +136,32 @@ func (d *demo) listen() {
 		d.release = append(d.release, el.AddEventListener(typ, func(e dom.Event) { d.guard(func() { fn(e) }) }))
 	}
 	u := d.ui
-	on(u.form, "submit", func(e dom.Event) { e.PreventDefault(); d.compute() })
+	on(u.form, "submit", func(e dom.Event) { e.PreventDefault(); d.startAt = -1; d.compute() })
 	on(u.form, "input", func(e dom.Event) { d.edited(e) })
 	on(u.form, "change", func(e dom.Event) { d.edited(e) })
-	on(u.pause.Element, "click", func(dom.Event) { d.player.Toggle(); d.redraw() })
-	on(u.step.Element, "click", func(dom.Event) { d.player.Step(); d.redraw() })
+	on(u.pause.Element, "click", func(dom.Event) { d.toggle() })
+	on(u.step.Element, "click", func(dom.Event) { d.stepBy(1) })
+	on(u.back.Element, "click", func(dom.Event) { d.stepBy(-1) })
 	on(u.reset.Element, "click", func(dom.Event) { d.player.Reset(); d.redraw() })
+	on(u.marks.Element, "pointerdown", func(e dom.Event) { d.scrubTo(e) })
+	on(u.json.Element, "click", func(dom.Event) { d.download("json") })
+	on(u.chrome.Element, "click", func(dom.Event) { d.download("chrome") })
+	on(u.helpBtn.Element, "click", func(dom.Event) { d.toggleHelp() })
+	on(d.root, "keydown", d.key)
+	if d.kit.Sweep.Param != "" {
+		on(u.sweep.Element, "click", func(dom.Event) { d.startSweep(nil) })
+	}
+	reduced := dom.MatchMedia("(prefers-reduced-motion: reduce)")
+	d.reduced = reduced.Matches()
 	d.release = append(d.release,
 		dom.OnWindow("resize", func(dom.Event) { d.guard(d.resize) }),
-		dom.MatchMedia("(prefers-color-scheme: dark)").OnChange(func() { d.guard(d.resize) }))
+		dom.MatchMedia("(prefers-color-scheme: dark)").OnChange(func() { d.guard(d.resize) }),
+		reduced.OnChange(func() { d.guard(func() { d.reduced = reduced.Matches(); d.redraw() }) }))
 }
 
 // edited handles an edit of any control inside the form: the playback
-// controls act on the player, the parameters are validated.
+// controls act on the player, a preset fills the fields, the parameters are
+// validated.
 func (d *demo) edited(e dom.Event) {
 	switch t := e.Target(); {
 	case t.Equal(d.ui.speed.JSValue()):
@@ -133,12 +169,18 @@ func (d *demo) edited(e dom.Event) {
 		d.player.SetSpeed(s)
 	case t.Equal(d.ui.time.JSValue()):
 		t, _ := strconv.ParseFloat(d.ui.time.Value(), 64)
-		d.player.Seek(t)
-		d.redraw()
+		d.seek(t)
+	case len(d.kit.Presets) > 0 && t.Equal(d.ui.preset.JSValue()):
+		if e.Type() == "change" {
+			d.applyPreset(d.ui.preset.Value())
+		}
 	default:
 		delete(d.unshown, t.Get("name").String())
-		if d.check(d.readForm(), nil) && d.syncURL {
-			dom.ReplaceQuery(form.QueryUpdate(d.scn, d.values, d.page))
+		if len(d.kit.Presets) > 0 {
+			d.ui.preset.SetValue("") // edited by hand: no longer the preset
+		}
+		if d.check(d.readForm(), nil) {
+			d.writeURL()
 		}
 	}
 }
@@ -168,10 +210,13 @@ func (d *demo) fail(why string) {
 		w.reject(dom.NewError(why))
 	}
 	d.waiting = nil
+	if d.sweeping != nil {
+		d.sweeping.fail(why)
+	}
 	d.ui.failure.SetText("This demo stopped because of a bug in the playground: " + why +
 		". The text of the page still holds; reloading the page starts the demo again.")
 	d.ui.failure.SetHidden(false)
-	for _, b := range []dom.Button{d.ui.run, d.ui.pause, d.ui.step, d.ui.reset} {
+	for _, b := range []dom.Button{d.ui.run, d.ui.back, d.ui.pause, d.ui.step, d.ui.reset, d.ui.json, d.ui.chrome} {
 		b.SetDisabled(true)
 	}
 	for _, r := range d.release {

@@ -11,10 +11,19 @@
 // Every element with a data-playground attribute becomes a demo of the
 // scenario it names (see package scenario), started from the parameters in
 // its data-params attribute (a JSON object), overlaid for the first demo of
-// the page by the page URL's query (see package form). Each demo gets a
-// form, the controls Run, Pause/Resume, Step and Reset, a speed, a time
-// slider, a canvas and a summary line. The first demo keeps the URL's query
-// in step with its form, so a link reproduces its run.
+// the page by the page URL's query (see package form). Each demo draws
+// with the kit package visuals has for its scenario (package view says how
+// to add one) and gets a form with the kit's presets; Run, Back, Play /
+// Pause, Step, Reset and a speed from 0.1× to 10×; a time slider over a
+// strip of marks at the notable events; the animation; charts of the run
+// (package chart); a parameter sweep; exports of the trace as JSON and for
+// Perfetto (package export); keyboard shortcuts and their help; an event
+// log and a narration for screen readers. The first demo keeps the URL's
+// query in step with its form and, when paused, with the time shown (t, in
+// virtual ms), so a link reproduces the run and opens at that moment.
+//
+// With prefers-reduced-motion the picture moves from event to event rather
+// than gliding; colours follow prefers-color-scheme, on the canvases too.
 //
 // # Computing a run
 //
@@ -30,7 +39,12 @@
 //
 // window.playgrounds holds one object per demo: pattern, params(),
 // setParams(obj) (returns the validation errors, never throws), run() (a
-// Promise of the summary), summary() and trace(). window.playgroundsReady
+// Promise of the summary, with the scenario's own keys), summary(),
+// trace(), time(), seek(ms), presets(), applyPreset(name) (errors as
+// data), sweep() (a Promise of {param, ms, points}) and exportTrace("json"
+// or "chrome"). Their js.Funcs live as long as the page, as
+// window.playgrounds does; those of a run's drive loop are released when
+// it ends, and every listener when its demo breaks. window.playgroundsReady
 // turns true, and document receives a "playgrounds-ready" event, once every
 // demo is interactive.
 //

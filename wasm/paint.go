@@ -17,31 +17,40 @@ var fonts = [...]string{
 	view.FontClock:   "bold 15px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
 }
 
-var aligns = [...]string{view.AlignLeft: "left", view.AlignRight: "right"}
+var aligns = [...]string{view.AlignLeft: "left", view.AlignRight: "right", view.AlignCenter: "center"}
 
-// painter issues the canvas calls a plan lists, and nothing else: one path
-// per colour role, and a style set only when it changes.
+// painter issues the canvas calls a plan lists, and nothing else: one batch
+// of rectangles per colour role, one call per line, and a style set only
+// when it changes. Each canvas of a demo has its own painter.
 type painter struct {
 	canvas  dom.Canvas
 	ctx     dom.Context2D
-	palette view.Palette
-	w, h    float64 // the CSS size the drawing buffer was made for
+	palette *view.Palette // shared by a demo's painters
+	w, h    float64       // the CSS size the drawing buffer was made for
 	dpr     float64
+	floats  dom.Floats
+	scratch []float32
 }
 
-func newPainter(c dom.Canvas) painter { return painter{canvas: c, ctx: c.Context2D()} }
+func newPainter(c dom.Canvas, palette *view.Palette) *painter {
+	return &painter{canvas: c, ctx: c.Context2D(), palette: palette}
+}
 
 // theme reads the colours of the page's scheme from the CSS custom
 // properties --pg-<role>, keeping the default for any not set.
-func (p *painter) theme(from dom.Element) {
+func theme(p *view.Palette, from dom.Element) {
 	style := from.ComputedStyle()
 	for r := range view.RoleCount {
-		p.palette[r] = view.Light[r]
+		p[r] = view.Light[r]
 		if c := style.Get("--pg-" + r.String()); c != "" {
-			p.palette[r] = c
+			p[r] = c
 		}
 	}
 }
+
+// invalidate makes the next paint size the drawing buffer afresh, as after
+// a change of colour scheme.
+func (p *painter) invalidate() { p.w = -1 }
 
 func (p *painter) paint(plan view.Plan) {
 	if dpr := dom.DevicePixelRatio(); plan.W != p.w || plan.H != p.h || dpr != p.dpr {
@@ -50,6 +59,8 @@ func (p *painter) paint(plan view.Plan) {
 		p.canvas.SetSize(int(math.Round(plan.W*dpr)), int(math.Round(plan.H*dpr))) // also clears
 		p.ctx.SetTransform(dpr, 0, 0, dpr, 0, 0)
 		p.ctx.SetTextBaseline("middle")
+		p.ctx.SetLineWidth(1.5)
+		p.ctx.SetLineJoin("round")
 	} else {
 		p.ctx.ClearRect(0, 0, plan.W, plan.H)
 	}
@@ -58,11 +69,19 @@ func (p *painter) paint(plan view.Plan) {
 			continue
 		}
 		p.ctx.SetFillStyle(p.palette[role])
-		p.ctx.BeginPath()
+		p.scratch = p.scratch[:0]
 		for _, r := range rects {
-			p.ctx.Rect(r.X, r.Y, r.W, r.H)
+			p.scratch = append(p.scratch, float32(r.X), float32(r.Y), float32(r.W), float32(r.H))
 		}
-		p.ctx.Fill()
+		p.ctx.FillRects(&p.floats, p.scratch)
+	}
+	for _, l := range plan.Lines {
+		p.ctx.SetStrokeStyle(p.palette[l.Role])
+		p.scratch = p.scratch[:0]
+		for _, v := range l.Pts {
+			p.scratch = append(p.scratch, float32(v))
+		}
+		p.ctx.StrokeLine(&p.floats, p.scratch)
 	}
 	font, align, fill := -1, -1, -1
 	for _, t := range plan.Texts {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/concurrency-patterns/playground/wasm/form"
-	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // setForm shows raw values in the form's inputs.
@@ -65,9 +64,32 @@ func (d *demo) check(raw map[string]string, notes []string) bool {
 	if d.valid {
 		d.values = v
 		if d.last == nil {
-			d.show(view.NewTimeline(nil, configOf(v)))
+			d.show(d.kit.New(nil, v), nil)
 		}
 	}
 	d.controls()
 	return d.valid
+}
+
+// applyPreset fills the form with the named preset over the page's own
+// parameters, and reports the preset's problems (none for a known preset
+// whose values the scenario accepts).
+func (d *demo) applyPreset(name string) []string {
+	for _, p := range d.kit.Presets {
+		if p.Name != name {
+			continue
+		}
+		raw, unknown := form.Merge(d.scn, d.page, p.Params)
+		d.setForm(raw)
+		d.ui.preset.SetValue(name)
+		if !d.check(raw, nil) {
+			return d.problems()
+		}
+		d.writeURL()
+		if len(unknown) > 0 {
+			return []string{"the preset names unknown parameters: " + strings.Join(unknown, ", ")}
+		}
+		return nil
+	}
+	return []string{"no preset named " + strconv.Quote(name)}
 }

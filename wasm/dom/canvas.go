@@ -2,7 +2,10 @@
 
 package dom
 
-import "syscall/js"
+import (
+	"math"
+	"syscall/js"
+)
 
 // Canvas is a <canvas> element.
 type Canvas struct{ Element }
@@ -55,3 +58,50 @@ func (c Context2D) Fill() { c.v.Call("fill") }
 
 // FillText draws text with the fill style and font.
 func (c Context2D) FillText(s string, x, y float64) { c.v.Call("fillText", s, x, y) }
+
+// SetStrokeStyle sets the colour of lines.
+func (c Context2D) SetStrokeStyle(css string) { c.v.Set("strokeStyle", css) }
+
+// SetLineWidth sets the width of lines, in the units of the transform.
+func (c Context2D) SetLineWidth(w float64) { c.v.Set("lineWidth", w) }
+
+// SetLineJoin sets how lines join: "round", "miter", "bevel".
+func (c Context2D) SetLineJoin(j string) { c.v.Set("lineJoin", j) }
+
+// Floats carries many numbers to JavaScript in one copy: a batch of
+// rectangles or a line's points cost two calls across the boundary, not one
+// a rectangle. The zero Floats is ready to use; it keeps its buffers for
+// the next batch.
+type Floats struct {
+	bytes []byte
+	u8    js.Value // a Uint8Array of cap(bytes), once made
+	size  int      // its length in bytes
+}
+
+// load copies vals into the JavaScript buffer and returns its ArrayBuffer.
+func (f *Floats) load(vals []float32) js.Value {
+	n := 4 * len(vals)
+	if n > f.size {
+		f.size = max(n, 2*f.size, 1024)
+		f.u8 = js.Global().Get("Uint8Array").New(f.size)
+		f.bytes = make([]byte, f.size)
+	}
+	for i, v := range vals {
+		u := math.Float32bits(v)
+		f.bytes[4*i], f.bytes[4*i+1], f.bytes[4*i+2], f.bytes[4*i+3] = byte(u), byte(u>>8), byte(u>>16), byte(u>>24)
+	}
+	js.CopyBytesToJS(f.u8, f.bytes[:n])
+	return f.u8.Get("buffer")
+}
+
+// FillRects fills rectangles given as x, y, w, h quadruples as one path,
+// through the loader's playgroundRects.
+func (c Context2D) FillRects(f *Floats, xywh []float32) {
+	js.Global().Call("playgroundRects", c.v, f.load(xywh), len(xywh)/4)
+}
+
+// StrokeLine strokes a polyline given as x, y pairs, through the loader's
+// playgroundLine.
+func (c Context2D) StrokeLine(f *Floats, xy []float32) {
+	js.Global().Call("playgroundLine", c.v, f.load(xy), len(xy)/2)
+}

@@ -2,7 +2,10 @@
 
 package dom
 
-import "syscall/js"
+import (
+	"strings"
+	"syscall/js"
+)
 
 // Event is a DOM event passed to a listener.
 type Event struct{ v js.Value }
@@ -43,3 +46,32 @@ func Listen(target js.Value, typ string, fn func(Event)) (release func()) {
 func (e Element) AddEventListener(typ string, fn func(Event)) (release func()) {
 	return Listen(e.v, typ, fn)
 }
+
+// Key is a keyboard event's key: " ", "ArrowLeft", "?", ….
+func (e Event) Key() string { return e.v.Get("key").String() }
+
+// Modified reports whether Ctrl, Alt or Meta was held: such keys belong to
+// the browser, not to the page.
+func (e Event) Modified() bool {
+	return e.v.Get("ctrlKey").Bool() || e.v.Get("altKey").Bool() || e.v.Get("metaKey").Bool()
+}
+
+// TargetKind says what kind of element an event was aimed at, in lower
+// case: the tag, and for an input its type ("input:range").
+func (e Event) TargetKind() string {
+	t := e.v.Get("target")
+	if t.IsUndefined() || t.IsNull() || t.Get("tagName").IsUndefined() {
+		return ""
+	}
+	tag := strings.ToLower(t.Get("tagName").String())
+	if tag == "input" {
+		return tag + ":" + strings.ToLower(t.Get("type").String())
+	}
+	return tag
+}
+
+// OffsetX is a pointer event's x within its target, in CSS pixels.
+func (e Event) OffsetX() float64 { return e.v.Get("offsetX").Float() }
+
+// Type is the event's type: "click", "change", ….
+func (e Event) Type() string { return e.v.Get("type").String() }

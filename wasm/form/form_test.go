@@ -52,6 +52,8 @@ func TestMerge(t *testing.T) {
 			map[string]string{"items": "7", "ordered": "false"}, nil},
 		{"invalid values are kept for their field to show",
 			[]map[string]string{{"items": "lots"}}, map[string]string{"items": "lots"}, nil},
+		{"the scrub position is the playground's, not a parameter",
+			[]map[string]string{{"t": "120.5", "items": "9"}}, map[string]string{"items": "9"}, nil},
 		{"unknown names are left out and reported once",
 			[]map[string]string{{"utm_source": "x", "itemz": "3"}, {"itemz": "4"}},
 			map[string]string{"items": "20"}, []string{"itemz", "utm_source"}},
@@ -100,4 +102,38 @@ func TestQueryUpdate(t *testing.T) {
 	set, del = form.QueryUpdate(s, v, page)
 	assert.Empty(t, set, "the page's own values need no query")
 	assert.Len(t, del, len(s.Params))
+}
+
+func TestTime(t *testing.T) {
+	tests := []struct {
+		query   map[string]string
+		want    float64
+		ok      bool
+		badPart string
+	}{
+		{map[string]string{}, 0, false, ""},
+		{map[string]string{"t": "120.5"}, 120.5, true, ""},
+		{map[string]string{"t": "0"}, 0, true, ""},
+		{map[string]string{"t": "-3"}, 0, false, "from 0 up"},
+		{map[string]string{"t": "NaN"}, 0, false, `t="NaN"`},
+		{map[string]string{"t": "soon"}, 0, false, `t="soon"`},
+	}
+	for _, tt := range tests {
+		got, ok, bad := form.Time(tt.query)
+		assert.Equal(t, tt.want, got, "%v", tt.query)
+		assert.Equal(t, tt.ok, ok, "%v", tt.query)
+		if tt.badPart == "" {
+			assert.Empty(t, bad)
+		} else {
+			assert.Contains(t, bad, tt.badPart)
+		}
+	}
+	for _, v := range []float64{0, 1, 123.456, 98765.4321} {
+		back, ok, _ := form.Time(map[string]string{"t": form.FormatTime(v)})
+		assert.True(t, ok)
+		assert.InDelta(t, v, back, 0.0005)
+	}
+	s := stream(t)
+	_, errs := s.Parse(map[string]string{"t": "5"})
+	assert.NotEmpty(t, errs, "the scenario itself knows nothing of t: the form keeps it out")
 }

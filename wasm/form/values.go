@@ -8,11 +8,15 @@ import (
 
 // Merge overlays sources on the scenario's defaults, later sources winning.
 // It returns the raw values of every parameter of s and, sorted, the names
-// in the sources that are not parameters of s; those are left out.
+// in the sources that are not parameters of s; those are left out. The
+// playground's own names ([Reserved]) are left out silently.
 func Merge(s *scenario.Scenario, sources ...map[string]string) (raw map[string]string, unknown []string) {
 	raw = s.Defaults()
 	for _, src := range sources {
 		for name, v := range src {
+			if IsReserved(name) {
+				continue
+			}
 			if _, ok := s.Param(name); !ok {
 				if !slices.Contains(unknown, name) {
 					unknown = append(unknown, name)

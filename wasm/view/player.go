@@ -3,7 +3,7 @@ package view
 import "sort"
 
 // Speeds are the playback speeds the controls offer, slowest first.
-var Speeds = []float64{0.25, 0.5, 1, 2, 4, 8}
+var Speeds = []float64{0.1, 0.25, 0.5, 1, 2, 4, 10}
 
 // RealTimeLimit is the longest a run plays at 1× speed, in real
 // milliseconds. A run up to this long plays in real time (one virtual
@@ -14,10 +14,10 @@ const RealTimeLimit = 20_000.0
 
 // Player is the playback state over a span of virtual time: a time, a
 // speed, and whether time moves. It never holds a scene, so whatever it does
-// the picture is the timeline's scene at [Player.T].
+// the picture is the visual's plan at [Player.T].
 //
 // The zero value is a paused player over an empty span at speed 1×; use
-// [NewPlayer] for a timeline.
+// [NewPlayer] for a visual.
 type Player struct {
 	times   []float64 // event times, ascending: where Step stops
 	end     float64
@@ -26,9 +26,10 @@ type Player struct {
 	playing bool
 }
 
-// NewPlayer returns a paused player at time 0 over tl.
-func NewPlayer(tl *Timeline) Player {
-	return Player{times: tl.Times(), end: tl.End(), speed: 1}
+// NewPlayer returns a paused player at time 0 over the event times of a
+// visual (ascending, shared, not modified) and its end.
+func NewPlayer(times []float64, end float64) Player {
+	return Player{times: times, end: end, speed: 1}
 }
 
 // T is the virtual time shown, in ms.
@@ -74,10 +75,33 @@ func (p *Player) Step() {
 	p.playing = false
 	i := sort.Search(len(p.times), func(i int) bool { return p.times[i] > p.t })
 	if i < len(p.times) {
-		p.t = p.times[i]
+		p.t = min(p.times[i], p.end)
 	} else {
 		p.t = p.end
 	}
+}
+
+// StepBack pauses and moves to the last event before the current time, or
+// to 0 when there is none.
+func (p *Player) StepBack() {
+	p.playing = false
+	i := sort.Search(len(p.times), func(i int) bool { return p.times[i] >= p.t })
+	if i > 0 {
+		p.t = p.times[i-1]
+	} else {
+		p.t = 0
+	}
+}
+
+// Snap is the time of the last event at or before the current time (0
+// before the first): with reduced motion, the picture moves from event to
+// event rather than gliding between them.
+func (p *Player) Snap() float64 {
+	i := sort.Search(len(p.times), func(i int) bool { return p.times[i] > p.t })
+	if i == 0 {
+		return 0
+	}
+	return p.times[i-1]
 }
 
 // Reset pauses and goes back to time 0.
@@ -88,7 +112,12 @@ func (p *Player) Reset() {
 
 // Seek moves to t, kept within the span; it does not change whether the
 // player is playing.
-func (p *Player) Seek(t float64) { p.t = min(max(t, 0), p.end) }
+func (p *Player) Seek(t float64) {
+	if t != t { // NaN
+		t = 0
+	}
+	p.t = min(max(t, 0), p.end)
+}
 
 // SetSpeed sets the playback speed, kept within the slowest and fastest of
 // [Speeds].

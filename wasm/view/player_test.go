@@ -6,13 +6,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 func TestPlayer(t *testing.T) {
 	// Events at 0, 50, 80 and 100 ms.
-	tl := view.NewTimeline(orderedTrace, view.Config{Items: 3, Lanes: 2, Ordered: true})
+	times, end := []float64{0, 50, 80, 100}, 100.0
 	type state struct {
 		t       float64
 		playing bool
@@ -33,6 +32,11 @@ func TestPlayer(t *testing.T) {
 		{"step goes to the next event and pauses", func(p *view.Player) { p.Play(); p.Step() }, state{50, false}},
 		{"step from between events", func(p *view.Player) { p.Seek(60); p.Step() }, state{80, false}},
 		{"step past the last event stays at the end", func(p *view.Player) { p.Seek(100); p.Step() }, state{100, false}},
+		{"step back goes to the event before", func(p *view.Player) { p.Seek(80); p.StepBack() }, state{50, false}},
+		{"step back from between events", func(p *view.Player) { p.Seek(90); p.StepBack() }, state{80, false}},
+		{"step back before the first event goes to 0", func(p *view.Player) { p.Seek(0); p.StepBack() }, state{0, false}},
+		{"step back pauses", func(p *view.Player) { p.Seek(60); p.Play(); p.StepBack() }, state{50, false}},
+		{"seek to NaN goes to 0", func(p *view.Player) { p.Seek(60); p.Seek(math.NaN()) }, state{0, false}},
 		{"reset goes back to 0 and pauses", func(p *view.Player) { p.Play(); p.Advance(70); p.Reset() }, state{0, false}},
 		{"seek backwards", func(p *view.Player) { p.Seek(90); p.Seek(10) }, state{10, false}},
 		{"seek is kept within the run", func(p *view.Player) { p.Seek(-5) }, state{0, false}},
@@ -40,16 +44,24 @@ func TestPlayer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := view.NewPlayer(tl)
+			p := view.NewPlayer(times, end)
 			tt.ops(&p)
 			assert.Equal(t, tt.want, state{p.T(), p.Playing()})
 		})
 	}
 }
 
+func TestPlayerSnap(t *testing.T) {
+	p := view.NewPlayer([]float64{10, 50, 80}, 100)
+	for at, want := range map[float64]float64{0: 0, 5: 0, 10: 10, 49.9: 10, 50: 50, 99: 80, 100: 80} {
+		p.Seek(at)
+		assert.Equal(t, want, p.Snap(), "snap at %v", at)
+	}
+}
+
 func TestPlayerSpeed(t *testing.T) {
 	tests := []struct{ set, want float64 }{
-		{0.25, 0.25}, {8, 8}, {2, 2}, {0, 0.25}, {100, 8}, {math.NaN(), 1},
+		{0.1, 0.1}, {10, 10}, {2, 2}, {0, 0.1}, {100, 10}, {math.NaN(), 1},
 	}
 	for _, tt := range tests {
 		var p view.Player
@@ -62,9 +74,7 @@ func TestPlayerSpeed(t *testing.T) {
 
 func TestPlayerCompressesLongRuns(t *testing.T) {
 	long := view.RealTimeLimit * 10
-	tl := view.NewTimeline([]event.Record{ev(0, event.Pulled, 0, -1), ev(long, event.Emitted, 0, -1)},
-		view.Config{Items: 1, Lanes: 1})
-	p := view.NewPlayer(tl)
+	p := view.NewPlayer([]float64{0, long}, long)
 	p.Play()
 	for p.Playing() {
 		p.Advance(100)
@@ -77,7 +87,7 @@ func TestPlayerCompressesLongRuns(t *testing.T) {
 }
 
 func TestPlayerOnEmptyTimeline(t *testing.T) {
-	p := view.NewPlayer(view.NewTimeline(nil, view.Config{}))
+	p := view.NewPlayer(nil, 0)
 	p.Play()
 	assert.False(t, p.Playing(), "nothing to play")
 	p.Step()

@@ -11,7 +11,7 @@ const (
 	Failed                   // the task returned its own error
 	Crashed                  // the task panicked
 	TimedOut                 // the task ran past its timeout
-	Cancelled                // the task was cancelled when the stream halted
+	Cancelled                // the task was cancelled (the stream halted, its caller stopped)
 )
 
 // Role is what a colour means. The drawer maps each role to a colour once
@@ -66,8 +66,9 @@ var Light = Palette{
 	RoleText: "#1f2328", RoleMuted: "#59636e", RoleAlert: "#b4410b",
 }
 
-// role returns the colour role of a result with outcome o.
-func (o Outcome) role(abandoned bool) Role {
+// Role returns the colour role of a result with outcome o; a cancelled
+// task that outlived its shutdown time is abandoned.
+func (o Outcome) Role(abandoned bool) Role {
 	switch o {
 	case OK:
 		return RoleOK

@@ -3,8 +3,8 @@
 // wasm_exec.js's Go class, and reports in each demo when loading fails or the
 // program stops. Everything else, the demos included, is Go.
 //
-// It also defines playgroundDrive, which the Go side uses to compute a run:
-// see the comment there.
+// It also defines playgroundDrive, which the Go side uses to compute a run,
+// and two batch drawing calls: see the comments there.
 //
 // No eval, no inline code or styles: it works under a strict
 // Content-Security-Policy (the wasm itself needs 'wasm-unsafe-eval').
@@ -33,6 +33,29 @@
       setTimeout(slice, 0);
     };
     setTimeout(slice, 0);
+  };
+
+  // playgroundRects(ctx, buffer, n) fills n rectangles, packed as float32
+  // x, y, w, h in buffer, as one path; playgroundLine(ctx, buffer, n)
+  // strokes a polyline of n float32 x, y points. The Go side draws through
+  // these so that a frame of thousands of rectangles costs a few calls
+  // across the Go–JavaScript boundary rather than one per rectangle.
+  globalThis.playgroundRects = (ctx, buffer, n) => {
+    const f = new Float32Array(buffer, 0, 4 * n);
+    ctx.beginPath();
+    for (let i = 0; i < f.length; i += 4) {
+      ctx.rect(f[i], f[i + 1], f[i + 2], f[i + 3]);
+    }
+    ctx.fill();
+  };
+  globalThis.playgroundLine = (ctx, buffer, n) => {
+    const f = new Float32Array(buffer, 0, 2 * n);
+    ctx.beginPath();
+    ctx.moveTo(f[0], f[1]);
+    for (let i = 2; i < f.length; i += 2) {
+      ctx.lineTo(f[i], f[i + 1]);
+    }
+    ctx.stroke();
   };
 
   if (typeof document === "undefined") {

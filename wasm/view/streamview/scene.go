@@ -1,6 +1,10 @@
-package view
+package streamview
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/concurrency-patterns/playground/wasm/view"
+)
 
 // Scene is what the playground shows at one moment of virtual time.
 type Scene struct {
@@ -27,7 +31,7 @@ type Scene struct {
 type Cell struct {
 	ID        int
 	Pulled    bool // queue: taken from the source, waiting for a slot
-	Outcome   Outcome
+	Outcome   view.Outcome
 	Abandoned bool // cancelled and not returned within the shutdown time
 }
 
@@ -106,17 +110,17 @@ func (tl *Timeline) Scene(t float64, lim Limits) Scene {
 	return s
 }
 
-func (c *Counts) count(o Outcome) {
+func (c *Counts) count(o view.Outcome) {
 	switch o {
-	case OK:
+	case view.OK:
 		c.OK++
-	case Failed:
+	case view.Failed:
 		c.Failed++
-	case Crashed:
+	case view.Crashed:
 		c.Crashed++
-	case TimedOut:
+	case view.TimedOut:
 		c.TimedOut++
-	case Cancelled:
+	case view.Cancelled:
 		c.Cancelled++
 	}
 }
@@ -127,11 +131,11 @@ func (tl *Timeline) cell(id int, t float64) Cell {
 }
 
 // progress is the share of its run a task has done at t. The trace says
-// when the task ended; one that never did is measured against the run's
+// when the task ended; one that view.Never did is measured against the run's
 // end, and shows no progress when the trace ends as it starts.
 func (tl *Timeline) progress(it life, t float64) float64 {
 	end := it.ended
-	if end == never {
+	if end == view.Never {
 		end = tl.End()
 		if end <= it.started {
 			return 0

@@ -1,8 +1,10 @@
-package view
+package streamview
 
 import (
 	"math"
 	"strconv"
+
+	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // Sizes of the layout, in CSS pixels.
@@ -33,32 +35,10 @@ const (
 type Layout struct {
 	W, H  float64 // the canvas size in CSS pixels
 	cfg   Config
-	queue grid
+	queue view.Grid
 	lanes lanes
-	buf   grid // zero rows when the stream is unordered
-	out   grid
-}
-
-// grid is a block of square cells filled row by row.
-type grid struct {
-	captionY   float64 // the caption's baseline
-	x, y       float64
-	cols, rows int
-	cell, gap  float64
-}
-
-func (g grid) capacity() int { return g.cols * g.rows }
-
-func (g grid) height() float64 {
-	if g.rows == 0 {
-		return 0
-	}
-	return float64(g.rows)*(g.cell+g.gap) - g.gap
-}
-
-func (g grid) rect(i int) Rect {
-	r, c := i/g.cols, i%g.cols
-	return Rect{X: g.x + float64(c)*(g.cell+g.gap), Y: g.y + float64(r)*(g.cell+g.gap), W: g.cell, H: g.cell}
+	buf   view.Grid // zero rows when the stream is unordered
+	out   view.Grid
 }
 
 // lanes is a block of lanes, filled column by column.
@@ -71,11 +51,11 @@ type lanes struct {
 }
 
 // box returns lane i's label origin and its bar.
-func (l lanes) box(i int) (labelX, labelY float64, bar Rect) {
+func (l lanes) box(i int) (labelX, labelY float64, bar view.Rect) {
 	c, r := i/l.rows, i%l.rows
 	x := l.x + float64(c)*(l.w+laneGapX)
 	y := l.y + float64(r)*(l.h+l.gap)
-	return x, y + l.h/2, Rect{X: x + l.label, Y: y, W: l.w - l.label, H: l.h}
+	return x, y + l.h/2, view.Rect{X: x + l.label, Y: y, W: l.w - l.label, H: l.h}
 }
 
 // NewLayout places a scene of cfg on a canvas width CSS pixels wide.
@@ -96,9 +76,9 @@ func NewLayout(cfg Config, width float64) Layout {
 }
 
 // section places a caption and a grid of rows at *y and moves *y past them.
-func (l Layout) section(y *float64, cell, gap float64, perRow, rows int) grid {
-	g := grid{captionY: *y + 8, x: pad, y: *y + captionH, cols: perRow, rows: max(rows, 1), cell: cell, gap: gap}
-	*y = g.y + g.height() + sectionGap
+func (l Layout) section(y *float64, cell, gap float64, perRow, rows int) view.Grid {
+	g := view.Grid{CaptionY: *y + 8, X: pad, Y: *y + captionH, Cols: perRow, Rows: max(rows, 1), Cell: cell, Gap: gap}
+	*y = g.Y + g.Height() + sectionGap
 	return g
 }
 
@@ -112,7 +92,7 @@ func cellSize(n int, inner float64) (cell, gap float64, perRow int) {
 		case cell >= denseCell:
 			gap = 1
 		default:
-			gap = 0 // see cellRuns
+			gap = 0 // see view.CellRuns
 		}
 		perRow = max(int((inner+gap)/(cell+gap)), 1)
 		if cell <= minCell || float64(rowsFor(n, perRow))*(cell+gap)-gap <= outMaxH {
@@ -148,7 +128,7 @@ func newLanes(cfg Config, inner float64, y *float64) lanes {
 
 // Limits says how many cells of each part fit, for [Timeline.Scene].
 func (l Layout) Limits() Limits {
-	lim := Limits{Queue: l.queue.capacity(), Buffer: l.buf.capacity(), Out: l.out.capacity()}
+	lim := Limits{Queue: l.queue.Capacity(), Buffer: l.buf.Capacity(), Out: l.out.Capacity()}
 	if !l.cfg.Ordered {
 		lim.Buffer = 1 // not drawn: list as little as a limit allows
 	}

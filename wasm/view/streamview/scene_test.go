@@ -1,4 +1,4 @@
-package view_test
+package streamview_test
 
 import (
 	"cmp"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
+	"github.com/concurrency-patterns/playground/wasm/view/streamview"
 )
 
 // ev is one trace record at ms virtual milliseconds.
@@ -52,95 +53,95 @@ var exitTrace = []event.Record{
 func init() { exitTrace[5].Detail = "task 1: exit: task: timeout" }
 
 func TestScene(t *testing.T) {
-	ordered := view.Config{Items: 3, Lanes: 2, Ordered: true}
+	ordered := streamview.Config{Items: 3, Lanes: 2, Ordered: true}
 	tests := []struct {
 		name  string
 		trace []event.Record
-		cfg   view.Config
+		cfg   streamview.Config
 		t     float64
-		want  view.Scene
+		want  streamview.Scene
 	}{{
 		name: "before any event every input waits",
 		cfg:  ordered, trace: nil, t: 0,
-		want: view.Scene{Head: 0, Ordered: true,
-			Queue:  []view.Cell{{ID: 0}, {ID: 1}, {ID: 2}},
-			Lanes:  []view.Lane{{ID: -1}, {ID: -1}},
-			Counts: view.Counts{Queued: 3}},
+		want: streamview.Scene{Head: 0, Ordered: true,
+			Queue:  []streamview.Cell{{ID: 0}, {ID: 1}, {ID: 2}},
+			Lanes:  []streamview.Lane{{ID: -1}, {ID: -1}},
+			Counts: streamview.Counts{Queued: 3}},
 	}, {
 		name: "two tasks start at once",
 		cfg:  ordered, trace: orderedTrace, t: 0,
-		want: view.Scene{Head: 0, End: 100, Ordered: true,
-			Queue:  []view.Cell{{ID: 2}},
-			Lanes:  []view.Lane{{ID: 0}, {ID: 1}},
-			Counts: view.Counts{Queued: 1, Pulled: 2, Running: 2}},
+		want: streamview.Scene{Head: 0, End: 100, Ordered: true,
+			Queue:  []streamview.Cell{{ID: 2}},
+			Lanes:  []streamview.Lane{{ID: 0}, {ID: 1}},
+			Counts: streamview.Counts{Queued: 1, Pulled: 2, Running: 2}},
 	}, {
 		name: "progress is measured against the task's end in the trace",
 		cfg:  ordered, trace: orderedTrace, t: 25,
-		want: view.Scene{Head: 0, T: 25, End: 100, Ordered: true,
-			Queue:  []view.Cell{{ID: 2}},
-			Lanes:  []view.Lane{{ID: 0, Progress: 0.25}, {ID: 1, Progress: 0.5}},
-			Counts: view.Counts{Queued: 1, Pulled: 2, Running: 2}},
+		want: streamview.Scene{Head: 0, T: 25, End: 100, Ordered: true,
+			Queue:  []streamview.Cell{{ID: 2}},
+			Lanes:  []streamview.Lane{{ID: 0, Progress: 0.25}, {ID: 1, Progress: 0.5}},
+			Counts: streamview.Counts{Queued: 1, Pulled: 2, Running: 2}},
 	}, {
 		name: "a finished result waits in the buffer while the slot takes the next input",
 		cfg:  ordered, trace: orderedTrace, t: 65,
-		want: view.Scene{Head: 0, T: 65, End: 100, Ordered: true,
-			Lanes:  []view.Lane{{ID: 0, Progress: 0.65}, {ID: 2, Progress: 0.5}},
-			Buffer: []view.Cell{{ID: 1, Pulled: true, Outcome: view.OK}},
-			Counts: view.Counts{Pulled: 3, Running: 2, Buffered: 1, OK: 1}},
+		want: streamview.Scene{Head: 0, T: 65, End: 100, Ordered: true,
+			Lanes:  []streamview.Lane{{ID: 0, Progress: 0.65}, {ID: 2, Progress: 0.5}},
+			Buffer: []streamview.Cell{{ID: 1, Pulled: true, Outcome: view.OK}},
+			Counts: streamview.Counts{Pulled: 3, Running: 2, Buffered: 1, OK: 1}},
 	}, {
 		name: "a crash waits in the buffer like any result",
 		cfg:  ordered, trace: orderedTrace, t: 99,
-		want: view.Scene{Head: 0, T: 99, End: 100, Ordered: true,
-			Lanes: []view.Lane{{ID: 0, Progress: 0.99}, {ID: -1}},
-			Buffer: []view.Cell{{ID: 1, Pulled: true, Outcome: view.OK},
+		want: streamview.Scene{Head: 0, T: 99, End: 100, Ordered: true,
+			Lanes: []streamview.Lane{{ID: 0, Progress: 0.99}, {ID: -1}},
+			Buffer: []streamview.Cell{{ID: 1, Pulled: true, Outcome: view.OK},
 				{ID: 2, Pulled: true, Outcome: view.Crashed}},
-			Counts: view.Counts{Pulled: 3, Running: 1, Buffered: 2, OK: 1, Crashed: 1}},
+			Counts: streamview.Counts{Pulled: 3, Running: 1, Buffered: 2, OK: 1, Crashed: 1}},
 	}, {
 		name: "results leave in input order",
 		cfg:  ordered, trace: orderedTrace, t: 100,
-		want: view.Scene{Head: -1, T: 100, End: 100, Ordered: true, Halted: true,
-			Lanes: []view.Lane{{ID: -1}, {ID: -1}},
-			Out: []view.Cell{{ID: 0, Pulled: true, Outcome: view.OK},
+		want: streamview.Scene{Head: -1, T: 100, End: 100, Ordered: true, Halted: true,
+			Lanes: []streamview.Lane{{ID: -1}, {ID: -1}},
+			Out: []streamview.Cell{{ID: 0, Pulled: true, Outcome: view.OK},
 				{ID: 1, Pulled: true, Outcome: view.OK}, {ID: 2, Pulled: true, Outcome: view.Crashed}},
-			Counts: view.Counts{Pulled: 3, Emitted: 3, OK: 2, Crashed: 1}},
+			Counts: streamview.Counts{Pulled: 3, Emitted: 3, OK: 2, Crashed: 1}},
 	}, {
 		name: "a timeout with on_timeout=exit halts and cancels the rest",
-		cfg:  view.Config{Items: 2, Lanes: 2}, trace: exitTrace, t: 30,
-		want: view.Scene{Head: 1, T: 30, End: 130, Halted: true, Reason: "task 1: exit: task: timeout",
-			Lanes:  []view.Lane{{ID: -1}, {ID: -1}},
-			Buffer: []view.Cell{{ID: 1, Pulled: true, Outcome: view.TimedOut}},
-			Out:    []view.Cell{{ID: 0, Pulled: true, Outcome: view.Cancelled}},
-			Counts: view.Counts{Pulled: 2, Buffered: 1, TimedOut: 1, Cancelled: 1}},
+		cfg:  streamview.Config{Items: 2, Lanes: 2}, trace: exitTrace, t: 30,
+		want: streamview.Scene{Head: 1, T: 30, End: 130, Halted: true, Reason: "task 1: exit: task: timeout",
+			Lanes:  []streamview.Lane{{ID: -1}, {ID: -1}},
+			Buffer: []streamview.Cell{{ID: 1, Pulled: true, Outcome: view.TimedOut}},
+			Out:    []streamview.Cell{{ID: 0, Pulled: true, Outcome: view.Cancelled}},
+			Counts: streamview.Counts{Pulled: 2, Buffered: 1, TimedOut: 1, Cancelled: 1}},
 	}, {
 		name: "an abandoned task is marked once its shutdown time is over",
-		cfg:  view.Config{Items: 2, Lanes: 2}, trace: exitTrace, t: 130,
-		want: view.Scene{Head: 1, T: 130, End: 130, Halted: true, Reason: "task 1: exit: task: timeout",
-			Lanes:  []view.Lane{{ID: -1}, {ID: -1}},
-			Buffer: []view.Cell{{ID: 1, Pulled: true, Outcome: view.TimedOut}},
-			Out:    []view.Cell{{ID: 0, Pulled: true, Outcome: view.Cancelled, Abandoned: true}},
-			Counts: view.Counts{Pulled: 2, Buffered: 1, TimedOut: 1, Cancelled: 1, Abandoned: 1}},
+		cfg:  streamview.Config{Items: 2, Lanes: 2}, trace: exitTrace, t: 130,
+		want: streamview.Scene{Head: 1, T: 130, End: 130, Halted: true, Reason: "task 1: exit: task: timeout",
+			Lanes:  []streamview.Lane{{ID: -1}, {ID: -1}},
+			Buffer: []streamview.Cell{{ID: 1, Pulled: true, Outcome: view.TimedOut}},
+			Out:    []streamview.Cell{{ID: 0, Pulled: true, Outcome: view.Cancelled, Abandoned: true}},
+			Counts: streamview.Counts{Pulled: 2, Buffered: 1, TimedOut: 1, Cancelled: 1, Abandoned: 1}},
 	}, {
 		name: "an input taken from the source waits in the queue for a slot",
-		cfg:  view.Config{Items: 2, Lanes: 1},
+		cfg:  streamview.Config{Items: 2, Lanes: 1},
 		trace: []event.Record{ev(0, event.Pulled, 0, -1), ev(0, event.Started, 0, 0),
 			ev(0, event.Pulled, 1, -1), ev(10, event.Finished, 0, 0), ev(10, event.Started, 1, 0)},
 		t: 5,
-		want: view.Scene{Head: 0, T: 5, End: 10,
-			Queue:  []view.Cell{{ID: 1, Pulled: true}},
-			Lanes:  []view.Lane{{ID: 0, Progress: 0.5}},
-			Counts: view.Counts{Queued: 1, Pulled: 2, Running: 1}},
+		want: streamview.Scene{Head: 0, T: 5, End: 10,
+			Queue:  []streamview.Cell{{ID: 1, Pulled: true}},
+			Lanes:  []streamview.Lane{{ID: 0, Progress: 0.5}},
+			Counts: streamview.Counts{Queued: 1, Pulled: 2, Running: 1}},
 	}, {
 		name: "ids and slots beyond the configuration grow it",
-		cfg:  view.Config{Items: 1, Lanes: 1},
+		cfg:  streamview.Config{Items: 1, Lanes: 1},
 		trace: []event.Record{ev(0, event.Pulled, 0, -1), ev(0, event.Started, 0, 0),
 			ev(0, event.Pulled, 1, -1), ev(0, event.Started, 1, 1)},
 		t: 0,
-		want: view.Scene{Head: 0, Lanes: []view.Lane{{ID: 0}, {ID: 1}},
-			Counts: view.Counts{Pulled: 2, Running: 2}},
+		want: streamview.Scene{Head: 0, Lanes: []streamview.Lane{{ID: 0}, {ID: 1}},
+			Counts: streamview.Counts{Pulled: 2, Running: 2}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := view.NewTimeline(tt.trace, tt.cfg).Scene(tt.t, view.Limits{})
+			got := streamview.NewTimeline(tt.trace, tt.cfg).Scene(tt.t, streamview.Limits{})
 			assert.Equal(t, tt.want, got)
 		})
 	}
@@ -152,10 +153,10 @@ func TestSceneLimits(t *testing.T) {
 		trace = append(trace, ev(float64(i), event.Pulled, i, -1), ev(float64(i), event.Started, i, 0),
 			ev(float64(i)+1, event.Finished, i, 0), ev(float64(i)+1, event.Emitted, i, -1))
 	}
-	tl := view.NewTimeline(trace, view.Config{Items: 20, Lanes: 1})
+	tl := streamview.NewTimeline(trace, streamview.Config{Items: 20, Lanes: 1})
 
-	s := tl.Scene(6, view.Limits{Queue: 3, Out: 4})
-	assert.Equal(t, []view.Cell{{ID: 7}, {ID: 8}, {ID: 9}}, s.Queue, "the head of the queue")
+	s := tl.Scene(6, streamview.Limits{Queue: 3, Out: 4})
+	assert.Equal(t, []streamview.Cell{{ID: 7}, {ID: 8}, {ID: 9}}, s.Queue, "the head of the queue")
 	assert.Equal(t, 13, s.Counts.Queued, "counts stay exact")
 	assert.Equal(t, 2, s.OutFrom)
 	require.Len(t, s.Out, 4, "the latest results")
@@ -196,16 +197,16 @@ func randomTrace(r *rand.Rand, n, lanes int) []event.Record {
 // place.
 func TestSceneIsAFunctionOfTime(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	cfg := view.Config{Items: 200, Lanes: 7, Ordered: true}
-	tl := view.NewTimeline(randomTrace(r, cfg.Items, cfg.Lanes), cfg)
+	cfg := streamview.Config{Items: 200, Lanes: 7, Ordered: true}
+	tl := streamview.NewTimeline(randomTrace(r, cfg.Items, cfg.Lanes), cfg)
 	times := append([]float64{0, tl.End() / 3, tl.End() + 1}, tl.Times()...)
-	forward := map[float64]view.Scene{}
+	forward := map[float64]streamview.Scene{}
 	for _, at := range times {
-		forward[at] = tl.Scene(at, view.Limits{})
+		forward[at] = tl.Scene(at, streamview.Limits{})
 	}
 	for i := len(times) - 1; i >= 0; i-- {
 		at := times[len(times)-1-r.IntN(len(times))]
-		s := tl.Scene(at, view.Limits{})
+		s := tl.Scene(at, streamview.Limits{})
 		require.Equal(t, forward[at], s, "scene at %v", at)
 		c := s.Counts
 		assert.Equal(t, cfg.Items, c.Queued+c.Running+c.Buffered+len(s.Out), "every item in one place at %v", at)

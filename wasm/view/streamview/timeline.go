@@ -1,12 +1,11 @@
-package view
+package streamview
 
 import (
 	"cmp"
-	"math"
 	"slices"
-	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // Config is what the view needs to know of a run's parameters.
@@ -16,18 +15,15 @@ type Config struct {
 	Ordered bool // results leave in input order; finished ones may wait in a buffer
 }
 
-// never is the time of a step an item has not taken.
-var never = math.Inf(1)
-
 // life is one item's way through the stream, in virtual milliseconds.
 type life struct {
 	pulled, started, ended, emitted, abandoned float64
-	slot                                       int
-	outcome                                    Outcome
-	// left is when the item left the stream: emitted, or cancelled and never
+	slot                                       int32
+	outcome                                    view.Outcome
+	// left is when the item left the stream: emitted, or cancelled and view.Never
 	// emitted; leftSeq orders items that left at the same instant.
 	left    float64
-	leftSeq int
+	leftSeq int32 // int32s keep a life at 64 bytes: 16 per event of the trace
 }
 
 // Timeline is a trace indexed for [Timeline.Scene]. It is immutable once
@@ -43,18 +39,18 @@ type Timeline struct {
 }
 
 // NewTimeline indexes trace. Ids and slots beyond cfg grow the timeline
-// rather than being dropped, so a trace is never shown partially; negative
+// rather than being dropped, so a trace is view.Never shown partially; negative
 // ids (stream-level events other than halted) are ignored.
 func NewTimeline(trace []event.Record, cfg Config) *Timeline {
-	tl := &Timeline{cfg: cfg, halted: never}
+	tl := &Timeline{cfg: cfg, halted: view.Never}
 	for _, r := range trace {
 		tl.cfg.Items = max(tl.cfg.Items, int(r.ID)+1)
 		tl.cfg.Lanes = max(tl.cfg.Lanes, int(r.Slot)+1)
 	}
 	tl.items = make([]life, tl.cfg.Items)
 	for i := range tl.items {
-		tl.items[i] = life{pulled: never, started: never, ended: never, emitted: never,
-			abandoned: never, left: never, slot: -1}
+		tl.items[i] = life{pulled: view.Never, started: view.Never, ended: view.Never, emitted: view.Never,
+			abandoned: view.Never, left: view.Never, slot: -1}
 	}
 	for seq, r := range trace {
 		tl.record(seq, r)
@@ -66,10 +62,10 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 // record applies one event. Only the first occurrence of each step counts:
 // a task that timed out and was then cancelled stays timed out.
 func (tl *Timeline) record(seq int, r event.Record) {
-	at := ms(r.At)
+	at := view.Millis(r.At)
 	tl.times = append(tl.times, at)
 	if r.Kind == event.Halted {
-		if tl.halted == never {
+		if tl.halted == view.Never {
 			tl.halted, tl.reason = at, r.Detail
 		}
 		return
@@ -82,29 +78,29 @@ func (tl *Timeline) record(seq int, r event.Record) {
 	case event.Pulled:
 		it.pulled = min(it.pulled, at)
 	case event.Started:
-		if it.started == never {
-			it.started, it.slot = at, int(r.Slot)
+		if it.started == view.Never {
+			it.started, it.slot = at, r.Slot
 		}
 	case event.Finished, event.Failed, event.Panicked, event.TimedOut, event.Cancelled:
-		if it.ended == never {
+		if it.ended == view.Never {
 			it.ended, it.outcome = at, outcomeOf(r.Kind)
 		}
 	case event.Emitted:
-		if it.emitted == never {
-			it.emitted, it.left, it.leftSeq = at, at, seq
+		if it.emitted == view.Never {
+			it.emitted, it.left, it.leftSeq = at, at, int32(seq)
 		}
 	case event.Abandoned:
 		it.abandoned = min(it.abandoned, at)
 	}
-	if r.Kind == event.Cancelled && it.emitted == never && it.left == never {
-		it.left, it.leftSeq = at, seq
+	if r.Kind == event.Cancelled && it.emitted == view.Never && it.left == view.Never {
+		it.left, it.leftSeq = at, int32(seq)
 	}
 }
 
 // index orders the items that left the stream and the event times.
 func (tl *Timeline) index() {
 	for id, it := range tl.items {
-		if it.left != never {
+		if it.left != view.Never {
 			tl.out = append(tl.out, id)
 		}
 	}
@@ -113,7 +109,7 @@ func (tl *Timeline) index() {
 		if c := cmp.Compare(x.left, y.left); c != 0 {
 			return c
 		}
-		return x.leftSeq - y.leftSeq
+		return cmp.Compare(x.leftSeq, y.leftSeq)
 	})
 	tl.outAt = make([]float64, len(tl.out))
 	for i, id := range tl.out {
@@ -121,26 +117,22 @@ func (tl *Timeline) index() {
 	}
 	// A recorder's times only go up; sorting keeps a hand-made trace right.
 	slices.Sort(tl.times)
-	tl.times = slices.Compact(tl.times)
+	tl.times = slices.Clone(slices.Compact(tl.times)) // let go of the room of repeated times
 }
 
-func outcomeOf(k event.Kind) Outcome {
+func outcomeOf(k event.Kind) view.Outcome {
 	switch k {
 	case event.Finished:
-		return OK
+		return view.OK
 	case event.Failed:
-		return Failed
+		return view.Failed
 	case event.Panicked:
-		return Crashed
+		return view.Crashed
 	case event.TimedOut:
-		return TimedOut
+		return view.TimedOut
 	}
-	return Cancelled
+	return view.Cancelled
 }
-
-// ms converts a trace offset to virtual milliseconds, the unit of every
-// time the view shows.
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 // Config returns the configuration the timeline was built for, grown to
 // cover every id and slot in its trace.

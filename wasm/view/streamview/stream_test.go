@@ -1,4 +1,4 @@
-package view_test
+package streamview_test
 
 import (
 	"testing"
@@ -9,11 +9,11 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
-	"github.com/concurrency-patterns/playground/wasm/view"
+	"github.com/concurrency-patterns/playground/wasm/view/streamview"
 )
 
 // runStream records a real run of the stream scenario.
-func runStream(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, view.Config) {
+func runStream(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, streamview.Config) {
 	t.Helper()
 	s, ok := scenario.Lookup("stream")
 	require.True(t, ok)
@@ -26,7 +26,7 @@ func runStream(t *testing.T, params map[string]string) ([]event.Record, map[stri
 		require.NoError(t, run.Complete(synctest.Wait))
 		trace, sum = run.Trace(), run.Summary()
 	})
-	return trace, sum, view.Config{Items: v.Int("items"), Lanes: v.Int("max_concurrency"), Ordered: v.Bool("ordered")}
+	return trace, sum, streamview.Config{Items: v.Int("items"), Lanes: v.Int("max_concurrency"), Ordered: v.Bool("ordered")}
 }
 
 // TestRealStreamTraces replays traces of the real stream and checks, at
@@ -48,10 +48,10 @@ func TestRealStreamTraces(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			trace, sum, cfg := runStream(t, tt.params)
-			tl := view.NewTimeline(trace, cfg)
+			tl := streamview.NewTimeline(trace, cfg)
 			require.Equal(t, cfg, tl.Config(), "the trace stays within its configuration")
 			for _, at := range tl.Times() {
-				s := tl.Scene(at, view.Limits{})
+				s := tl.Scene(at, streamview.Limits{})
 				c := s.Counts
 				require.Equal(t, cfg.Items, c.Queued+c.Running+c.Buffered+len(s.Out), "every item in one place at %v", at)
 				require.LessOrEqual(t, c.Running, cfg.Lanes)
@@ -61,7 +61,7 @@ func TestRealStreamTraces(t *testing.T) {
 					}
 				}
 			}
-			end := tl.Scene(tl.End(), view.Limits{})
+			end := tl.Scene(tl.End(), streamview.Limits{})
 			assert.True(t, end.Halted)
 			assert.Equal(t, tt.halted, end.Reason != "", "halt reason %q", end.Reason)
 			c := end.Counts

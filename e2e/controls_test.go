@@ -1,0 +1,217 @@
+package e2e
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// canvasHash is a hash of the animation canvas's pixels: equal hashes, the
+// same picture.
+const canvasHash = `(() => {
+	const c = document.querySelector(".playground .pg-canvas");
+	const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+	let h = 2166136261;
+	for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
+	return (h >>> 0).toString(16) + ":" + c.width + "x" + c.height;
+})()`
+
+// nextFrame resolves after two animation frames: whatever was asked to be
+// drawn has been.
+const nextFrame = `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`
+
+// ranPaused runs the demo and pauses it at its start.
+func (p *page) ranPaused() {
+	p.t.Helper()
+	await[map[string]float64](p, `playgrounds[0].run()`)
+	eval[float64](p, `playgrounds[0].seek(0)`)
+	await[bool](p, nextFrame)
+}
+
+// TestScrubbingIsAFunctionOfTime seeks forwards and backwards: the same time
+// shows the same pixels, whatever came before.
+func TestScrubbingIsAFunctionOfTime(t *testing.T) {
+	p := newPage(t)
+	p.show(desktop)
+	p.open("stream.html")
+	p.waitReady()
+	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "120", max_concurrency: "6", fail_rate: "0.2"})`))
+	p.ranPaused()
+	at := func(ms float64) string {
+		eval[float64](p, `playgrounds[0].seek(`+jsNum(ms)+`)`)
+		await[bool](p, nextFrame)
+		return eval[string](p, canvasHash)
+	}
+	a := at(900)
+	b := at(2500)
+	assert.NotEqual(t, a, b, "different times, different pictures")
+	at(100)
+	assert.Equal(t, a, at(900), "back at 900 ms after going further and back")
+	assert.Equal(t, b, at(2500))
+	p.noConsoleErrors()
+}
+
+// TestSharedLinkOpensAtItsMoment: the URL keeps the moment shown, and a
+// link with t opens the run there, paused, showing the same picture.
+func TestSharedLinkOpensAtItsMoment(t *testing.T) {
+	p := newPage(t)
+	p.show(desktop)
+	p.open("stream.html")
+	p.waitReady()
+	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "60", seed: "7"})`))
+	p.ranPaused()
+	eval[float64](p, `playgrounds[0].seek(1234.5)`)
+	run(p, "waiting for the URL", chromedp.Poll[bool](`location.search.includes("t=1234.5")`))
+	link := run(p, "url", chromedp.Location())
+	want := eval[string](p, canvasHash)
+	assert.Contains(t, link, "seed=7")
+
+	q := newPage(t)
+	q.show(desktop)
+	run(q, "opening the link", chromedp.Navigate(link))
+	q.waitReady()
+	run(q, "waiting for the run", chromedp.Poll[bool](`playgrounds[0].summary() !== null && playgrounds[0].time() === 1234.5`))
+	await[bool](q, nextFrame)
+	assert.Equal(t, want, eval[string](q, canvasHash), "the same moment, the same picture")
+	assert.Equal(t, "Resume", eval[string](q, `document.querySelector(".playground .pg-pause").textContent`), "opened paused")
+	q.noConsoleErrors()
+}
+
+// TestExports: both exports are valid JSON of their shape.
+func TestExports(t *testing.T) {
+	p := newPage(t)
+	p.show(desktop)
+	p.open("stream.html")
+	p.waitReady()
+	assert.Nil(t, eval[any](p, `playgrounds[0].exportTrace("json")`), "nothing before a run")
+	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "30", fail_rate: "0.3", timeout: "300", on_timeout: "kill_task"})`))
+	await[map[string]float64](p, `playgrounds[0].run()`)
+
+	var plain struct {
+		Pattern string
+		Params  map[string]string
+		Events  []struct {
+			T    float64
+			Kind string
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(eval[string](p, `playgrounds[0].exportTrace("json")`)), &plain))
+	assert.Equal(t, "stream", plain.Pattern)
+	assert.Equal(t, "30", plain.Params["items"])
+	assert.Equal(t, eval[int](p, `playgrounds[0].trace().length`), len(plain.Events))
+
+	var chrome struct {
+		TraceEvents []struct {
+			Ph  string
+			Tid int
+			Dur float64
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(eval[string](p, `playgrounds[0].exportTrace("chrome")`)), &chrome))
+	phases := map[string]int{}
+	for _, e := range chrome.TraceEvents {
+		phases[e.Ph]++
+		if e.Ph == "X" {
+			assert.Less(t, e.Tid, 4, "tid is a slot of max_concurrency 4")
+		}
+	}
+	assert.Equal(t, 30, phases["X"], "one complete event per task")
+	assert.Positive(t, phases["i"], "crashes and timeouts as instants")
+
+	// The buttons download: the click makes a blob link, and no error.
+	run(p, "export click", chromedp.Click(chromedp.CSS(`.playground .pg-tools button`)))
+	p.noConsoleErrors()
+}
+
+// TestPresetsApply: each preset fills the form, the URL and a run.
+func TestPresetsApply(t *testing.T) {
+	p := newPage(t)
+	p.show(desktop)
+	p.open("stream.html")
+	p.waitReady()
+	names := eval[[]string](p, `playgrounds[0].presets()`)
+	require.GreaterOrEqual(t, len(names), 3)
+	assert.Contains(t, names, "overloaded")
+
+	run(p, "picking a preset", chromedp.SetValue(chromedp.CSS(`.playground .pg-preset select`), "flaky worker"))
+	eval[bool](p, `document.querySelector(".playground .pg-preset select").dispatchEvent(new Event("change", {bubbles: true}))`)
+	assert.Equal(t, "0.2", eval[string](p, `playgrounds[0].params().fail_rate`))
+	run(p, "url", chromedp.Poll[bool](`location.search.includes("fail_rate=0.2")`))
+
+	assert.Empty(t, eval[[]any](p, `playgrounds[0].applyPreset("overloaded")`))
+	assert.Equal(t, "400", eval[string](p, `playgrounds[0].params().items`))
+	assert.Equal(t, "0", eval[string](p, `playgrounds[0].params().fail_rate`), "a preset sets what it is about")
+	sum := await[map[string]float64](p, `playgrounds[0].run()`)
+	assert.Equal(t, 400.0, sum["items"])
+	assert.NotEmpty(t, eval[[]any](p, `playgrounds[0].applyPreset("no such")`))
+	p.noConsoleErrors()
+}
+
+// TestKeyboardOnly reaches every control with Tab, and plays, steps and
+// opens the help with the keys alone.
+func TestKeyboardOnly(t *testing.T) {
+	p := newPage(t)
+	p.show(desktop)
+	p.open("stream.html")
+	p.waitReady()
+	await[map[string]float64](p, `playgrounds[0].run()`)
+	eval[float64](p, `playgrounds[0].seek(0)`)
+
+	// Every control of the demo, with every section open, in the order
+	// Tab reaches them.
+	eval[bool](p, `(document.querySelectorAll(".playground details").forEach(d => d.open = true), true)`)
+	controls := eval[int](p, `document.querySelectorAll(".playground :is(input, select, button, summary, [tabindex='0']):not([disabled])").length`)
+	eval[bool](p, `(() => { const h = document.querySelector("main h1"); h.tabIndex = -1; h.focus(); return true; })()`)
+	reached := map[string]bool{}
+	for range controls + 40 {
+		run(p, "tab", chromedp.KeyEvent(kb.Tab))
+		id := eval[string](p, `(() => {
+			const e = document.activeElement;
+			if (!e.closest(".playground")) return "";
+			return e.tagName + "|" + (e.name || e.id || e.getAttribute("aria-label") || e.textContent).slice(0, 40);
+		})()`)
+		if id != "" {
+			reached[id] = true
+			assert.True(t, eval[bool](p, `getComputedStyle(document.activeElement).outlineStyle !== "none"`), "%s shows its focus", id)
+		}
+	}
+	assert.Len(t, reached, controls, "Tab reaches every control: %v", keys(reached))
+
+	run(p, "focusing the canvas", chromedp.Focus(chromedp.CSS(`.playground .pg-canvas`)))
+	run(p, "stepping", chromedp.KeyEvent(kb.ArrowRight))
+	first := eval[float64](p, `playgrounds[0].time()`)
+	assert.Positive(t, first)
+	run(p, "stepping", chromedp.KeyEvent(kb.ArrowRight))
+	run(p, "stepping back", chromedp.KeyEvent(kb.ArrowLeft))
+	assert.Equal(t, first, eval[float64](p, `playgrounds[0].time()`))
+	assert.Contains(t, eval[string](p, `document.querySelector(".playground .pg-live").textContent`), "ms:", "a step is narrated")
+	run(p, "playing", chromedp.KeyEvent(" "))
+	run(p, "waiting for Pause", chromedp.Poll[bool](`document.querySelector(".playground .pg-pause").textContent === "Pause"`))
+	run(p, "pausing", chromedp.KeyEvent(" "))
+	run(p, "waiting for Resume", chromedp.Poll[bool](`document.querySelector(".playground .pg-pause").textContent === "Resume"`))
+	run(p, "help", chromedp.KeyEvent("?"))
+	assert.True(t, eval[bool](p, `!document.querySelector(".playground .pg-help-panel").hidden`))
+	run(p, "closing help", chromedp.KeyEvent(kb.Escape))
+	assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-help-panel").hidden`))
+	log := eval[string](p, `document.querySelector(".playground .pg-log-list").textContent`)
+	assert.True(t, strings.Contains(log, "started in slot"), "the log follows playback: %q", log)
+	p.noConsoleErrors()
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func jsNum(f float64) string {
+	b, _ := json.Marshal(f)
+	return string(b)
+}

@@ -1,0 +1,48 @@
+package form
+
+import (
+	"math"
+	"slices"
+	"strconv"
+)
+
+// TimeParam is the query parameter that holds the scrub position, in
+// virtual ms, so that a shared link opens at that moment of the run. It is
+// the playground's, not the scenario's: [Merge] leaves it out without
+// reporting it, and Scenario.Parse never sees it.
+const TimeParam = "t"
+
+// Reserved are the query names the playground keeps for itself.
+var Reserved = []string{TimeParam}
+
+// IsReserved reports whether a query name is the playground's.
+func IsReserved(name string) bool { return slices.Contains(Reserved, name) }
+
+// Time reads the scrub position from a query: ok is false when it is
+// absent, and a value that is not a finite number from 0 up is reported
+// as bad.
+func Time(query map[string]string) (t float64, ok bool, bad string) {
+	s, ok := query[TimeParam]
+	if !ok {
+		return 0, false, ""
+	}
+	t, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(t) || math.IsInf(t, 0) || t < 0 {
+		return 0, false, "Ignored t=" + strconv.Quote(clip(s)) + ": the time must be a number of virtual ms from 0 up."
+	}
+	return t, true, ""
+}
+
+// FormatTime writes a scrub position for the query: short, and exact
+// enough that reading it back shows the same frame (to a microsecond of
+// virtual time).
+func FormatTime(t float64) string {
+	return strconv.FormatFloat(math.Round(t*1000)/1000, 'f', -1, 64)
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 20 {
+		return string(r[:20]) + "…"
+	}
+	return s
+}
