@@ -19,10 +19,10 @@ type conn struct{ n int }
 
 // factory makes conns, numbered from 0, and records which it destroyed.
 type factory struct {
-	mu        sync.Mutex
-	made      int
-	destroyed map[int]int // conn number → times destroyed
-	failAt    map[int]error
+	mu         sync.Mutex
+	made       int
+	destroyed  map[int]int // conn number → times destroyed
+	failAt     map[int]error
 	live, peak int
 }
 
