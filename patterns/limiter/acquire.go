@@ -14,7 +14,9 @@ import (
 // nothing: it leaves the queue and is never granted later. When the grant
 // and the cancellation coincide, the cancellation wins and the slot passes
 // on to the next waiter, so it is never lost. A ctx that is already done
-// fails even when a slot is free.
+// fails even when a slot is free. The gave-up event carries
+// context.Cause(ctx), so a caller that cancels with a cause is reported
+// with it.
 func (l *Limiter) Acquire(ctx context.Context) error {
 	if l.hook == nil {
 		if done := ctx.Done(); done != nil {
@@ -61,7 +63,7 @@ func (l *Limiter) acquire(ctx context.Context, anon bool) (id, slot int, err err
 	}
 	select {
 	case <-done:
-		l.emit(event.GaveUp, id, -1, 0, ctx.Err())
+		l.emit(event.GaveUp, id, -1, 0, context.Cause(ctx))
 		l.mu.Unlock()
 		return id, -1, ctx.Err()
 	default:
@@ -85,7 +87,7 @@ func (l *Limiter) acquire(ctx context.Context, anon bool) (id, slot int, err err
 		select {
 		case <-done: // granted, but the caller is gone already: pass it on
 			l.mu.Lock()
-			l.giveBack(w, ctx.Err())
+			l.giveBack(w, context.Cause(ctx))
 			l.mu.Unlock()
 			return id, -1, ctx.Err()
 		default:
@@ -94,10 +96,10 @@ func (l *Limiter) acquire(ctx context.Context, anon bool) (id, slot int, err err
 	case <-done:
 		l.mu.Lock()
 		if w.granted {
-			l.giveBack(w, ctx.Err())
+			l.giveBack(w, context.Cause(ctx))
 		} else {
 			l.leave(w)
-			l.emit(event.GaveUp, id, -1, 0, ctx.Err())
+			l.emit(event.GaveUp, id, -1, 0, context.Cause(ctx))
 		}
 		l.mu.Unlock()
 		return id, -1, ctx.Err()

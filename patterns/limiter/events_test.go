@@ -2,6 +2,7 @@ package limiter_test
 
 import (
 	"context"
+	"errors"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -117,5 +118,21 @@ func TestNoHookNoClockReads(t *testing.T) {
 		l.Release()
 		require.NoError(t, l.Do(t.Context(), func(context.Context) error { return nil }))
 		assert.Zero(t, clk.reads.Load())
+	})
+}
+
+func TestGaveUpCarriesTheCancellationCause(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		l, tr := newLimiter(t, 1, true)
+		require.NoError(t, l.Acquire(t.Context()))
+		why := errors.New("the user went away")
+		ctx, cancel := context.WithCancelCause(t.Context())
+		w := goAcquire(ctx, l, 1)
+		cancel(why)
+		require.ErrorIs(t, w.wait(), context.Canceled, "Acquire returns ctx.Err()")
+		last := tr.all()[len(tr.all())-1]
+		assert.Equal(t, event.GaveUp, last.Kind)
+		assert.ErrorIs(t, last.Err, why, "the event says why")
+		l.Release()
 	})
 }

@@ -17,7 +17,9 @@ import (
 // returns [ErrTimeout]. If ctx ends first it returns ctx.Err(). Either way
 // the caller leaves the queue and is never handed a worker later; if a
 // worker reached it as its context ended, the worker goes to the next
-// waiter. A constructor's error is returned as it is.
+// waiter. A constructor's error is returned as it is. The checkout-failed
+// event carries context.Cause(ctx), so a caller that cancels with a cause
+// is reported with it.
 func (p *Pool[W]) Checkout(ctx context.Context) (*Worker[W], error) {
 	return p.checkout(ctx, true)
 }
@@ -33,17 +35,17 @@ func (p *Pool[W]) checkout(ctx context.Context, block bool) (*Worker[W], error) 
 	done := ctx.Done()
 	p.mu.Lock()
 	id := p.caller(ctx)
-	fail := func(err error) (*Worker[W], error) {
-		p.emit(event.CheckoutFailed, id, -1, 0, err)
+	fail := func(err, why error) (*Worker[W], error) {
+		p.emit(event.CheckoutFailed, id, -1, 0, why)
 		p.mu.Unlock()
 		return nil, err
 	}
 	if p.closed {
-		return fail(ErrClosed)
+		return fail(ErrClosed, ErrClosed)
 	}
 	select {
 	case <-done:
-		return fail(ctx.Err())
+		return fail(ctx.Err(), context.Cause(ctx))
 	default:
 	}
 	if w := p.idle.take(p.strategy); w != nil {
@@ -59,7 +61,7 @@ func (p *Pool[W]) checkout(ctx context.Context, block bool) (*Worker[W], error) 
 		return p.start(ctx, id, lane)
 	}
 	if !block {
-		return fail(ErrFull)
+		return fail(ErrFull, ErrFull)
 	}
 	wt := &waiter[W]{id: id, lane: -1, ready: make(chan struct{})}
 	p.waiting.push(wt)
@@ -82,7 +84,7 @@ func (p *Pool[W]) wait(ctx context.Context, wt *waiter[W], timer clock.Timer) (*
 		if !wt.settled {
 			p.waiting.remove(wt)
 			p.settle(wt, nil, -1, ctx.Err())
-			p.emit(event.CheckoutFailed, wt.id, -1, 0, ctx.Err())
+			p.emit(event.CheckoutFailed, wt.id, -1, 0, context.Cause(ctx))
 		}
 		p.mu.Unlock()
 	}
@@ -94,8 +96,8 @@ func (p *Pool[W]) wait(ctx context.Context, wt *waiter[W], timer clock.Timer) (*
 	}
 	if err := ctx.Err(); err != nil { // served as ctx ended: pass it on
 		p.mu.Lock()
-		p.emit(event.CheckoutFailed, wt.id, -1, 0, err)
-		w := p.giveBack(wt, err)
+		p.emit(event.CheckoutFailed, wt.id, -1, 0, context.Cause(ctx))
+		w := p.giveBack(wt, context.Cause(ctx))
 		p.mu.Unlock()
 		if w != nil {
 			p.retire(w)

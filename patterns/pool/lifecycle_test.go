@@ -2,6 +2,7 @@ package pool_test
 
 import (
 	"context"
+	"errors"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -207,5 +208,23 @@ func TestNoHookNoClockReads(t *testing.T) {
 		p.Checkin(ws[1])
 		p.Close()
 		assert.Zero(t, clk.reads.Load())
+	})
+}
+
+func TestCheckoutFailedCarriesTheCancellationCause(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p, tr := newPool(t, newFactory(), pool.Size(1), pool.MaxOverflow(0))
+		held := take(t, p, 1)[0]
+		why := errors.New("the user went away")
+		ctx, cancel := context.WithCancelCause(t.Context())
+		c := goCheckout(ctx, p, 1)
+		cancel(why)
+		_, err := c.wait()
+		require.ErrorIs(t, err, context.Canceled, "Checkout returns ctx.Err()")
+		last := tr.all()[len(tr.all())-1]
+		assert.Equal(t, event.CheckoutFailed, last.Kind)
+		assert.ErrorIs(t, last.Err, why, "the event says why")
+		p.Checkin(held)
+		p.Close()
 	})
 }
