@@ -2,13 +2,17 @@ package scenario_test
 
 import (
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"testing"
+	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/scenario"
 )
 
 // Three requests 1 ms apart, 10 ms each. Unbounded: three goroutines at
@@ -138,4 +142,38 @@ func spawnFates(trace []event.Record) map[int32]string {
 		}
 	}
 	return out
+}
+
+// TestMeasureLimiterPoolSpawnScenarios reports how long large runs of the
+// limiter, pool and spawn scenarios take natively (set PLAYGROUND_MEASURE=1;
+// `make bench` does).
+func TestMeasureLimiterPoolSpawnScenarios(t *testing.T) {
+	if os.Getenv("PLAYGROUND_MEASURE") == "" {
+		t.Skip("set PLAYGROUND_MEASURE=1 to measure")
+	}
+	cases := []struct {
+		name string
+		raw  map[string]string
+	}{
+		{"limiter", map[string]string{"items": "1000", "rate": "100", "max": "20"}},
+		{"pool", map[string]string{"items": "1000", "rate": "100"}},
+		{"spawn", map[string]string{"mode": "unbounded", "rate": "1000", "duration_ms": "1000"}},
+		{"spawn", map[string]string{"mode": "bounded", "rate": "1000", "duration_ms": "1000"}},
+	}
+	for _, tc := range cases {
+		s, _ := scenario.Lookup(tc.name)
+		v, errs := s.Parse(tc.raw)
+		require.Empty(t, errs)
+		var events int
+		res := testing.Benchmark(func(b *testing.B) {
+			for b.Loop() {
+				synctest.Test(t, func(t *testing.T) {
+					run := s.Start(v)
+					require.NoError(t, run.Complete(synctest.Wait))
+					events = len(run.Trace())
+				})
+			}
+		})
+		t.Logf("%s %v: %v per run, %d events, %d allocs per run", tc.name, tc.raw, time.Duration(res.NsPerOp()), events, res.AllocsPerOp())
+	}
 }
