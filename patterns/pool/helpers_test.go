@@ -135,7 +135,7 @@ func (c *checkout) wait() (*pool.Worker[*conn], error) {
 	return c.w, c.err
 }
 
-// lanes checks n workers out at once and returns them.
+// take checks n workers out at once, without waiting, and returns them.
 func take(t *testing.T, p *pool.Pool[*conn], n int) []*pool.Worker[*conn] {
 	t.Helper()
 	ws := make([]*pool.Worker[*conn], n)
