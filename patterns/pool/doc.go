@@ -1,0 +1,65 @@
+// Package pool lends a bounded set of workers to callers, the Go
+// counterpart of poolboy, which the seed's "Don't Spawn Unbounded" section
+// uses through :poolboy.transaction.
+//
+// A worker is any value: a connection, a client, a scratch buffer. The pool
+// makes workers with a constructor and disposes of them with an optional
+// destructor:
+//
+//	hangUp := func(c *Conn) { c.Close() }
+//	p, err := pool.New(ctx, dial, hangUp, pool.Size(5), pool.MaxOverflow(10))
+//	if err != nil { … an invalid option, or a worker that could not start … }
+//	defer p.Close()
+//	err = p.Transaction(ctx, func(ctx context.Context, c *Conn) error {
+//		return c.Send(ctx, msg)
+//	})
+//
+// # Semantics (the defaults are poolboy's)
+//
+//   - [New] creates [Size] workers (default 5) at once.
+//   - When every worker is checked out, a checkout creates an overflow
+//     worker, up to [MaxOverflow] (default 10). A worker checked in while
+//     the pool is above its size and nobody waits is dismissed.
+//   - Beyond that, [Pool.Checkout] waits, in FIFO order, up to its
+//     context's deadline or else the pool's [Timeout] (default 5 s);
+//     [Pool.TryCheckout] returns [ErrFull] instead of waiting.
+//   - [WithStrategy] picks which idle worker is lent: [LIFO] (default), the
+//     one checked in last, or [FIFO], the one idle longest.
+//   - [Pool.Transaction] always gives the worker back, even if its function
+//     panics.
+//   - A worker that dies is replaced: [Pool.Discard] (or a Transaction whose
+//     function panics or returns [ErrBroken]) destroys it, and its lane goes
+//     to the first waiter, who creates the replacement.
+//   - [Pool.Status] reports the state (ready, overflow or full), the
+//     available workers, the overflow count and the checked-out count.
+//
+// # How it differs from poolboy
+//
+// Go has no pool process to create workers in, so a worker is created by
+// the caller who needs it, with that caller's context: the waiter a dead
+// worker's lane is handed to, or, when nobody waits, the next checkout that
+// finds no idle worker. Until then the pool has one worker fewer than its
+// size, where poolboy would have started the replacement at once. The
+// checkout timeout bounds the wait for a worker, not the constructor, which
+// runs under the caller's context. A caller's panic inside a Transaction
+// discards its worker, which poolboy would check in (see
+// [Pool.Transaction]). And Go cannot notice that a caller holding a worker
+// has died; give workers back with defer, or use Transaction.
+//
+// # Observing it
+//
+// [WithHook] reports every step as an event, in the order the steps took
+// effect: workers started, replaced, dismissed or dead, checkouts,
+// waiting callers, failures and check-ins. Callers are named by
+// [WithCaller]; workers by their lane ([Worker.Lane]).
+//
+// # Cost and when not to use it
+//
+// A checkout that finds an idle worker, and its check-in, take a mutex each
+// and allocate nothing; a caller that has to wait allocates a waiter, a
+// channel and (without a deadline) a timer. Pool values that are worth
+// keeping between uses, such as connections. To bound how many goroutines
+// do something at once, with nothing to keep, package limiter (or
+// errgroup's SetLimit) is simpler. For reusable buffers that need no bound,
+// sync.Pool is cheaper; database/sql already pools its connections.
+package pool

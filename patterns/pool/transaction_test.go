@@ -1,0 +1,102 @@
+package pool_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"testing"
+	"testing/synctest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/pool"
+	"github.com/concurrency-patterns/playground/patterns/task"
+)
+
+var errOwn = errors.New("the backend said no")
+
+// §6: transaction checks the worker back in even if fn crashes; a worker
+// that fn panicked with, or reported broken, is replaced.
+func TestTransactionAlwaysGivesTheWorkerBack(t *testing.T) {
+	cases := []struct {
+		name    string
+		fn      func(context.Context, *conn) error
+		panics  any
+		err     error
+		discard bool   // the worker is destroyed and its lane refilled
+		reason  string // the worker_died event's Err
+	}{
+		{"returns nil", func(context.Context, *conn) error { return nil }, nil, nil, false, ""},
+		{"returns its own error", func(context.Context, *conn) error { return errOwn }, nil, errOwn, false, ""},
+		{"reports the worker broken", func(context.Context, *conn) error { return fmt.Errorf("reading: %w", pool.ErrBroken) },
+			nil, pool.ErrBroken, true, "reading: pool: worker broken"},
+		{"panics", func(context.Context, *conn) error { panic("boom") }, "boom", nil, true, "panic: boom"},
+		{"calls Goexit", func(context.Context, *conn) error { runtime.Goexit(); return nil }, nil, nil, true, "pool: function called runtime.Goexit"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				f := newFactory()
+				p, tr := newPool(t, f, pool.Size(1), pool.MaxOverflow(0))
+				var recovered any
+				var err error
+				returned := false
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					defer func() { recovered = recover() }()
+					err = p.Transaction(pool.WithCaller(t.Context(), 1), tc.fn)
+					returned = true
+				}()
+				<-done
+				assert.Equal(t, tc.panics, recovered, "a panic reaches the caller unchanged")
+				if tc.panics == nil && tc.name != "calls Goexit" {
+					assert.True(t, returned)
+					assert.ErrorIs(t, err, tc.err)
+				}
+				st := p.Status()
+				assert.Zero(t, st.CheckedOut, "the worker came back")
+				_, destroyed, _ := f.counts()
+				if !tc.discard {
+					assert.Equal(t, 1, st.Available)
+					assert.Zero(t, destroyed)
+					p.Close()
+					return
+				}
+				assert.Equal(t, 1, destroyed)
+				assert.Equal(t, pool.Status{State: pool.Ready}, st, "one short until a checkout needs the replacement")
+				w, err := p.Checkout(pool.WithCaller(t.Context(), 2))
+				require.NoError(t, err)
+				assert.Equal(t, 1, w.Value().n, "a new worker")
+				assert.Equal(t, 0, w.Lane(), "in the dead one's lane")
+				p.Checkin(w)
+				var died []event.Event
+				for _, e := range tr.all() {
+					if e.Kind == event.WorkerDied {
+						died = append(died, e)
+					}
+				}
+				require.Len(t, died, 1)
+				assert.EqualError(t, died[0].Err, tc.reason)
+				var pe *task.PanicError
+				if errors.As(died[0].Err, &pe) {
+					assert.Contains(t, string(pe.Stack), "transaction_test.go")
+				}
+				assert.Contains(t, tr.steps(), "worker_replaced 2 0")
+				p.Close()
+			})
+		})
+	}
+}
+
+func TestTransactionWithoutAWorkerDoesNotRunFn(t *testing.T) {
+	p, _ := newPool(t, newFactory(), pool.Size(1), pool.MaxOverflow(0))
+	p.Close()
+	ran := false
+	err := p.Transaction(t.Context(), func(context.Context, *conn) error { ran = true; return nil })
+	assert.ErrorIs(t, err, pool.ErrClosed)
+	assert.False(t, ran)
+}
