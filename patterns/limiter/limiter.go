@@ -95,7 +95,7 @@ func (l *Limiter) caller(ctx context.Context) int {
 // emit reports a step. l.mu must be held, so that events come in the order
 // the steps took effect.
 func (l *Limiter) emit(k event.Kind, id, slot, n int, err error) {
-	if l.hook != nil {
+	if event.Enabled && l.hook != nil {
 		l.hook(event.Event{Time: l.clock.Now(), Kind: k, ID: id, Slot: slot, N: n, Err: err})
 	}
 }

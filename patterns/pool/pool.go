@@ -184,7 +184,7 @@ func (p *Pool[W]) caller(ctx context.Context) int {
 // emit reports a step. p.mu must be held, so that events come in the order
 // the steps took effect.
 func (p *Pool[W]) emit(k event.Kind, id, slot, n int, err error) {
-	if p.hook != nil {
+	if event.Enabled && p.hook != nil {
 		p.hook(event.Event{Time: p.clock.Now(), Kind: k, ID: id, Slot: slot, N: n, Err: err})
 	}
 }
