@@ -104,7 +104,7 @@ func (p *Pool[W]) handOnLane(lane int) {
 		return
 	}
 	p.live--
-	p.lanes.free(lane)
+	p.lanes.Free(lane)
 }
 
 // giveBack returns what a waiter was handed as its context ended, to the

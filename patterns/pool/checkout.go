@@ -54,7 +54,7 @@ func (p *Pool[W]) checkout(ctx context.Context, block bool) (*Worker[W], error) 
 		return w, nil
 	}
 	if p.live < p.size+p.maxOverflow {
-		lane := p.lanes.take()
+		lane := p.lanes.Take()
 		p.live++
 		p.announce(id, lane)
 		p.mu.Unlock()

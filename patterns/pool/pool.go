@@ -9,6 +9,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/lanes"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
@@ -46,7 +47,7 @@ type Pool[W any] struct {
 	idle    idle[W]
 	live    int // workers that exist or are being created
 	out     int // workers checked out
-	lanes   lanes
+	lanes   lanes.Lanes
 	waiting queue[W]
 	seq     int // the next number for a caller without an id, when hooked
 	closed  bool
@@ -111,7 +112,7 @@ func (p *Pool[W]) fill(ctx context.Context) error {
 	defer p.mu.Unlock()
 	p.live = p.size
 	for range p.size {
-		p.lanes.take()
+		p.lanes.Take()
 	}
 	for i := range made {
 		if p.strategy == LIFO { // the back is taken first
@@ -153,7 +154,7 @@ func (p *Pool[W]) Close() {
 // the pool is closed. p.mu must be held.
 func (p *Pool[W]) forget(w *Worker[W]) {
 	p.emit(event.WorkerStopped, -1, w.lane, 0, nil)
-	p.lanes.free(w.lane)
+	p.lanes.Free(w.lane)
 	p.live--
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/lanes"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
@@ -22,7 +23,7 @@ type loop struct {
 
 	children map[ID]*child
 	nextID   ID
-	slots    slots
+	slots    lanes.Lanes // lowest free lane first: children fill lanes from the top
 	window   window
 	due      dueHeap // stopping children by the time they are abandoned
 
@@ -96,7 +97,7 @@ func (l *loop) start(m startChild) startReply {
 		l.emit(event.ChildRefused, -1, -1, l.cfg.maxChildren, ErrMaxChildren)
 		return startReply{id: -1, err: ErrMaxChildren}
 	}
-	c := &child{id: l.nextID, slot: l.slots.take(), fn: m.fn, spec: m.spec}
+	c := &child{id: l.nextID, slot: l.slots.Take(), fn: m.fn, spec: m.spec}
 	l.nextID++
 	l.children[c.id] = c
 	l.spawn(c)
@@ -115,7 +116,7 @@ func (l *loop) spawn(c *child) {
 // waiting for its termination with err.
 func (l *loop) remove(c *child, err error) {
 	delete(l.children, c.id)
-	l.slots.put(c.slot)
+	l.slots.Free(c.slot)
 	for _, w := range c.waiters {
 		w <- err
 	}
