@@ -8,6 +8,8 @@ import (
 	"os"
 	"path"
 	"strings"
+
+	"github.com/concurrency-patterns/playground/web/policy"
 )
 
 // types are the Content-Types of the files a built site holds. Anything
@@ -52,6 +54,9 @@ func newSiteHandler(dir string) (*siteHandler, error) {
 func (h *siteHandler) Close() error { return h.root.Close() }
 
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// On every answer, errors included: an error page is a page too.
+	w.Header().Set("Content-Security-Policy", policy.CSP)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -113,7 +118,6 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, f *os.File, 
 	}
 	h := w.Header()
 	h.Set("Content-Type", typ)
-	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-cache")
 	http.ServeContent(w, r, name, info.ModTime(), f)
 }

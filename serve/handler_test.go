@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-patterns/playground/web/policy"
 )
 
 // newTestSite makes a site folder inside a parent that also holds a secret,
@@ -83,9 +85,10 @@ func TestHandler(t *testing.T) {
 			res := rec.Result()
 			assert.Equal(t, tt.status, res.StatusCode)
 			assert.NotContains(t, rec.Body.String(), "secret")
+			assert.Equal(t, policy.CSP, res.Header.Get("Content-Security-Policy"), "every answer, errors too")
+			assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
 			if tt.contentType != "" {
 				assert.Equal(t, tt.contentType, res.Header.Get("Content-Type"))
-				assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
 				assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))
 			}
 			if tt.body != "" {

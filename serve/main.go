@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -38,6 +39,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	flags.SetOutput(stderr)
 	dir := flags.String("dir", "_site", "the built site `folder` to serve")
 	port := flags.String("port", "", "the `port` to listen on (default: $PORT, else 8080; 0 picks a free one)")
+	base := flags.String("base", "/", "the URL `path` to serve the site under, such as /concurrency/ for a project site's")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -60,8 +62,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving %s at http://localhost:%d/ (Ctrl-C stops)\n", *dir, ln.Addr().(*net.TCPAddr).Port)
+	srv := &http.Server{Handler: underBase(*base, h), ReadHeaderTimeout: 10 * time.Second}
+	at := strings.Trim(*base, "/") + "/"
+	if at == "/" {
+		at = ""
+	}
+	fmt.Fprintf(stdout, "serving %s at http://localhost:%d/%s (Ctrl-C stops)\n", *dir, ln.Addr().(*net.TCPAddr).Port, at)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
