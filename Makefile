@@ -11,9 +11,14 @@ WASMENV := GOOS=js GOARCH=wasm
 help: ## list the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-site: pages wasm ## build the whole static site into _site/
+# The wasm goes in first: the pages step ends by writing the service
+# worker, which lists and hashes every file of the folder. The folder is
+# emptied first, so the site holds exactly one build.
+site: ## build the whole static site into _site/, from scratch
+	rm -rf $(SITE)
+	$(MAKE) --no-print-directory wasm pages SITE=$(SITE)
 
-pages: ## render content/*.md and copy the static assets
+pages: ## render content/*.md, copy the static assets, write the service worker
 	go run ./web -content content -out $(SITE)
 
 wasm: ## compile the playground to WebAssembly, with the wasm_exec.js of the same Go
@@ -33,8 +38,11 @@ test-native: ## library, builder and server tests, with the race detector
 test-wasm: ## the wasm packages' tests, under node
 	PATH="$$PATH:$(WASMDIR)" $(WASMENV) go test -count=1 ./wasm/...
 
-test-e2e: site ## the playground in headless Chromium
+# Twice: at the domain root, and under a sub-path as a GitHub Pages
+# project site is served, where a URL that is not relative breaks.
+test-e2e: site ## the playground in headless Chromium, at / and under /concurrency/
 	PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -v -run . ./e2e/
+	PLAYGROUND_SITE=$(CURDIR)/$(SITE) PLAYGROUND_BASE=/concurrency/ go test -count=1 -v -run . ./e2e/
 
 deps: ## install headless Chromium (Debian's package) when it is missing
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -96,9 +97,11 @@ func setUp(cleanups *[]func()) error {
 	return nil
 }
 
-// buildSite builds the site as `make site` does, from the repository root.
+// buildSite builds the site as `make site` does, from the repository root:
+// the wasm and its wasm_exec.js first, then the pages, whose build ends by
+// listing every file for the service worker.
 func buildSite(dir string) error {
-	if err := goCmd(nil, "run", "./web", "-content", "content", "-out", dir); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	if err := goCmd([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "playground.wasm"), "./wasm"); err != nil {
@@ -112,7 +115,10 @@ func buildSite(dir string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "wasm_exec.js"), wasmExec, 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), wasmExec, 0o644); err != nil {
+		return err
+	}
+	return goCmd(nil, "run", "./web", "-content", "content", "-out", dir)
 }
 
 // startServer builds serve/ and runs it on a free port, and returns the
@@ -122,7 +128,10 @@ func startServer(tmp, site string) (stop func(), err error) {
 	if err := goCmd(nil, "build", "-o", bin, "./serve"); err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(bin, "-dir", site, "-port", "0")
+	// PLAYGROUND_BASE=/concurrency/ serves the site under a sub-path, as
+	// GitHub Pages serves a project site: the URL the server prints, and
+	// so env.baseURL, then ends with it.
+	cmd := exec.Command(bin, "-dir", site, "-port", "0", "-base", cmp.Or(os.Getenv("PLAYGROUND_BASE"), "/"))
 	out := &firstLine{line: make(chan string, 1)}
 	cmd.Stdout, cmd.Stderr = out, os.Stderr
 	if err := cmd.Start(); err != nil {

@@ -21,7 +21,8 @@ func TestIndex(t *testing.T) {
 	for _, page := range []string{"stream.html", "tasks.html", "timeout.html", "supervisor.html"} {
 		assert.Contains(t, links, page)
 	}
-	assert.Empty(t, eval[[]string](p, `[...document.scripts].map(s => s.src)`), "a page without a demo loads no script")
+	assert.Equal(t, []string{"offline.js"}, eval[[]string](p, `[...document.scripts].map(s => s.getAttribute("src"))`),
+		"a page without a demo loads no playground, only the service worker's registration")
 	p.noConsoleErrors()
 	p.linksResolve()
 	p.screenshot("index-desktop")
@@ -55,7 +56,7 @@ func TestStream(t *testing.T) {
 		assert.Equal(t,
 			map[string]string{"items": "30", "max_concurrency": "4", "work_ms_min": "50", "work_ms_max": "400"},
 			eval[map[string]string](p, `JSON.parse(document.querySelector(".playground").dataset.params)`))
-		assert.Equal(t, []string{"wasm_exec.js", "loader.js"},
+		assert.Equal(t, []string{"offline.js", "wasm_exec.js", "loader.js"},
 			eval[[]string](p, `[...document.scripts].map(s => s.getAttribute("src"))`))
 	})
 	p.linksResolve()

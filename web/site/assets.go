@@ -37,19 +37,28 @@ func staticFiles(static fs.FS) ([]string, error) {
 }
 
 // copyStatic copies the static assets into out. style.css gets the code
-// highlighting theme appended, so a page needs one stylesheet for its text.
+// highlighting theme appended, so a page needs one stylesheet for its
+// text; embed.js gets the list of demos it may embed. sw.js is left for
+// last (see writeServiceWorker).
 func copyStatic(static fs.FS, files []string, out string) error {
 	for _, name := range files {
 		data, err := fs.ReadFile(static, name)
 		if err != nil {
 			return err
 		}
-		if name == stylesheet {
+		switch name {
+		case serviceWorker:
+			continue
+		case stylesheet:
 			b := bytes.NewBuffer(data)
 			if err := highlight.CSS(b); err != nil {
 				return err
 			}
 			data = b.Bytes()
+		case embedScript:
+			if data, err = fill(data, name, scenarios()); err != nil {
+				return err
+			}
 		}
 		dst := filepath.Join(out, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {

@@ -26,8 +26,9 @@ type Config struct {
 	// from; nil when the pages show no source.
 	Code fs.FS
 	// Out is the folder the site is written to, created when missing.
-	// Files already there are overwritten, others are left alone (the
-	// WebAssembly build writes into the same folder).
+	// Files already there are overwritten, others are left alone: the
+	// WebAssembly build writes into the same folder first, and the
+	// service worker lists every file there (see Build).
 	Out string
 }
 
@@ -66,6 +67,13 @@ func Build(c Config) error {
 		}
 		out[p.out] = b.Bytes()
 	}
+	if out[embedHTML], err = renderEmbed(pages); err != nil {
+		return err
+	}
+	sw, err := fs.ReadFile(c.Static, serviceWorker)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	if err := os.MkdirAll(c.Out, 0o755); err != nil {
 		return err
 	}
@@ -74,7 +82,13 @@ func Build(c Config) error {
 			return err
 		}
 	}
-	return copyStatic(c.Static, static, c.Out)
+	if err := copyStatic(c.Static, static, c.Out); err != nil {
+		return err
+	}
+	if sw == nil {
+		return nil // assets without a service worker: the site is online only
+	}
+	return writeServiceWorker(sw, c.Out)
 }
 
 // readPages parses every page. The site must have an index: every page's

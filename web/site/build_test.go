@@ -53,7 +53,7 @@ func TestBuild(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, []string{"index.html", "stream.html", "style.css", "favicon.svg", "fonts"}, names)
+	assert.ElementsMatch(t, []string{"index.html", "stream.html", "embed.html", "style.css", "favicon.svg", "fonts"}, names)
 	assert.Equal(t, "nested files keep their folder", read(t, out, "fonts/mono.txt"))
 
 	index, stream := read(t, out, "index.html"), read(t, out, "stream.html")
@@ -67,6 +67,8 @@ func TestBuild(t *testing.T) {
 			assert.Contains(t, page, `<link rel="icon" href="favicon.svg" type="image/svg+xml">`)
 			assert.Contains(t, page, `<link rel="stylesheet" href="style.css">`)
 			assert.Contains(t, page, "<footer")
+			assert.Contains(t, page, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39; &#39;wasm-unsafe-eval&#39;;`)
+			assert.Contains(t, page, `<script src="offline.js" defer></script>`, "every page registers the service worker")
 		}
 	})
 	t.Run("scripts only with a demo", func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/concurrency-patterns/playground/web/playground"
+	"github.com/concurrency-patterns/playground/web/policy"
 )
 
 // Name is the site's name, in every page's header and title.
@@ -21,7 +22,10 @@ const Name = "Concurrency patterns playground"
 //go:embed templates
 var templates embed.FS
 
-var layout = template.Must(template.ParseFS(templates, "templates/page.html"))
+var (
+	layout    = template.Must(template.ParseFS(templates, "templates/page.html"))
+	embedPage = template.Must(template.ParseFS(templates, "templates/embed.html"))
+)
 
 // page is one markdown file, parsed.
 type page struct {
@@ -31,6 +35,8 @@ type page struct {
 	doc   ast.Node
 	title string // the text of its level-1 heading
 	demo  bool   // it holds a playground
+	// scenarios names the scenarios its demos show, in page order.
+	scenarios []string
 }
 
 // parse reads a page's structure; rendering comes later, once every page's
@@ -48,6 +54,9 @@ func parse(md goldmark.Markdown, file, out string, src []byte) (*page, error) {
 			}
 		case *playground.Node:
 			p.demo = true
+			if n.Scenario != nil {
+				p.scenarios = append(p.scenarios, n.Scenario.Name)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -79,6 +88,7 @@ func plainText(n ast.Node, src []byte) string {
 // view is what the page template shows.
 type view struct {
 	Title, SiteName string
+	CSP             string        // for the meta tag; see package policy
 	Body            template.HTML // rendered by goldmark, which escapes the text
 	Playground      bool
 }
@@ -96,6 +106,7 @@ func (p *page) render(md goldmark.Markdown, w io.Writer) error {
 	return layout.Execute(w, view{
 		Title:      title,
 		SiteName:   Name,
+		CSP:        policy.CSP,
 		Body:       template.HTML(body.String()),
 		Playground: p.demo,
 	})

@@ -1,0 +1,65 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// serviceWorker is the static script that keeps the site offline; the
+// build fills in its list of files and their version.
+const serviceWorker = "sw.js"
+
+// buildInfo is what the service worker is told of the build.
+type buildInfo struct {
+	// Version is a hash of every file's path and bytes: any change to
+	// the deploy, the wasm included, changes it, and with it sw.js, which
+	// is how browsers learn there is a new build to copy.
+	Version string   `json:"version"`
+	Files   []string `json:"files"` // slash-separated, sorted
+}
+
+// writeServiceWorker lists every file in out (sw.js aside), hashes them,
+// and writes sw.js with that list. It runs last, once the pages, the
+// assets and the wasm (built into out before the pages) are all there.
+func writeServiceWorker(script []byte, out string) error {
+	info, err := hashTree(out)
+	if err != nil {
+		return err
+	}
+	data, err := fill(script, serviceWorker, info)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, serviceWorker), data, 0o644)
+}
+
+// hashTree hashes every file of dir but sw.js, in sorted order.
+func hashTree(dir string) (buildInfo, error) {
+	h := sha256.New()
+	var files []string
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == serviceWorker {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return err
+		}
+		// Length-prefixed, so that no two trees hash alike by shifting
+		// bytes between a name and a file.
+		for _, part := range [][]byte{[]byte(p), data} {
+			_ = binary.Write(h, binary.BigEndian, uint64(len(part)))
+			h.Write(part)
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		return buildInfo{}, err
+	}
+	return buildInfo{Version: hex.EncodeToString(h.Sum(nil))[:16], Files: files}, nil
+}

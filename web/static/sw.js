@@ -1,0 +1,63 @@
+// The site's service worker: it keeps a copy of every file of one build so
+// that the site works offline after a first visit, and so pages load from
+// the copy rather than the network.
+//
+// BUILD is written by the site builder: the build's version, a hash of
+// every file it holds, and their paths. A new deploy changes the hash, so
+// this file changes, so the browser installs the new worker, which copies
+// the new build. It takes over, and deletes the old copy, once no tab
+// shows the old build any more: a page never gets its text from one build
+// and its wasm from another.
+//
+// Files outside the list, and requests of other origins, go to the network
+// untouched.
+"use strict";
+
+const BUILD = /* filled in by the site builder */ null;
+const CACHE = "playground-" + BUILD.version;
+const SCOPE = new URL("./", self.location.href);
+
+self.addEventListener("install", (event) => {
+  // cache: "reload" skips the HTTP cache, so the copy is of this deploy.
+  const requests = BUILD.files.map((f) => new Request(new URL(f, SCOPE), { cache: "reload" }));
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(requests)),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(
+        keys.filter((k) => k.startsWith("playground-") && k !== CACHE).map((k) => caches.delete(k)),
+      ))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// file names the build file a same-origin GET asks for, or null. The
+// folder itself is its index.html; the query is the page's business
+// (demo parameters), not another file.
+const file = (request) => {
+  if (request.method !== "GET") {
+    return null;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) {
+    return null;
+  }
+  const name = url.pathname.slice(SCOPE.pathname.length) || "index.html";
+  return BUILD.files.includes(name) ? name : null;
+};
+
+self.addEventListener("fetch", (event) => {
+  const name = file(event.request);
+  if (name === null) {
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE)
+      .then((cache) => cache.match(new URL(name, SCOPE)))
+      .then((hit) => hit || fetch(event.request)),
+  );
+});
