@@ -63,6 +63,7 @@ func (d *demo) check(raw map[string]string, notes []string) bool {
 	d.valid = len(errs) == 0
 	if d.valid {
 		d.values = v
+		d.updateEmbed()
 		if d.last == nil {
 			d.show(d.kit.New(nil, v), nil)
 		}

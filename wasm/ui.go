@@ -39,6 +39,7 @@ type ui struct {
 	chrome  dom.Button
 	helpBtn dom.Button
 	help    dom.Element
+	embed   embedPanel
 	log     []dom.Element // the event log's lines, oldest first
 	live    dom.Element   // the narration, for screen readers
 	failure dom.Element
@@ -150,7 +151,8 @@ func buildUI(doc dom.Document, id string, fields []form.Field, kit view.Kit) ui 
 	u.helpBtn.SetAttr("aria-expanded", "false")
 	u.help = helpPanel(doc, id+"-help")
 	u.helpBtn.SetAttr("aria-controls", id+"-help")
-	tools.Append(u.json.Element, u.chrome.Element, u.helpBtn.Element)
+	u.embed = buildEmbed(doc, id)
+	tools.Append(u.json.Element, u.chrome.Element, u.helpBtn.Element, u.embed.open.Element)
 
 	logBox := section(doc, "pg-log", "Event log", false)
 	list := doc.New("ol", "pg-log-list", "")
@@ -175,7 +177,7 @@ func buildUI(doc dom.Document, id string, fields []form.Field, kit view.Kit) ui 
 	if kit.Sweep.Param != "" {
 		parts = append(parts, sweep)
 	}
-	u.parts = append(parts, tools, u.help, logBox, u.live, u.failure)
+	u.parts = append(parts, tools, u.help, u.embed.box, logBox, u.live, u.failure)
 	return u
 }
 

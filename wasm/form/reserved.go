@@ -12,8 +12,12 @@ import (
 // reporting it, and Scenario.Parse never sees it.
 const TimeParam = "t"
 
+// PatternParam is the query parameter of the embed page (embed.html) that
+// names the demo to mount, so that one page serves every scenario.
+const PatternParam = "pattern"
+
 // Reserved are the query names the playground keeps for itself.
-var Reserved = []string{TimeParam}
+var Reserved = []string{TimeParam, PatternParam}
 
 // IsReserved reports whether a query name is the playground's.
 func IsReserved(name string) bool { return slices.Contains(Reserved, name) }

@@ -1,0 +1,82 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+
+	"github.com/concurrency-patterns/playground/wasm/dom"
+	"github.com/concurrency-patterns/playground/wasm/form"
+)
+
+// embedPanel is a demo's Embed panel: the HTML that another page pastes to
+// embed this demo with the form's values (see form.Snippet and embed.js),
+// and a button that copies it. The snippet goes into a textarea's value,
+// as text: it is never this page's markup.
+type embedPanel struct {
+	open   dom.Button // the tools' "Embed" button, which shows the panel
+	box    dom.Element
+	code   dom.Input // a read-only <textarea>
+	copy   dom.Button
+	status dom.Element
+}
+
+func buildEmbed(doc dom.Document, id string) embedPanel {
+	var e embedPanel
+	e.open = button(doc, "button", "pg-embed-open", "Embed", "Embed this demo, with these parameters, in another page")
+	e.open.SetAttr("aria-expanded", "false")
+	e.open.SetAttr("aria-controls", id+"-embed")
+	e.box = doc.New("div", "pg-embed", "")
+	e.box.SetAttr("id", id+"-embed")
+	e.box.SetAttr("role", "region")
+	e.box.SetAttr("aria-label", "Embed this demo")
+	e.box.Append(doc.New("p", "", "Paste this into any HTML page to show this demo, with these parameters, there:"))
+	e.code = dom.AsInput(doc.New("textarea", "pg-embed-code", ""))
+	e.code.SetAttr("readonly", "")
+	e.code.SetAttr("rows", "5")
+	e.code.SetAttr("spellcheck", "false")
+	e.code.SetAttr("aria-label", "HTML to embed this demo")
+	e.copy = button(doc, "button", "", "Copy", "Copy the HTML to the clipboard")
+	e.status = doc.New("span", "pg-embed-status", "")
+	e.status.SetAttr("aria-live", "polite")
+	row := doc.New("div", "pg-embed-row", "")
+	row.Append(e.copy.Element, e.status)
+	e.box.Append(e.code.Element, row)
+	e.box.SetHidden(true)
+	return e
+}
+
+// updateEmbed writes the snippet for the form's values, once they are
+// valid; until then it keeps the last valid one.
+func (d *demo) updateEmbed() {
+	if d.valid {
+		d.ui.embed.code.SetValue(form.Snippet(dom.BaseDir(), d.scn, d.values))
+	}
+}
+
+// toggleEmbed shows or hides the Embed panel.
+func (d *demo) toggleEmbed() {
+	e := d.ui.embed
+	shown := e.box.ToggleHidden()
+	e.open.SetAttr("aria-expanded", strconv.FormatBool(shown))
+	e.status.SetText("")
+	if shown {
+		d.updateEmbed()
+	}
+}
+
+// copyEmbed copies the snippet, or, when the browser refuses, selects it
+// for the reader to copy.
+func (d *demo) copyEmbed() {
+	e := d.ui.embed
+	dom.CopyText(e.code.Value(), func(ok bool) {
+		d.guard(func() {
+			if ok {
+				e.status.SetText("Copied.")
+				return
+			}
+			e.code.Select()
+			e.status.SetText("Selected: copy it with Ctrl+C (⌘C on a Mac).")
+		})
+	})
+}
