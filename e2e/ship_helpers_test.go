@@ -120,14 +120,15 @@ func evalIn[T any](p *page, id runtime.ExecutionContextID, expr string) T {
 	return run(p, expr, chromedp.Evaluate[T](expr, inContext(id), chromedp.EvalAwaitPromise))
 }
 
-// pollIn waits until an expression is true in a frame's world.
+// pollIn waits until an expression, or the promise it gives, is true in
+// a frame's world; context 0 is the top frame's.
 func pollIn(p *page, id runtime.ExecutionContextID, what, expr string) {
 	p.t.Helper()
 	run(p, what, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			ok, err := chromedp.Evaluate[bool](expr, inContext(id))(ctx, t)
+			ok, err := chromedp.Evaluate[bool](expr, inContext(id), chromedp.EvalAwaitPromise)(ctx, t)
 			if err != nil || ok {
 				return err
 			}

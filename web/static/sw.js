@@ -58,6 +58,17 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     caches.open(CACHE)
       .then((cache) => cache.match(new URL(name, SCOPE)))
-      .then((hit) => hit || fetch(event.request)),
+      .then((hit) => (hit ? unredirected(hit) : fetch(event.request))),
   );
 });
+
+// unredirected copies a response that came through a redirect (a host may
+// send index.html to ./): the browser refuses to show such a response for
+// a page, but accepts the same bytes as a fresh one.
+const unredirected = (response) => {
+  if (!response.redirected) {
+    return response;
+  }
+  const { status, statusText, headers } = response;
+  return new Response(response.body, { status, statusText, headers });
+};

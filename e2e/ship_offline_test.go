@@ -1,0 +1,132 @@
+package e2e
+
+import (
+	"compress/gzip"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// staticHost serves a site folder as a plain static host would, on its
+// own localhost port, so a test may hold its wasm back, compress it as
+// GitHub Pages does, or stop the host to go offline. It stops at the end
+// of the test.
+type staticHost struct {
+	URL  string
+	srv  *httptest.Server
+	gate chan struct{} // closed when the wasm may be sent
+	once sync.Once
+}
+
+// newStaticHost serves dir. With held, the wasm's headers go out at once
+// and its body waits for release; with gzipped, the wasm is sent
+// compressed, Content-Length counting the compressed bytes.
+func newStaticHost(t *testing.T, dir string, held, gzipped bool) *staticHost {
+	t.Helper()
+	h := &staticHost{gate: make(chan struct{})}
+	if !held {
+		h.release()
+	}
+	files := http.FileServerFS(os.DirFS(dir))
+	h.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, ".wasm") {
+			files.ServeHTTP(w, r)
+			return
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.Base(r.URL.Path)))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/wasm")
+		if gzipped {
+			var b strings.Builder
+			z := gzip.NewWriter(&b)
+			z.Write(data)
+			z.Close()
+			data = []byte(b.String())
+			w.Header().Set("Content-Encoding", "gzip")
+		}
+		w.Header().Set("Content-Length", itoa(len(data)))
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		select {
+		case <-h.gate:
+		case <-r.Context().Done():
+			return
+		}
+		w.Write(data)
+	}))
+	t.Cleanup(func() { h.release(); h.srv.Close() })
+	_, port, _ := net.SplitHostPort(h.srv.Listener.Addr().String())
+	h.URL = "http://localhost:" + port + "/"
+	return h
+}
+
+func (h *staticHost) release() { h.once.Do(func() { close(h.gate) }) }
+
+// TestTextBeforeWasm holds the wasm back, compressed as GitHub Pages sends
+// it: the page's text is there at once, the demo shows a progress bar that
+// claims no fraction it cannot know, and the demo comes alive once the
+// wasm arrives.
+func TestTextBeforeWasm(t *testing.T) {
+	host := newStaticHost(t, env.site, true, true)
+	p := newPage(t)
+	p.show(desktop)
+	run(p, "opening", chromedp.Navigate(host.URL+"stream.html"))
+	run(p, "waiting for the bar", chromedp.Poll[bool](`document.querySelector(".playground-loading progress") !== null`))
+
+	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Task.Supervisor.async_stream_nolink", "the text needs no wasm")
+	assert.True(t, eval[bool](p, `window.playgroundsReady !== true`), "the wasm is still on its way")
+	assert.False(t, eval[bool](p, `document.querySelector(".playground-loading progress").hasAttribute("value")`),
+		"a compressed response's Content-Length is no size of the wasm: the bar is indeterminate")
+	p.screenshot("ship-before-wasm")
+
+	host.release()
+	p.waitReady()
+	assert.Equal(t, 30.0, await[map[string]float64](p, `playgrounds[0].run()`)["items"])
+	p.noConsoleErrors()
+}
+
+// serviceWorkerReady waits until the service worker controls the page,
+// which it does once it holds a copy of every file of the build.
+func serviceWorkerReady(p *page) {
+	p.t.Helper()
+	run(p, "waiting for the service worker", chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`))
+}
+
+// TestOffline visits the site once, stops its host, and finds the pages
+// and the demos still there.
+func TestOffline(t *testing.T) {
+	host := newStaticHost(t, env.site, false, false)
+	p := newPage(t)
+	p.show(desktop)
+	run(p, "opening", chromedp.Navigate(host.URL+"stream.html?items=8"))
+	p.waitReady()
+	serviceWorkerReady(p)
+
+	host.srv.Close() // offline
+	_, err := client.Get(host.URL)
+	require.Error(t, err, "the host is gone")
+
+	run(p, "reloading", chromedp.Reload())
+	p.waitReady()
+	assert.Equal(t, 8.0, await[map[string]float64](p, `playgrounds[0].run()`)["items"], "the page, its query and its wasm, from the copy")
+	run(p, "another page", chromedp.Navigate(host.URL+"index.html"))
+	assert.Equal(t, "Concurrency patterns playground", run(p, "heading", chromedp.Text(chromedp.CSS("main h1"))))
+	run(p, "an embed", chromedp.Navigate(host.URL+"embed.html?pattern=tasks"))
+	p.waitReady()
+	p.screenshot("ship-offline-embed")
+	// The browser's check for a new sw.js fails while offline; that is
+	// the one complaint allowed.
+	p.noConsoleErrors("sw.js", "ServiceWorker", "ERR_CONNECTION_REFUSED")
+}
