@@ -1,0 +1,70 @@
+package e2e
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// makeSite builds the site with `make site`, as the deploy does, into a
+// fresh folder, with extra environment variables, and returns its files by
+// path.
+func makeSite(t *testing.T, env ...string) map[string][]byte {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	cmd := exec.Command("make", "--no-print-directory", "site", "SITE="+dir)
+	cmd.Dir = ".."
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	files := map[string][]byte{}
+	require.NoError(t, fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files[p], err = os.ReadFile(filepath.Join(dir, p))
+		return err
+	}))
+	return files
+}
+
+// TestSiteBuild builds the site twice, the second time compiling every
+// package afresh (-a) rather than from Go's build cache: the two trees are
+// identical, byte for byte, and every URL in them is relative, so the same
+// tree works at a domain root and under a project path.
+func TestSiteBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site twice")
+	}
+	a, b := makeSite(t), makeSite(t, "GOFLAGS=-a")
+	require.Equal(t, slices.Sorted(maps.Keys(a)), slices.Sorted(maps.Keys(b)), "the same files")
+	for name, data := range a {
+		assert.True(t, bytes.Equal(data, b[name]), "%s differs between two builds", name)
+	}
+	for _, need := range []string{"index.html", "embed.html", "embed.js", "sw.js", "offline.js", "wasm_exec.js", "playground.wasm", "loader.js"} {
+		assert.Contains(t, a, need)
+	}
+
+	url := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	for name, data := range a {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range url.FindAllSubmatch(data, -1) {
+			u := string(m[1])
+			if !strings.HasPrefix(u, "https://") {
+				assert.NotRegexp(t, `^(/|[a-z]+:)`, u, "%s: URL %q is not relative", name, u)
+			}
+		}
+	}
+}
