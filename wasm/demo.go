@@ -148,7 +148,6 @@ func (d *demo) listen() {
 	on(u.chrome.Element, "click", func(dom.Event) { d.download("chrome") })
 	on(u.helpBtn.Element, "click", func(dom.Event) { d.toggleHelp() })
 	on(u.embed.open.Element, "click", func(dom.Event) { d.toggleEmbed() })
-	on(u.embed.copy.Element, "click", func(dom.Event) { d.copyEmbed() })
 	on(d.root, "keydown", d.key)
 	if d.kit.Sweep.Param != "" {
 		on(u.sweep.Element, "click", func(dom.Event) { d.startSweep(nil) })

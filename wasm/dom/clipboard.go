@@ -6,23 +6,22 @@ import "syscall/js"
 
 // CopyText puts text on the clipboard and calls done with whether it
 // worked: the browser may refuse (no permission, no focus, no clipboard
-// API), and the caller then offers the text to copy by hand. Both
-// callbacks are released by whichever runs.
+// API), and the caller then offers the text to copy by hand. One callback
+// serves both outcomes (writeText fulfils with undefined, rejects with an
+// error) and releases itself.
 func CopyText(text string, done func(ok bool)) {
 	clip := js.Global().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
 		done(false)
 		return
 	}
-	var ok, fail js.Func
-	settle := func(worked bool) {
-		ok.Release()
-		fail.Release()
-		done(worked)
-	}
-	ok = js.FuncOf(func(js.Value, []js.Value) any { settle(true); return nil })
-	fail = js.FuncOf(func(js.Value, []js.Value) any { settle(false); return nil })
-	clip.Call("writeText", text).Call("then", ok, fail)
+	var settle js.Func
+	settle = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		settle.Release()
+		done(len(args) == 0 || args[0].IsUndefined())
+		return nil
+	})
+	clip.Call("writeText", text).Call("then", settle, settle)
 }
 
 // Select selects the whole text of an input or textarea, ready to copy.
