@@ -21,7 +21,7 @@ const (
 	pulseCol = 40.0 // columns narrower than this go without pulse labels
 )
 
-const maxGaugeW = 26.0
+const maxGaugeW = 34.0
 
 // Layout places a scene on a canvas of one width. It depends on the
 // configuration and the width only, so nothing moves while a run plays.
@@ -84,7 +84,7 @@ func NewLayout(cfg Config, width float64) Layout {
 	l.strip = view.Rect{X: pad, Y: y, W: inner, H: stripH}
 	y += stripH + 10
 	l.footY = y + 8
-	y += captionH
+	y += 2 * captionH
 	l.H = math.Ceil(y + pad)
 	return l
 }

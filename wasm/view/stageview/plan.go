@@ -29,10 +29,11 @@ func (l Layout) Plan(s Scene) view.Plan {
 		l.channels(&p, i, l.band2, s.Procs[i].BUp, s.Procs[i].BDown, roleDone)
 	}
 	l.batcher(&p, s)
+	// Two lines, so that a phone's width holds them.
 	p.Text(view.Text{X: pad, Y: l.footY, Role: view.RoleText, Font: view.FontCaption, S: "made " + strconv.Itoa(s.Made) +
-		" · dropped " + strconv.Itoa(s.Dropped) + " · in flight " + strconv.Itoa(s.InFlight) +
-		" · processed " + strconv.Itoa(s.Processed) + " · failed " + strconv.Itoa(s.Failed) +
-		" · batched " + strconv.Itoa(s.Flushed)})
+		" · dropped " + strconv.Itoa(s.Dropped) + " · in flight " + strconv.Itoa(s.InFlight)})
+	p.Text(view.Text{X: pad, Y: l.footY + captionH, Role: view.RoleText, Font: view.FontCaption, S: "processed " +
+		strconv.Itoa(s.Processed) + " · failed " + strconv.Itoa(s.Failed) + " · batched " + strconv.Itoa(s.Flushed)})
 	return p
 }
 
@@ -77,7 +78,7 @@ func (l Layout) producer(p *view.Plan, s Scene) {
 	if s.DropFresh { // the full end overflows
 		p.Fill(roleDrop, view.Rect{X: b.X + b.W - 8, Y: b.Y, W: 8, H: b.H})
 	}
-	txt := "buffer: " + strconv.Itoa(s.Level) + " of " + strconv.Itoa(c.BufferSize) + ", most " + strconv.Itoa(s.MaxLevel)
+	txt := "buffer: " + view.Ms(float64(s.Level)) + " of " + view.Ms(float64(c.BufferSize)) + ", most " + view.Ms(float64(s.MaxLevel))
 	if c.BufferSize == 0 {
 		txt = "no buffer: what no one asked for is dropped"
 	}
@@ -164,7 +165,7 @@ func (l Layout) batcher(p *view.Plan, s Scene) {
 	txt := "batcher: no batch flushed yet"
 	if n := s.BatchesBy[FlushSize] + s.BatchesBy[FlushTimeout] + s.BatchesBy[FlushDrain]; n > 0 {
 		txt = "batcher: " + strconv.Itoa(n) + " flushed — " + strconv.Itoa(s.BatchesBy[FlushSize]) + " full, " +
-			strconv.Itoa(s.BatchesBy[FlushTimeout]) + " on timeout, " + strconv.Itoa(s.BatchesBy[FlushDrain]) + " at the end"
+			strconv.Itoa(s.BatchesBy[FlushTimeout]) + " timeout, " + strconv.Itoa(s.BatchesBy[FlushDrain]) + " end"
 	}
 	p.Text(view.Text{X: pad, Y: l.batchCapY, Role: view.RoleText, Font: view.FontCaption, S: txt})
 	b := l.batch

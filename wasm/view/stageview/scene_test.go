@@ -222,7 +222,7 @@ func TestPlanDrawsTheScene(t *testing.T) {
 	assert.Contains(t, texts(p), "batch open 250 ms of its 1,000 ms timeout")
 	assert.NotEmpty(t, p.Fills[view.RoleFailed], "the timeout clock")
 	p = l.Plan(tl.Scene(700))
-	assert.Contains(t, texts(p), "batcher: 2 flushed — 1 full, 0 on timeout, 1 at the end")
+	assert.Contains(t, texts(p), "batcher: 2 flushed — 1 full, 0 timeout, 1 end")
 	assert.Contains(t, texts(p), "pipeline done: 4 processed, 0 dropped")
 	assert.Len(t, p.Fills[view.RoleCancelled], 1, "the drained batch")
 }
