@@ -60,9 +60,9 @@ func (l Layout) header(p *view.Plan, s Scene) {
 
 func (l Layout) producer(p *view.Plan, s Scene) {
 	c := l.cfg
-	how := "producer, pulls on demand"
+	how := "producer (pulls on demand)"
 	if c.Rate > 0 {
-		how = "producer, pushes " + strconv.Itoa(c.Rate) + " a second"
+		how = "producer (pushes " + strconv.Itoa(c.Rate) + "/s)"
 	}
 	p.Text(view.Text{X: pad, Y: l.prodCapY, Role: view.RoleText, Font: view.FontCaption,
 		S: how + ": made " + strconv.Itoa(s.Made) + " of " + strconv.Itoa(c.Items)})
