@@ -10,12 +10,14 @@ import (
 	"github.com/concurrency-patterns/playground/wasm/view"
 	"github.com/concurrency-patterns/playground/wasm/view/streamview"
 	"github.com/concurrency-patterns/playground/wasm/view/tasksview"
+	"github.com/concurrency-patterns/playground/wasm/view/timeoutview"
 )
 
 // kits maps scenario names (package scenario) to their visuals.
 var kits = map[string]view.Kit{
-	"stream": streamview.Kit,
-	"tasks":  tasksview.Kit,
+	"stream":  streamview.Kit,
+	"tasks":   tasksview.Kit,
+	"timeout": timeoutview.Kit,
 }
 
 // For returns the kit of the named scenario. A scenario without one of its
