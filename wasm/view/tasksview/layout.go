@@ -17,6 +17,7 @@ const (
 	laneMinH  = 2.0
 	axisH     = 22.0
 	capW      = 4.0 // the coloured end of a span
+	crashW    = 6.0 // a crash's end: wider, to be seen
 )
 
 // Layout places a run on a canvas of some width. It depends on the width

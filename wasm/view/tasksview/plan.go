@@ -105,16 +105,16 @@ func (l Layout) deathStrip(p *view.Plan, tl *Timeline, c Counts, dead bool) {
 	p.Text(view.Text{X: pad, Y: l.stripCaptionY, Role: view.RoleAlert, Font: view.FontCaption,
 		S: "✕ the program died at " + view.Ms(tl.died) + " ms: " + view.Plural(c.Lost, "task") + " lost with it, nothing starts after"})
 	p.Fill(view.RoleAlert, l.strip)
-	// The moment itself, through every lane.
-	x := min(l.X(tl.died)-1.5, l.x0+l.w-3)
-	p.Fill(view.RoleAlert, view.Rect{X: x, Y: l.strip.Y, W: 3, H: l.lanesBottom() - l.strip.Y + 4})
+	// The moment itself, through every lane, just after the spans it ended.
+	x := min(l.X(tl.died)+1, l.x0+l.w-2)
+	p.Fill(view.RoleAlert, view.Rect{X: x, Y: l.strip.Y, W: 2, H: l.lanesBottom() - l.strip.Y + 4})
 }
 
 func (l Layout) spans(p *view.Plan, tl *Timeline, t float64, dead bool) {
 	p.Text(view.Text{X: pad, Y: l.lanesCaptionY, Role: view.RoleMuted, Font: view.FontCaption, S: l.lanesCaption(tl)})
 	trackW := l.w
 	if dead {
-		trackW = l.X(tl.died) - l.x0 // after the death, no lane goes on
+		trackW = l.X(tl.died) + 1 - l.x0 // after the death, no lane goes on
 	}
 	for i := range l.shown {
 		r := l.lane(i)
@@ -139,7 +139,15 @@ func (l Layout) spans(p *view.Plan, tl *Timeline, t float64, dead bool) {
 			p.Fill(view.RoleRunning, r)
 			continue
 		}
-		w := min(capW, r.W)
+		if s.fate == lost {
+			p.Fill(view.RoleCancelled, r) // its work went with the program
+			continue
+		}
+		w := capW
+		if s.fate == crashed {
+			w = crashW
+		}
+		w = min(w, r.W)
 		if r.W > w {
 			p.Fill(view.RoleRunning, view.Rect{X: r.X, Y: r.Y, W: r.W - w, H: r.H})
 		}
