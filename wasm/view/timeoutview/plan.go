@@ -36,9 +36,10 @@ func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
 	case end == 0:
 		status = "not run yet: press Run"
 	case t >= end:
-		status = "done: every caller has its answer and every goroutine has returned"
+		status = fit(l.W-2*pad, "done: every caller has its answer and every goroutine has returned", "done: every caller answered")
 	case c.Leaked > 0:
-		status = view.Plural(c.Waiting, "caller") + " waiting; " + view.Plural(c.Leaked, "abandoned goroutine") + " still running"
+		status = fit(l.W-2*pad, view.Plural(c.Waiting, "caller")+" waiting; "+view.Plural(c.Leaked, "abandoned goroutine")+" still running",
+			view.Plural(c.Waiting, "caller")+" waiting; "+strconv.Itoa(c.Leaked)+" abandoned running")
 	default:
 		status = view.Plural(c.Waiting, "caller") + " waiting"
 	}
@@ -46,20 +47,24 @@ func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
 	s := strconv.Itoa(c.InTime) + " in time · " + strconv.Itoa(c.TimedOut) + " timed out · " + strconv.Itoa(c.Late) + " late · " +
 		strconv.Itoa(c.Abandoned) + " abandoned"
 	if c.Crashed > 0 {
-		s += " · " + strconv.Itoa(c.Crashed) + " crashed"
+		s = fit(l.W-2*pad, s+" · "+strconv.Itoa(c.Crashed)+" crashed",
+			strconv.Itoa(c.InTime)+" ok · "+strconv.Itoa(c.TimedOut)+" t/o · "+strconv.Itoa(c.Late)+" late · "+
+				strconv.Itoa(c.Abandoned)+" abandoned · "+strconv.Itoa(c.Crashed)+" crash")
 	}
 	p.Text(view.Text{X: pad, Y: l.countsY, S: s, Role: view.RoleText, Font: view.FontCaption})
 }
 
 func (l Layout) caption(tl *Timeline) string {
-	s := "each task and its caller: yield window, then shutdown"
-	if l.labelW == 0 && tl.lanes > 0 {
-		s = "tasks and their callers, " + view.Plural(tl.lanes, "lane") + " (a lane is reused once free)"
+	w := l.W - 2*pad
+	switch {
+	case l.shown < tl.lanes:
+		return fit(w, "tasks and their callers: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",
+			"first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane"))
+	case l.labelW == 0 && tl.lanes > 0:
+		return fit(w, "tasks and their callers, "+view.Plural(tl.lanes, "lane")+" (a lane is reused once free)",
+			"tasks and callers, "+view.Plural(tl.lanes, "lane"))
 	}
-	if l.shown < tl.lanes {
-		s = "tasks and their callers: first " + strconv.Itoa(l.shown) + " of " + view.Plural(tl.lanes, "lane") + " shown"
-	}
-	return s
+	return fit(w, "each task and its caller: yield window, then shutdown", "task and caller: window, then shutdown")
 }
 
 // row draws one task and its caller at t.

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,6 +62,9 @@ func checkFits(t *testing.T, p view.Plan) {
 	}
 	for _, tx := range p.Texts {
 		require.True(t, tx.X >= 0 && tx.X <= p.W && tx.Y > 0 && tx.Y < p.H, "text %q at %v,%v", tx.S, tx.X, tx.Y)
+		if tx.Font == view.FontCaption && tx.Align == view.AlignLeft {
+			require.LessOrEqual(t, tx.X+6.4*float64(utf8.RuneCountInString(tx.S)), p.W, "caption %q runs off the canvas", tx.S)
+		}
 	}
 }
 
