@@ -13,12 +13,17 @@ help: ## list the targets
 
 site: pages wasm ## build the whole static site into _site/
 
-pages: ## render content/*.md and copy the static assets
-	go run ./web -content content -out $(SITE)
+WASMLIST = $(SITE).wasm.txt
 
-wasm: ## compile the playground to WebAssembly, with the wasm_exec.js of the same Go
+pages: ## render content/*.md and copy the static assets
+	go run ./web -content content -out $(SITE) -wasm-list $(WASMLIST)
+
+# Each page loads a WebAssembly build holding only the patterns it shows
+# (the builder lists them, with their build tags), two builds at a time.
+wasm: pages ## compile the playground to WebAssembly, with the wasm_exec.js of the same Go
 	@mkdir -p $(SITE)
-	$(WASMENV) go build -trimpath -ldflags='-s -w' -o $(SITE)/playground.wasm ./wasm
+	@echo "building $$(wc -l < $(WASMLIST)) WebAssembly files into $(SITE)/"
+	xargs -P 2 -L 1 sh -c '$(WASMENV) go build -trimpath -ldflags="-s -w" -tags "$$*" -o "$(SITE)/$$0" ./wasm' < $(WASMLIST)
 	cp $(WASMDIR)/wasm_exec.js $(SITE)/wasm_exec.js
 
 serve: site ## build, then serve the playground on http://localhost:8080 (PORT=… to change)

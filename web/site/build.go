@@ -25,6 +25,9 @@ type Config struct {
 	// Code is the repository the pages' go-source fences read Go files
 	// from; nil when the pages show no source.
 	Code fs.FS
+	// WasmList, when set, is where the list of WebAssembly builds the pages
+	// need is written (see [WasmBuild]); the Makefile builds them.
+	WasmList string
 	// Out is the folder the site is written to, created when missing.
 	// Files already there are overwritten, others are left alone (the
 	// WebAssembly build writes into the same folder).
@@ -71,6 +74,15 @@ func Build(c Config) error {
 	}
 	for name, data := range out {
 		if err := os.WriteFile(filepath.Join(c.Out, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	if c.WasmList != "" {
+		var list bytes.Buffer
+		if err := writeWasmList(&list, wasmBuilds(pages)); err != nil {
+			return err
+		}
+		if err := os.WriteFile(c.WasmList, list.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}

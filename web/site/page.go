@@ -7,6 +7,7 @@ import (
 	"html"
 	"html/template"
 	"io"
+	"slices"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -29,8 +30,8 @@ type page struct {
 	out   string // the HTML file it becomes
 	src   []byte
 	doc   ast.Node
-	title string // the text of its level-1 heading
-	demo  bool   // it holds a playground
+	title string   // the text of its level-1 heading
+	demos []string // the scenarios of its playgrounds, sorted, once each
 }
 
 // parse reads a page's structure; rendering comes later, once every page's
@@ -47,13 +48,16 @@ func parse(md goldmark.Markdown, file, out string, src []byte) (*page, error) {
 				p.title = plainText(n, src)
 			}
 		case *playground.Node:
-			p.demo = true
+			if n.Scenario != nil && !slices.Contains(p.demos, n.Scenario.Name) {
+				p.demos = append(p.demos, n.Scenario.Name)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
 	if p.title == "" {
 		return nil, errors.New("no level-1 heading (# Title) to name the page")
 	}
+	slices.Sort(p.demos)
 	return p, nil
 }
 
@@ -80,7 +84,7 @@ func plainText(n ast.Node, src []byte) string {
 type view struct {
 	Title, SiteName string
 	Body            template.HTML // rendered by goldmark, which escapes the text
-	Playground      bool
+	Wasm            string        // the page's WebAssembly build; empty without a demo
 }
 
 // render writes the complete HTML page.
@@ -94,9 +98,9 @@ func (p *page) render(md goldmark.Markdown, w io.Writer) error {
 		title += " · " + Name
 	}
 	return layout.Execute(w, view{
-		Title:      title,
-		SiteName:   Name,
-		Body:       template.HTML(body.String()),
-		Playground: p.demo,
+		Title:    title,
+		SiteName: Name,
+		Body:     template.HTML(body.String()),
+		Wasm:     WasmFor(p.demos),
 	})
 }
