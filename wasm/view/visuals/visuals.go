@@ -9,11 +9,13 @@ package visuals
 import (
 	"github.com/concurrency-patterns/playground/wasm/view"
 	"github.com/concurrency-patterns/playground/wasm/view/streamview"
+	"github.com/concurrency-patterns/playground/wasm/view/supview"
 )
 
 // kits maps scenario names (package scenario) to their visuals.
 var kits = map[string]view.Kit{
-	"stream": streamview.Kit,
+	"stream":     streamview.Kit,
+	"supervisor": supview.Kit,
 }
 
 // For returns the kit of the named scenario. A scenario without one of its
