@@ -13,7 +13,7 @@ const (
 	sectionGap = 12.0  // between sections
 	gaugeH     = 22.0  // a cell of the intensity gauge
 	gaugeMaxW  = 56.0  // widest gauge cell
-	stampW     = 40.0  // a gauge cell at least this wide shows its restart's time
+	stampW     = 38.0  // a gauge cell at least this wide shows its restart's time
 	axisH      = 16.0  // the time axis above the lanes
 	lanesMaxH  = 300.0 // height the lanes may take
 	laneMaxH   = 18.0

@@ -78,13 +78,13 @@ func (l Layout) settings() string {
 func (l Layout) gaugeCells(p *view.Plan, s Scene) {
 	g, c := l.gauge, l.cfg
 	n := len(s.Window)
-	caption := "restart intensity: " + itoa(n) + " of " + itoa(c.MaxRestarts) + " restarts in the last " + view.Ms(c.Period/1000) + " s"
+	caption := "restarts in the last " + view.Ms(c.Period/1000) + " s: " + itoa(n) + " of " + itoa(c.MaxRestarts) + " allowed"
 	capRole := view.RoleMuted
 	switch {
 	case s.GaveUp:
-		caption, capRole = "restart intensity: one restart too many, the supervisor gave up", view.RoleAlert
+		caption, capRole = "one restart too many: the supervisor gave up", view.RoleAlert
 	case n >= c.MaxRestarts && !s.Stopping:
-		caption, capRole = caption+": the next one is too many", view.RoleAlert
+		caption, capRole = caption+": full", view.RoleAlert
 	}
 	l.text(p, pad, l.gaugeCap, caption, capRole, view.FontCaption, view.AlignLeft)
 	fill := view.RoleTimedOut
@@ -122,9 +122,9 @@ func (l Layout) gaugeCells(p *view.Plan, s Scene) {
 			l.text(p, cx, box.Y+gaugeH/2, "✕", view.RoleMuted, view.FontLabel, view.AlignCenter)
 		}
 	}
-	win := "window: after " + view.Ms(max(s.WindowFrom, 0)) + " ms, up to " + view.Ms(s.WindowTo) + " ms"
+	win := "window: after " + view.Ms(max(s.WindowFrom, 0)) + ", up to " + view.Ms(s.WindowTo) + " ms"
 	if s.Stopping {
-		win += " (frozen at the stop)"
+		win += " (frozen: stopped)"
 	}
 	l.text(p, pad, g.y+gaugeH+4+12+lineH/2+2, win, view.RoleMuted, view.FontCaption, view.AlignLeft)
 }
