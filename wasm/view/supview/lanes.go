@@ -13,21 +13,21 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 	if ln.shown < ln.n {
 		c += " (first " + itoa(ln.shown) + " shown)"
 	}
-	if ln.label {
+	if ln.label && l.inner >= 480 {
 		c += "; ↻n: restarted n times"
 	}
 	l.text(p, pad, l.lanesCap, c, view.RoleMuted, view.FontCaption, view.AlignLeft)
 
 	// The axis: its ends, the intensity window as a band, the cursor.
 	ay := l.axisY
-	l.text(p, ln.x, ay+5, "0", view.RoleMuted, view.FontLabel, view.AlignLeft)
+	l.text(p, ln.x, ay+6, "0", view.RoleMuted, view.FontLabel, view.AlignLeft)
 	if !s.GaveUp {
-		l.text(p, ln.x+ln.w, ay+5, view.Ms(axis)+" ms", view.RoleMuted, view.FontLabel, view.AlignRight)
+		l.text(p, ln.x+ln.w, ay+6, view.Ms(axis)+" ms", view.RoleMuted, view.FontLabel, view.AlignRight)
 	}
-	p.Fill(view.RoleTrack, view.Rect{X: ln.x, Y: ay + 11, W: ln.w, H: 3})
+	p.Fill(view.RoleTrack, view.Rect{X: ln.x, Y: ay + 17, W: ln.w, H: 3})
 	if s.End > 0 {
 		x0, x1 := ln.xAt(max(s.WindowFrom, 0), axis), ln.xAt(s.WindowTo, axis)
-		p.Fill(view.RoleTimedOut, view.Rect{X: x0, Y: ay + 10, W: max(x1-x0, 2), H: 5})
+		p.Fill(view.RoleTimedOut, view.Rect{X: x0, Y: ay + 16, W: max(x1-x0, 2), H: 5})
 	}
 
 	bottom := ln.bottom()
@@ -55,7 +55,7 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 		}
 		over := min(2, ln.gap)
 		p.Fill(view.RoleText, view.Rect{X: ln.xAt(at, axis) - 1, Y: ln.laneY(lane) - over, W: 2, H: ln.h + 2*over})
-		p.Fill(view.RoleTimedOut, view.Rect{X: ln.xAt(at, axis) - 1, Y: ay + 6, W: 2, H: 4})
+		p.Fill(view.RoleTimedOut, view.Rect{X: ln.xAt(at, axis) - 1, Y: ay + 12, W: 2, H: 4})
 	}
 	if ln.label {
 		for lane, i := range latest {
@@ -71,13 +71,13 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 		}
 	}
 	if s.End > 0 && s.T < s.End {
-		p.Fill(view.RoleText, view.Rect{X: ln.xAt(s.T, axis), Y: ay + 8, W: 1, H: bottom - ay - 8})
+		p.Fill(view.RoleText, view.Rect{X: ln.xAt(s.T, axis), Y: ay + 14, W: 1, H: bottom - ay - 14})
 	}
 	if s.GaveUp {
 		l.gaveUp(p, tl, axis, bottom)
 	} else if s.Stopping {
 		x := ln.xAt(tl.stopping, axis)
-		p.Fill(view.RoleMuted, view.Rect{X: x - 1, Y: ay + 8, W: 2, H: bottom - ay - 8})
+		p.Fill(view.RoleMuted, view.Rect{X: x - 1, Y: ay + 14, W: 2, H: bottom - ay - 14})
 	}
 }
 
@@ -109,12 +109,11 @@ func (l Layout) gaveUp(p *view.Plan, tl *Timeline, axis, bottom float64) {
 	x := ln.xAt(tl.gaveUp, axis)
 	p.Fill(view.RoleAlert, view.Rect{X: min(x-1.5, ln.x+ln.w-3), Y: ay, W: 3, H: bottom - ay})
 	if rest := ln.x + ln.w - x; rest > 2 {
-		p.Fill(view.RoleAlert, view.Rect{X: x, Y: ay + 11, W: rest, H: 3})
+		p.Fill(view.RoleAlert, view.Rect{X: x, Y: ay + 17, W: rest, H: 3})
 	}
 	label, align, lx := "✕ gave up at "+view.Ms(tl.gaveUp)+" ms", view.AlignRight, x-5
 	if x-ln.x < 150 {
 		align, lx = view.AlignLeft, x+5
 	}
-	// Over the axis's right end label when they meet: it matters more.
-	l.text(p, lx, ay+4, label, view.RoleAlert, view.FontCaption, align)
+	l.text(p, lx, ay+6, label, view.RoleAlert, view.FontCaption, align)
 }

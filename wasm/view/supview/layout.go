@@ -14,7 +14,7 @@ const (
 	gaugeH     = 22.0  // a cell of the intensity gauge
 	gaugeMaxW  = 56.0  // widest gauge cell
 	stampW     = 38.0  // a gauge cell at least this wide shows its restart's time
-	axisH      = 16.0  // the time axis above the lanes
+	axisH      = 24.0  // the time axis above the lanes: labels, restart ticks, the window
 	lanesMaxH  = 300.0 // height the lanes may take
 	laneMaxH   = 18.0
 	laneMinH   = 2.0
@@ -23,7 +23,7 @@ const (
 	countW     = 112.0
 	cell       = 8.0 // a refused start
 	refusedMax = 3   // rows of refused starts shown at most
-	charW      = 6.3 // a caption character, about
+	charW      = 7.0 // a caption character, at most about
 )
 
 // Layout places a scene on a canvas of one width. It depends on the

@@ -54,11 +54,11 @@ func (l Layout) status(s Scene) (string, view.Role) {
 	c := s.Counts
 	switch {
 	case s.GaveUp:
-		return "✕ THE SUPERVISOR GAVE UP: every child stopped", view.RoleAlert
+		return "✕ GAVE UP: every child stopped", view.RoleAlert
 	case s.Stopped:
-		return "stopped at the end of the run: " + view.Plural(c.Restarts, "restart") + " in all", view.RoleMuted
+		return "stopped as asked: " + view.Plural(c.Restarts, "restart") + " in all", view.RoleMuted
 	case s.Stopping:
-		return "stopping: every child cancelled, waiting for them to return", view.RoleMuted
+		return "stopping: waiting for every child", view.RoleMuted
 	case s.End == 0:
 		return "not run yet: press Run", view.RoleMuted
 	}
@@ -70,7 +70,7 @@ func (l Layout) settings() string {
 	c := l.cfg
 	s := "gives up at restart " + itoa(c.MaxRestarts+1) + " within " + view.Ms(c.Period/1000) + " s"
 	if c.MaxChildren > 0 {
-		return s + "; holds at most " + children(c.MaxChildren)
+		return s + "; at most " + children(c.MaxChildren)
 	}
 	return s + "; no limit on children"
 }
@@ -78,13 +78,13 @@ func (l Layout) settings() string {
 func (l Layout) gaugeCells(p *view.Plan, s Scene) {
 	g, c := l.gauge, l.cfg
 	n := len(s.Window)
-	caption := "restarts in the last " + view.Ms(c.Period/1000) + " s: " + itoa(n) + " of " + itoa(c.MaxRestarts) + " allowed"
+	caption := "restarts in the last " + view.Ms(c.Period/1000) + " s: " + itoa(n) + " of " + itoa(c.MaxRestarts)
 	capRole := view.RoleMuted
 	switch {
 	case s.GaveUp:
-		caption, capRole = "one restart too many: the supervisor gave up", view.RoleAlert
+		caption, capRole = "one restart too many: gave up", view.RoleAlert
 	case n >= c.MaxRestarts && !s.Stopping:
-		caption, capRole = caption+": full", view.RoleAlert
+		caption, capRole = caption+" (full)", view.RoleAlert
 	}
 	l.text(p, pad, l.gaugeCap, caption, capRole, view.FontCaption, view.AlignLeft)
 	fill := view.RoleTimedOut
@@ -122,9 +122,9 @@ func (l Layout) gaugeCells(p *view.Plan, s Scene) {
 			l.text(p, cx, box.Y+gaugeH/2, "✕", view.RoleMuted, view.FontLabel, view.AlignCenter)
 		}
 	}
-	win := "window: after " + view.Ms(max(s.WindowFrom, 0)) + ", up to " + view.Ms(s.WindowTo) + " ms"
+	win := "window: " + view.Ms(max(s.WindowFrom, 0)) + " – " + view.Ms(s.WindowTo) + " ms"
 	if s.Stopping {
-		win += " (frozen: stopped)"
+		win += " (frozen)"
 	}
 	l.text(p, pad, g.y+gaugeH+4+12+lineH/2+2, win, view.RoleMuted, view.FontCaption, view.AlignLeft)
 }
