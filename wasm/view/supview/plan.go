@@ -62,7 +62,7 @@ func (l Layout) status(s Scene) (string, view.Role) {
 	case s.End == 0:
 		return "not run yet: press Run", view.RoleMuted
 	}
-	return "running: " + children(c.Running) + ", " + view.Plural(c.Restarts, "restart") + " so far", view.RoleMuted
+	return "running: " + children(c.Running) + ", " + view.Plural(c.Restarts, "restart"), view.RoleMuted
 }
 
 // settings are the parameters that decide the picture, in a line.
