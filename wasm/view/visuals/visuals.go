@@ -8,12 +8,14 @@ package visuals
 
 import (
 	"github.com/concurrency-patterns/playground/wasm/view"
+	"github.com/concurrency-patterns/playground/wasm/view/limiterview"
 	"github.com/concurrency-patterns/playground/wasm/view/streamview"
 )
 
 // kits maps scenario names (package scenario) to their visuals.
 var kits = map[string]view.Kit{
-	"stream": streamview.Kit,
+	"limiter": limiterview.Kit,
+	"stream":  streamview.Kit,
 }
 
 // For returns the kit of the named scenario. A scenario without one of its
