@@ -122,12 +122,12 @@ func (x *index) leave(c *caller, i int, tick view.Tick) {
 
 // scene is what the limiter looks like at a tick.
 type scene struct {
-	t, end  float64
-	holders []holder // by slot
-	queue   []int32  // caller indexes, head first
-	waiting int      // callers in the queue, all of them
-	ended   []int32  // the latest callers to leave, oldest first
-	done    int      // callers that left
+	t, end                   float64
+	holders                  []holder // by slot
+	queue                    []int32  // caller indexes, head first
+	waiting                  int      // callers in the queue, all of them
+	ended                    []int32  // the latest callers to leave, oldest first
+	done                     int      // callers that left
 	granted, gaveUp, crashed int
 	maxWaiting               int
 }
