@@ -9,12 +9,14 @@ package visuals
 import (
 	"github.com/concurrency-patterns/playground/wasm/view"
 	"github.com/concurrency-patterns/playground/wasm/view/limiterview"
+	"github.com/concurrency-patterns/playground/wasm/view/poolview"
 	"github.com/concurrency-patterns/playground/wasm/view/streamview"
 )
 
 // kits maps scenario names (package scenario) to their visuals.
 var kits = map[string]view.Kit{
 	"limiter": limiterview.Kit,
+	"pool":    poolview.Kit,
 	"stream":  streamview.Kit,
 }
 
