@@ -10,6 +10,7 @@ import (
 	"github.com/concurrency-patterns/playground/wasm/view"
 	"github.com/concurrency-patterns/playground/wasm/view/limiterview"
 	"github.com/concurrency-patterns/playground/wasm/view/poolview"
+	"github.com/concurrency-patterns/playground/wasm/view/spawnview"
 	"github.com/concurrency-patterns/playground/wasm/view/streamview"
 )
 
@@ -17,6 +18,7 @@ import (
 var kits = map[string]view.Kit{
 	"limiter": limiterview.Kit,
 	"pool":    poolview.Kit,
+	"spawn":   spawnview.Kit,
 	"stream":  streamview.Kit,
 }
 
