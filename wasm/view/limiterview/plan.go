@@ -21,7 +21,7 @@ func status(s scene) string {
 		return "not run yet: press Run"
 	}
 	return "granted " + strconv.Itoa(s.granted) + " · gave up " + strconv.Itoa(s.gaveUp) +
-		" · crashed " + strconv.Itoa(s.crashed) + " · max waiting " + strconv.Itoa(s.maxWaiting)
+		" · max waiting " + strconv.Itoa(s.maxWaiting)
 }
 
 func caption(p *view.Plan, y float64, s string) {
@@ -58,9 +58,9 @@ func (l layout) slots(p *view.Plan, s scene) {
 }
 
 func (l layout) queued(p *view.Plan, v *Visual, s scene) {
-	c := "queue: " + strconv.Itoa(s.waiting) + " waiting, first come first served"
+	c := "queue: " + strconv.Itoa(s.waiting) + " waiting, in arrival order"
 	if len(s.queue) < s.waiting {
-		c += " (first " + strconv.Itoa(len(s.queue)) + " shown)"
+		c += " · " + strconv.Itoa(len(s.queue)) + " shown"
 	}
 	caption(p, l.queue.Y-captionH+8, c)
 	for i, ci := range s.queue {
@@ -77,13 +77,13 @@ func (l layout) left(p *view.Plan, v *Visual, s scene) {
 	ok := s.done - s.gaveUp - s.crashed
 	c := "done: " + strconv.Itoa(ok) + " released"
 	if s.crashed > 0 {
-		c += ", " + strconv.Itoa(s.crashed) + " crashed (slot released)"
+		c += " · " + strconv.Itoa(s.crashed) + " crashed"
 	}
 	if s.gaveUp > 0 {
-		c += ", " + strconv.Itoa(s.gaveUp) + " gave up"
+		c += " · " + strconv.Itoa(s.gaveUp) + " gave up"
 	}
 	if len(s.ended) < s.done {
-		c += " (latest " + strconv.Itoa(len(s.ended)) + ")"
+		c += " · latest " + strconv.Itoa(len(s.ended))
 	}
 	caption(p, l.out.CaptionY, c)
 	runs := view.CellRuns{P: p, G: l.out}

@@ -22,7 +22,6 @@ type stint struct {
 	caller   int32
 	lane     int16
 	kind     uint8
-	overflow bool // the worker was created as an overflow worker
 }
 
 // Fates of a caller.
@@ -56,7 +55,6 @@ func newIndex(trace []event.Record, size, overflow int) *index {
 	x := &index{times: view.TimesOf(trace), size: size, lanes: size + overflow}
 	x.waitMax = make([]int32, len(x.times))
 	open := map[int16]int{} // lane → its open stint
-	ovf := map[int16]bool{} // lane → its worker was made as overflow
 	at := map[int32]int{}
 	waiting, most := 0, int32(0)
 	get := func(id int32) int {
@@ -81,7 +79,7 @@ func newIndex(trace []event.Record, size, overflow int) *index {
 		openLane := func(kind uint8, id int32) {
 			closeLane()
 			open[lane] = len(x.stints)
-			x.stints = append(x.stints, stint{from: tick, to: view.NoTick, caller: id, lane: lane, kind: kind, overflow: ovf[lane]})
+			x.stints = append(x.stints, stint{from: tick, to: view.NoTick, caller: id, lane: lane, kind: kind})
 		}
 		serve := func() {
 			c := &x.callers[get(r.ID)]
@@ -94,10 +92,8 @@ func newIndex(trace []event.Record, size, overflow int) *index {
 		}
 		switch r.Kind {
 		case event.WorkerStarted:
-			ovf[lane] = false
 			openLane(idle, -1)
 		case event.WorkerReplaced, event.OverflowStarted:
-			ovf[lane] = r.Kind == event.OverflowStarted
 			serve()
 			openLane(busy, r.ID)
 		case event.CheckedOut:
@@ -183,7 +179,7 @@ func (x *index) sceneAt(t float64, queueCap, endedCap int) scene {
 			continue
 		}
 		l := &s.lanes[st.lane]
-		*l = lane{kind: st.kind, overflow: st.overflow, caller: st.caller, progress: 1}
+		*l = lane{kind: st.kind, caller: st.caller, progress: 1}
 		switch st.kind {
 		case idle:
 			s.idle++
@@ -197,6 +193,14 @@ func (x *index) sceneAt(t float64, queueCap, endedCap int) scene {
 	}
 	s.live = s.idle + s.busy
 	s.overflow = max(s.live-x.size, 0)
+	// Overflow is a count, as in poolboy, not a kind of worker: the live
+	// workers beyond size, taken from the last lanes, are the overflow.
+	for i, n := len(s.lanes)-1, s.overflow; i >= 0 && n > 0; i-- {
+		if l := &s.lanes[i]; !l.empty && l.kind != dead {
+			l.overflow = true
+			n--
+		}
+	}
 	for i := range x.callers {
 		c := &x.callers[i]
 		if c.queued < k && c.start >= k && c.end >= k {

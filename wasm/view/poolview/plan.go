@@ -11,7 +11,7 @@ func (l layout) plan(v *Visual, s scene) view.Plan {
 	status := "not run yet: press Run"
 	if s.end > 0 {
 		status = v.x.state(s) + " · " + strconv.Itoa(s.idle) + " idle · " + strconv.Itoa(s.busy) + " busy · overflow " +
-			strconv.Itoa(s.overflow) + " of " + strconv.Itoa(v.x.lanes-v.x.size) + " · max waiting " + strconv.Itoa(s.maxWaiting)
+			strconv.Itoa(s.overflow) + "/" + strconv.Itoa(v.x.lanes-v.x.size)
 	}
 	view.Header(&p, pad, pad, s.t, s.end, status, view.RoleMuted)
 	l.workers(&p, s)
@@ -51,7 +51,7 @@ func (l layout) workers(p *view.Plan, s scene) {
 		return
 	}
 	if l.overflow {
-		caption(p, l.ovfY, "overflow room: made on demand, dismissed on check-in when nobody waits")
+		caption(p, l.ovfY, "overflow room: made on demand, dismissed when idle")
 	}
 	for i, ln := range s.lanes {
 		r := l.laneRect(i)
@@ -77,9 +77,9 @@ func (l layout) workers(p *view.Plan, s scene) {
 }
 
 func (l layout) queued(p *view.Plan, v *Visual, s scene) {
-	c := "waiting for a checkout: " + strconv.Itoa(s.waiting) + ", first come first served"
+	c := "queue: " + strconv.Itoa(s.waiting) + " waiting (max " + strconv.Itoa(s.maxWaiting) + "), in order"
 	if len(s.queue) < s.waiting {
-		c += " (first " + strconv.Itoa(len(s.queue)) + " shown)"
+		c += " · " + strconv.Itoa(len(s.queue)) + " shown"
 	}
 	caption(p, l.queue.Y-captionH+8, c)
 	for i, ci := range s.queue {
@@ -95,13 +95,13 @@ func (l layout) queued(p *view.Plan, v *Visual, s scene) {
 func (l layout) left(p *view.Plan, v *Visual, s scene) {
 	c := "done: " + strconv.Itoa(s.served) + " served"
 	if s.crashed > 0 {
-		c += ", " + strconv.Itoa(s.crashed) + " crashed (worker replaced)"
+		c += " · " + strconv.Itoa(s.crashed) + " crashed"
 	}
 	if s.failed > 0 {
-		c += ", " + strconv.Itoa(s.failed) + " timed out"
+		c += " · " + strconv.Itoa(s.failed) + " timed out"
 	}
 	if len(s.ended) < s.done {
-		c += " (latest " + strconv.Itoa(len(s.ended)) + ")"
+		c += " · latest " + strconv.Itoa(len(s.ended))
 	}
 	caption(p, l.out.CaptionY, c)
 	runs := view.CellRuns{P: p, G: l.out}

@@ -75,7 +75,7 @@ func (v *Visual) goroutines(p *view.Plan, t float64, r view.Rect, live int32) {
 
 func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int32) {
 	v.frame(p, r, "estimated memory: 8 KiB a goroutine, 1 KiB a waiting request",
-		kb(memKB(live, waiting))+" now · peak "+kb(int32(v.x.peakMem)), short(v.topM)+" KiB")
+		kb(memKB(live, waiting))+" now · peak "+kb(int32(v.x.peakMem)), short(v.topM))
 	n := v.shown(t)
 	for i := range n {
 		g := float64(goroutineKB * v.x.bLive[i])
