@@ -10,8 +10,8 @@ func (l layout) plan(v *Visual, s scene) view.Plan {
 	p := view.Plan{W: l.w, H: l.h}
 	status := "not run yet: press Run"
 	if s.end > 0 {
-		status = v.x.state(s) + " · " + strconv.Itoa(s.idle) + " idle · " + strconv.Itoa(s.busy) + " busy · overflow " +
-			strconv.Itoa(s.overflow) + "/" + strconv.Itoa(v.x.lanes-v.x.size)
+		status = v.x.state(s) + ": " + strconv.Itoa(s.idle) + " idle, " + strconv.Itoa(s.busy) + " busy, " +
+			strconv.Itoa(s.overflow) + " of " + strconv.Itoa(v.x.lanes-v.x.size) + " extra"
 	}
 	view.Header(&p, pad, pad, s.t, s.end, status, view.RoleMuted)
 	l.workers(&p, s)
@@ -51,7 +51,7 @@ func (l layout) workers(p *view.Plan, s scene) {
 		return
 	}
 	if l.overflow {
-		caption(p, l.ovfY, "overflow room: made on demand, dismissed when idle")
+		caption(p, l.ovfY, "overflow room, made on demand")
 	}
 	for i, ln := range s.lanes {
 		r := l.laneRect(i)
