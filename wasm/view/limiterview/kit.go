@@ -28,7 +28,7 @@ var Kit = view.Kit{
 		{Name: "impatient callers", Params: params("20", "3", "400", "0")},
 		{Name: "crashing holders", Params: params("20", "3", "5000", "0.3")},
 	},
-	Sweep: view.Sweep{Param: "max", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16"}},
+	Sweep: view.Sweep{Param: "max", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16"}, Figure: "gave_up"},
 	Life:  Life,
 	Words: Words,
 	Describe: "Animation of the run: the limiter's slots and who holds each, the queue of callers waiting in arrival order, " +

@@ -26,7 +26,7 @@ var Kit = view.Kit{
 		{Name: "heavy load, bounded", Params: params("bounded", "1000", "20")},
 		{Name: "bounded, enough handlers", Params: params("bounded", "200", "120")},
 	},
-	Sweep: view.Sweep{Param: "rate", Values: []string{"25", "50", "100", "200", "400", "800", "1600"}},
+	Sweep: view.Sweep{Param: "rate", Values: []string{"25", "50", "100", "200", "400", "800", "1600"}, Figure: "max_goroutines"},
 	Life:  Life,
 	Words: Words,
 	Describe: "Animation of the run: live handler goroutines and the estimated memory over time, " +

@@ -21,7 +21,7 @@ var Kit = view.Kit{
 	Presets: presets,
 	// Bigger demands mean fewer, larger deliveries: the rate of round trips
 	// falls while each waits longer for its call to end.
-	Sweep: view.Sweep{Param: "max_demand", Values: []string{"6", "8", "10", "15", "20", "30", "50", "100", "200"}},
+	Sweep: view.Sweep{Param: "buffer_size", Values: []string{"0", "10", "20", "50", "100", "200", "500", "1000", "5000"}, Figure: "dropped"},
 	Life:  Life,
 	Words: Words,
 	Describe: "Animation of the run: the producer's buffer at the top, demand pulses going up to it and events coming down " +

@@ -27,7 +27,7 @@ var Kit = view.Kit{
 		{Name: "stubborn tasks", Params: params("400", "300", "0.5", "0")},
 		{Name: "brutal kill", Params: params("400", "0", "0.3", "0")},
 	},
-	Sweep: view.Sweep{Param: "timeout", Values: []string{"100", "200", "300", "400", "500", "600", "800", "1000", "1200", "1500"}},
+	Sweep: view.Sweep{Param: "timeout", Values: []string{"100", "200", "300", "400", "500", "600", "800", "1000", "1200", "1500"}, Figure: "timed_out"},
 	Life:  Life,
 	Words: Words,
 	Describe: "Animation of the run: each task on a time axis with its caller's yield window up to the deadline, " +
