@@ -6,7 +6,7 @@ GOROOT  := $(shell go env GOROOT)
 WASMDIR := $(GOROOT)/lib/wasm
 WASMENV := GOOS=js GOARCH=wasm
 
-.PHONY: help site pages wasm serve test test-native test-wasm test-e2e deps bench measure clean
+.PHONY: help site pages wasm offline serve test test-native test-wasm test-e2e deps bench measure clean
 
 help: ## list the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -14,17 +14,29 @@ help: ## list the targets
 # The wasm goes in first: the pages step ends by writing the service
 # worker, which lists and hashes every file of the folder. The folder is
 # emptied first, so the site holds exactly one build.
+# The pages come first, with the list of WebAssembly builds they need;
+# then the builds; last the service worker, which lists and hashes every
+# file of the folder. The folder is emptied first, so the site holds
+# exactly one build.
 site: ## build the whole static site into _site/, from scratch
 	rm -rf $(SITE)
-	$(MAKE) --no-print-directory wasm pages SITE=$(SITE)
+	$(MAKE) --no-print-directory offline SITE=$(SITE)
 
-pages: ## render content/*.md, copy the static assets, write the service worker
-	go run ./web -content content -out $(SITE)
+WASMLIST = $(SITE).wasm.txt
 
-wasm: ## compile the playground to WebAssembly, with the wasm_exec.js of the same Go
+pages: ## render content/*.md and copy the static assets
+	go run ./web -content content -out $(SITE) -wasm-list $(WASMLIST)
+
+# Each page loads a WebAssembly build holding only the patterns it shows
+# (the builder lists them, with their build tags), two builds at a time.
+wasm: pages ## compile the playground to WebAssembly, with the wasm_exec.js of the same Go
 	@mkdir -p $(SITE)
-	$(WASMENV) go build -trimpath -ldflags='-s -w' -o $(SITE)/playground.wasm ./wasm
+	@echo "building $$(wc -l < $(WASMLIST)) WebAssembly files into $(SITE)/"
+	xargs -P 2 -L 1 sh -c '$(WASMENV) go build -trimpath -ldflags="-s -w" -tags "$$*" -o "$(SITE)/$$0" ./wasm' < $(WASMLIST)
 	cp $(WASMDIR)/wasm_exec.js $(SITE)/wasm_exec.js
+
+offline: wasm ## write the service worker, versioned by a hash of every file of the build
+	go run ./web -out $(SITE) -service-worker
 
 serve: site ## build, then serve the playground on http://localhost:8080 (PORT=… to change)
 	go run ./serve -dir $(SITE) -port $(PORT)

@@ -97,28 +97,14 @@ func setUp(cleanups *[]func()) error {
 	return nil
 }
 
-// buildSite builds the site as `make site` does, from the repository root:
-// the wasm and its wasm_exec.js first, then the pages, whose build ends by
-// listing every file for the service worker.
+// buildSite builds the site with `make site`, exactly as a user does.
 func buildSite(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	cmd := exec.Command("make", "-C", "..", "site", "SITE="+dir)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("make site: %w", err)
 	}
-	if err := goCmd([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "playground.wasm"), "./wasm"); err != nil {
-		return err
-	}
-	goroot, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		return fmt.Errorf("go env GOROOT: %w", err)
-	}
-	wasmExec, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), wasmExec, 0o644); err != nil {
-		return err
-	}
-	return goCmd(nil, "run", "./web", "-content", "content", "-out", dir)
+	return nil
 }
 
 // startServer builds serve/ and runs it on a free port, and returns the

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -18,10 +19,17 @@ import (
 // what a reader downloads before the demos come alive.
 const wasmBudget = 1_200_000
 
+// TestWasmSizeBudget checks every WebAssembly build of the site: each page
+// loads one.
 func TestWasmSizeBudget(t *testing.T) {
-	size := gzippedSize(t, filepath.Join(env.site, "playground.wasm"))
-	t.Logf("playground.wasm: %d bytes gzip -9 (budget %d)", size, wasmBudget)
-	require.LessOrEqual(t, size, wasmBudget, "the wasm outgrew its budget")
+	builds, err := filepath.Glob(filepath.Join(env.site, "*.wasm"))
+	require.NoError(t, err)
+	require.NotEmpty(t, builds)
+	for _, path := range builds {
+		size := gzippedSize(t, path)
+		t.Logf("%s: %d bytes gzip -9 (budget %d)", filepath.Base(path), size, wasmBudget)
+		assert.LessOrEqual(t, size, wasmBudget, "%s outgrew its budget", filepath.Base(path))
+	}
 }
 
 func gzippedSize(t *testing.T, path string) int {

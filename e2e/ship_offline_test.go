@@ -98,14 +98,23 @@ func TestTextBeforeWasm(t *testing.T) {
 }
 
 // serviceWorkerReady waits until the service worker controls the page,
-// which it does once it holds a copy of every file of the build.
+// which it does once it holds a copy of the build's pages and assets, and
+// until it holds the page's wasm too.
 func serviceWorkerReady(p *page) {
 	p.t.Helper()
 	run(p, "waiting for the service worker", chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`))
+	pollIn(p, 0, "waiting for the wasm's copy", `(async () => {
+		const wasm = document.querySelector("script[data-wasm]")?.dataset.wasm;
+		if (!wasm) return true;
+		for (const name of await caches.keys()) {
+			if (await (await caches.open(name)).match(wasm)) return true;
+		}
+		return false;
+	})()`)
 }
 
-// TestOffline visits the site once, stops its host, and finds the pages
-// and the demos still there.
+// TestOffline visits one page of the site, stops its host, and finds every
+// page, and the demo of the page it visited, still there.
 func TestOffline(t *testing.T) {
 	host := newStaticHost(t, env.site, false, false)
 	p := newPage(t)
@@ -123,10 +132,18 @@ func TestOffline(t *testing.T) {
 	assert.Equal(t, 8.0, await[map[string]float64](p, `playgrounds[0].run()`)["items"], "the page, its query and its wasm, from the copy")
 	run(p, "another page", chromedp.Navigate(host.URL+"index.html"))
 	assert.Equal(t, "Concurrency patterns playground", run(p, "heading", chromedp.Text(chromedp.CSS("main h1"))))
-	run(p, "an embed", chromedp.Navigate(host.URL+"embed.html?pattern=tasks"))
+	run(p, "the same demo, embedded", chromedp.Navigate(host.URL+"embed.html?pattern=stream&items=5"))
 	p.waitReady()
+	assert.Equal(t, 5.0, await[map[string]float64](p, `playgrounds[0].run()`)["items"])
 	p.screenshot("ship-offline-embed")
+
+	// A page never opened has its text, from the copy; its wasm, a
+	// megabyte copied only once used, is not there, and the demo says so.
+	run(p, "a page never opened", chromedp.Steps(chromedp.Navigate(host.URL+"tasks.html"), chromedp.WaitVisible(chromedp.CSS("main h1"))))
+	assert.Equal(t, "Supervised tasks", run(p, "heading", chromedp.Text(chromedp.CSS("main h1"))))
+	run(p, "waiting for the failure", chromedp.Poll[bool](`document.querySelector(".playground-error") !== null`))
+	assert.Contains(t, eval[string](p, `[...document.querySelectorAll(".playground-error")].map(e => e.textContent).join(" ")`), "The text of the page still holds")
 	// The browser's check for a new sw.js fails while offline; that is
 	// the one complaint allowed.
-	p.noConsoleErrors("sw.js", "ServiceWorker", "ERR_CONNECTION_REFUSED")
+	p.noConsoleErrors("sw.js", "ServiceWorker", "ERR_CONNECTION_REFUSED", "Failed to fetch", "playground-tasks.wasm")
 }

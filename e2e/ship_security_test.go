@@ -73,7 +73,8 @@ func TestHostileURL(t *testing.T) {
 		watchCSP(p)
 		run(p, "opening", chromedp.Navigate(env.baseURL+"embed.html?pattern="+url.QueryEscape(payloads[1])))
 		run(p, "waiting for the message", chromedp.Poll[bool](`document.querySelector(".playground-error") !== null`))
-		assert.Contains(t, eval[string](p, `document.querySelector(".playground-error").textContent`), "which this playground does not have")
+		assert.Contains(t, eval[string](p, `document.querySelector(".playground-error").textContent`), "There is no demo named “\"><img")
+		assert.False(t, eval[bool](p, `document.querySelector("script[src='loader.js']").hasAttribute("data-wasm")`), "no wasm to load")
 		noHarm(p)
 	})
 }
@@ -137,7 +138,7 @@ func TestNoInlineStyles(t *testing.T) {
 // TestServerHeaders checks what serve/ answers, outside the browser.
 func TestServerHeaders(t *testing.T) {
 	needBrowser(t)
-	for _, name := range []string{"stream.html", "embed.html", "playground.wasm", "missing.html"} {
+	for _, name := range []string{"stream.html", "embed.html", "playground-stream.wasm", "missing.html"} {
 		res, err := client.Get(env.baseURL + name)
 		require.NoError(t, err)
 		res.Body.Close()

@@ -220,6 +220,9 @@ func (d *demo) traceArray() js.Value {
 		obj.Set("kind", r.Kind.String())
 		obj.Set("id", int(r.ID))
 		obj.Set("slot", int(r.Slot))
+		if r.N != 0 { // the count a stage event carries
+			obj.Set("n", int(r.N))
+		}
 		if r.Detail != "" {
 			obj.Set("detail", r.Detail)
 		}

@@ -17,6 +17,7 @@ import (
 // as Run, each measured by package chart.
 type sweep struct {
 	param   string
+	figure  string // the summary key plotted beside throughput and p99, if any
 	values  []string
 	next    int // the index of the next value to run
 	points  []chart.Point
@@ -51,7 +52,7 @@ func (d *demo) startSweep(w *pending) {
 		}
 		return
 	}
-	s := &sweep{param: d.kit.Sweep.Param, values: d.kit.Sweep.Values, began: dom.Now()}
+	s := &sweep{param: d.kit.Sweep.Param, figure: d.kit.Sweep.Figure, values: d.kit.Sweep.Values, began: dom.Now()}
 	if w != nil {
 		s.waiting = append(s.waiting, *w)
 	}
@@ -90,7 +91,11 @@ func (d *demo) sweepNext() {
 					return
 				}
 				data := chart.New(run.Trace(), d.kit.LifeOf(), d.kit.UpfrontOf(v))
-				s.points = append(s.points, chart.PointOf(value, data))
+				var figure float64
+				if f := d.kit.Sweep.Figure; f != "" {
+					figure = run.Summary()[f]
+				}
+				s.points = append(s.points, chart.PointOf(value, data, figure))
 				s.next++
 				d.sweepNext()
 			})
@@ -114,7 +119,7 @@ func (d *demo) drawSweep() {
 	s := d.sweeping
 	d.ui.sweepCv.SetHidden(false)
 	if d.width > 0 {
-		d.paint.sweep.paint(chart.SweepPlan(s.param, s.points, d.width))
+		d.paint.sweep.paint(chart.SweepPlan(s.param, d.kit.Sweep.Figure, s.points, d.width))
 	}
 }
 
@@ -123,7 +128,11 @@ func (d *demo) drawSweep() {
 func sweepTable(doc dom.Document, s *sweep) dom.Element {
 	table := doc.New("table", "", "")
 	head := doc.New("tr", "", "")
-	for _, h := range []string{s.param, "throughput (per virtual s)", "p99 latency (ms)"} {
+	heads := []string{s.param, "throughput (per virtual s)", "p99 latency (ms)"}
+	if s.figure != "" {
+		heads = append(heads, s.figure)
+	}
+	for _, h := range heads {
 		th := doc.New("th", "", h)
 		th.SetAttr("scope", "col")
 		head.Append(th)
@@ -133,6 +142,9 @@ func sweepTable(doc dom.Document, s *sweep) dom.Element {
 		tr := doc.New("tr", "", "")
 		tr.Append(doc.New("td", "", p.Value), doc.New("td", "", strconv.FormatFloat(p.Throughput, 'f', 1, 64)),
 			doc.New("td", "", view.Ms(p.P99)))
+		if s.figure != "" {
+			tr.Append(doc.New("td", "", strconv.FormatFloat(p.Figure, 'f', -1, 64)))
+		}
 		table.Append(tr)
 	}
 	return table
@@ -150,6 +162,9 @@ func sweepObject(s *sweep) js.Value {
 		o.Set("value", p.Value)
 		o.Set("throughput", p.Throughput)
 		o.Set("p99", p.P99)
+		if s.figure != "" {
+			o.Set(s.figure, p.Figure)
+		}
 		pts.Call("push", o)
 	}
 	obj.Set("points", pts)

@@ -4,7 +4,12 @@
 //	go run ./web -content content -out _site
 //
 // The assets are embedded when the command is compiled, so it runs from any
-// folder. The WebAssembly demo (playground.wasm, wasm_exec.js) is built into
-// the same folder by `make wasm`; `make site` does both. See package
-// web/site for what a build checks.
+// folder. With -wasm-list it also writes the WebAssembly builds the pages
+// need, which `make wasm` then builds into the same folder. Last,
+//
+//	go run ./web -out _site -service-worker
+//
+// writes the service worker, which lists and hashes every file there, the
+// wasm included. `make site` does the three steps. See package web/site for
+// what a build checks.
 package main

@@ -16,17 +16,33 @@ var static embed.FS
 func main() {
 	content := flag.String("content", "content", "the `folder` of markdown pages")
 	out := flag.String("out", "_site", "the `folder` to write the site into")
+	wasmList := flag.String("wasm-list", "", "write the WebAssembly builds the pages need to this `file`")
+	worker := flag.Bool("service-worker", false, "only write the service worker for the files already in -out (the last step of a build)")
 	flag.Parse()
-	if err := build(*content, *out); err != nil {
+	var err error
+	if *worker {
+		err = serviceWorker(*out)
+	} else {
+		err = build(*content, *out, *wasmList)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "web:", err)
 		os.Exit(1)
 	}
 }
 
-func build(content, out string) error {
+func build(content, out, wasmList string) error {
 	assets, err := fs.Sub(static, "static")
 	if err != nil {
 		return err
 	}
-	return site.Build(site.Config{Content: os.DirFS(content), ContentDir: content, Code: os.DirFS("."), Static: assets, Out: out})
+	return site.Build(site.Config{Content: os.DirFS(content), ContentDir: content, Code: os.DirFS("."), Static: assets, Out: out, WasmList: wasmList})
+}
+
+func serviceWorker(out string) error {
+	assets, err := fs.Sub(static, "static")
+	if err != nil {
+		return err
+	}
+	return site.WriteServiceWorker(assets, out)
 }

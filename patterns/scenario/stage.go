@@ -1,3 +1,5 @@
+//go:build !pg_only || pg_stage
+
 package scenario
 
 import (

@@ -1,3 +1,5 @@
+//go:build !pg_only || pg_tasks
+
 package scenario
 
 import (

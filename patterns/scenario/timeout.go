@@ -1,3 +1,5 @@
+//go:build !pg_only || pg_timeout
+
 package scenario
 
 import (

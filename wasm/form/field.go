@@ -29,13 +29,11 @@ func Fields(s *scenario.Scenario) []Field {
 			f.Type = "checkbox"
 		case scenario.Choice:
 			f.Type, f.Options = "select", p.Choices
-		case scenario.Millis:
+		case scenario.Int, scenario.Millis:
 			if p.Infinite { // a number input cannot hold "infinity"
 				f.Type, f.InputMode = "text", "numeric"
 				break
 			}
-			f.Type, f.Min, f.Max, f.Step = "number", num(p.Min), num(p.Max), "1"
-		case scenario.Int:
 			f.Type, f.Min, f.Max, f.Step = "number", num(p.Min), num(p.Max), "1"
 		default:
 			f.Type, f.Min, f.Max, f.Step = "number", num(p.Min), num(p.Max), "any"

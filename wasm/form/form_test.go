@@ -34,6 +34,14 @@ func TestFields(t *testing.T) {
 	assert.Contains(t, byName["timeout"].Help, "or infinity")
 	assert.Equal(t, "number", byName["work_ms_min"].Type)
 	assert.Equal(t, "any", byName["fail_rate"].Step)
+
+	tasks, ok := scenario.Lookup("tasks")
+	require.True(t, ok)
+	for _, f := range form.Fields(tasks) {
+		if f.Name == "max_children" {
+			assert.Equal(t, "text", f.Type, "a whole number that may be infinity needs a text input too")
+		}
+	}
 }
 
 func TestMerge(t *testing.T) {

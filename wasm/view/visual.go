@@ -71,10 +71,12 @@ type Preset struct {
 }
 
 // Sweep is a parameter and the values a sweep runs it at; the zero Sweep
-// offers no sweep.
+// offers no sweep. Besides throughput and p99 latency, a sweep plots Figure,
+// a key of the scenario's summary (such as "dropped"), when it is set.
 type Sweep struct {
 	Param  string
 	Values []string
+	Figure string
 }
 
 // LifeOf returns k.Life, or TaskLife when it is nil.

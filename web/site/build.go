@@ -25,10 +25,13 @@ type Config struct {
 	// Code is the repository the pages' go-source fences read Go files
 	// from; nil when the pages show no source.
 	Code fs.FS
+	// WasmList, when set, is where the list of WebAssembly builds the pages
+	// need is written (see [WasmBuild]); the Makefile builds them.
+	WasmList string
 	// Out is the folder the site is written to, created when missing.
 	// Files already there are overwritten, others are left alone: the
-	// WebAssembly build writes into the same folder first, and the
-	// service worker lists every file there (see Build).
+	// WebAssembly builds go into the same folder, and the service worker
+	// lists every file there (see [WriteServiceWorker]).
 	Out string
 }
 
@@ -70,10 +73,6 @@ func Build(c Config) error {
 	if out[embedHTML], err = renderEmbed(pages); err != nil {
 		return err
 	}
-	sw, err := fs.ReadFile(c.Static, serviceWorker)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
 	if err := os.MkdirAll(c.Out, 0o755); err != nil {
 		return err
 	}
@@ -82,13 +81,16 @@ func Build(c Config) error {
 			return err
 		}
 	}
-	if err := copyStatic(c.Static, static, c.Out); err != nil {
-		return err
+	if c.WasmList != "" {
+		var list bytes.Buffer
+		if err := writeWasmList(&list, wasmBuilds(pages)); err != nil {
+			return err
+		}
+		if err := os.WriteFile(c.WasmList, list.Bytes(), 0o644); err != nil {
+			return err
+		}
 	}
-	if sw == nil {
-		return nil // assets without a service worker: the site is online only
-	}
-	return writeServiceWorker(sw, c.Out)
+	return copyStatic(c.Static, static, c.Out)
 }
 
 // readPages parses every page. The site must have an index: every page's

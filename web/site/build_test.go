@@ -72,7 +72,7 @@ func TestBuild(t *testing.T) {
 		}
 	})
 	t.Run("scripts only with a demo", func(t *testing.T) {
-		assets := []string{`<script src="wasm_exec.js" defer></script>`, `<script src="loader.js" defer></script>`, `href="playground.css"`}
+		assets := []string{`<script src="wasm_exec.js" defer></script>`, `<script src="loader.js" data-wasm="playground-stream.wasm" defer></script>`, `href="playground.css"`}
 		for _, a := range assets {
 			assert.Contains(t, stream, a)
 			assert.NotContains(t, index, a)

@@ -79,7 +79,7 @@ func renderEmbed(pages []*page) ([]byte, error) {
 		d := embedDemo{Name: name, Title: s.Title, Page: "index.html"}
 	find:
 		for _, p := range pages {
-			for _, n := range p.scenarios {
+			for _, n := range p.demos {
 				if n == name {
 					d.Page = p.out
 					break find

@@ -22,10 +22,15 @@ type buildInfo struct {
 	Files   []string `json:"files"` // slash-separated, sorted
 }
 
-// writeServiceWorker lists every file in out (sw.js aside), hashes them,
-// and writes sw.js with that list. It runs last, once the pages, the
-// assets and the wasm (built into out before the pages) are all there.
-func writeServiceWorker(script []byte, out string) error {
+// WriteServiceWorker lists every file in out (sw.js aside), hashes them,
+// and writes static's sw.js there with that list and the hash as its
+// version. It runs last, once the pages, the assets and the WebAssembly
+// builds are all in out: `make site` runs it after the wasm.
+func WriteServiceWorker(static fs.FS, out string) error {
+	script, err := fs.ReadFile(static, serviceWorker)
+	if err != nil {
+		return err
+	}
 	info, err := hashTree(out)
 	if err != nil {
 		return err

@@ -32,11 +32,12 @@ func TestServiceWorker(t *testing.T) {
 	assets["sw.js"] = file("const BUILD = /* filled in by the site builder */ null;\n")
 	content := fstest.MapFS{"index.md": file("# Home\n")}
 	out := t.TempDir()
-	// The wasm is built into the folder before the pages.
+	// The wasm builds are in the folder when the service worker is written.
 	require.NoError(t, os.WriteFile(filepath.Join(out, "playground.wasm"), []byte("\x00asm v1"), 0o644))
 	build := func() {
 		t.Helper()
 		require.NoError(t, site.Build(site.Config{Content: content, ContentDir: "content", Static: assets, Out: out}))
+		require.NoError(t, site.WriteServiceWorker(assets, out))
 	}
 
 	build()
@@ -58,7 +59,7 @@ func TestServiceWorker(t *testing.T) {
 func TestServiceWorkerNeedsItsMark(t *testing.T) {
 	assets := static()
 	assets["sw.js"] = file("const BUILD = null;\n")
-	err := site.Build(site.Config{Content: fstest.MapFS{"index.md": file("# Home\n")}, ContentDir: "content", Static: assets, Out: t.TempDir()})
+	err := site.WriteServiceWorker(assets, t.TempDir())
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "sw.js has no single /* filled in by the site builder */ mark")
 }

@@ -7,6 +7,7 @@ import (
 	"html"
 	"html/template"
 	"io"
+	"slices"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -33,10 +34,8 @@ type page struct {
 	out   string // the HTML file it becomes
 	src   []byte
 	doc   ast.Node
-	title string // the text of its level-1 heading
-	demo  bool   // it holds a playground
-	// scenarios names the scenarios its demos show, in page order.
-	scenarios []string
+	title string   // the text of its level-1 heading
+	demos []string // the scenarios of its playgrounds, sorted, once each
 }
 
 // parse reads a page's structure; rendering comes later, once every page's
@@ -53,9 +52,8 @@ func parse(md goldmark.Markdown, file, out string, src []byte) (*page, error) {
 				p.title = plainText(n, src)
 			}
 		case *playground.Node:
-			p.demo = true
-			if n.Scenario != nil {
-				p.scenarios = append(p.scenarios, n.Scenario.Name)
+			if n.Scenario != nil && !slices.Contains(p.demos, n.Scenario.Name) {
+				p.demos = append(p.demos, n.Scenario.Name)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -63,6 +61,7 @@ func parse(md goldmark.Markdown, file, out string, src []byte) (*page, error) {
 	if p.title == "" {
 		return nil, errors.New("no level-1 heading (# Title) to name the page")
 	}
+	slices.Sort(p.demos)
 	return p, nil
 }
 
@@ -90,7 +89,7 @@ type view struct {
 	Title, SiteName string
 	CSP             string        // for the meta tag; see package policy
 	Body            template.HTML // rendered by goldmark, which escapes the text
-	Playground      bool
+	Wasm            string        // the page's WebAssembly build; empty without a demo
 }
 
 // render writes the complete HTML page.
@@ -104,10 +103,10 @@ func (p *page) render(md goldmark.Markdown, w io.Writer) error {
 		title += " · " + Name
 	}
 	return layout.Execute(w, view{
-		Title:      title,
-		SiteName:   Name,
-		CSP:        policy.CSP,
-		Body:       template.HTML(body.String()),
-		Playground: p.demo,
+		Title:    title,
+		SiteName: Name,
+		Body:     template.HTML(body.String()),
+		CSP:      policy.CSP,
+		Wasm:     WasmFor(p.demos),
 	})
 }

@@ -3,24 +3,28 @@
 // back at that pattern's page with the same parameters, and tells the
 // embedding page how tall the content is so its iframe fits.
 //
-// The pattern name is only ever an attribute value and a comparison here;
-// the wasm checks it against the scenarios it has and says so, as text,
-// when it is not one.
+// The pattern name is checked against the scenarios the page links to, and
+// is only ever text, an attribute value or part of a file name known to
+// exist.
 (() => {
   "use strict";
 
   const query = new URLSearchParams(location.search);
   const pattern = query.get("pattern");
   const mount = document.querySelector("[data-playground-embed]");
-  if (mount && pattern !== null) {
-    mount.setAttribute("data-playground", pattern);
-  }
+  const loader = document.querySelector("script[src='loader.js']");
 
-  // The link back: the pattern's own page, with the same parameters, so
-  // the reader lands on the same run with the text around it.
+  // The page links back to every scenario; a pattern is valid when it is
+  // one of them. Only then does the demo get its name, and the loader the
+  // scenario's own WebAssembly build (playground-NAME.wasm, see the site
+  // builder); otherwise the loader finds no demo and loads nothing.
   const links = [...document.querySelectorAll(".embed-back a[data-pattern]")];
   const own = links.find((a) => a.dataset.pattern === pattern);
-  if (own) {
+  if (own && mount && loader) {
+    mount.setAttribute("data-playground", pattern);
+    loader.dataset.wasm = `playground-${pattern}.wasm`;
+    // The link back: the pattern's own page, with the same parameters, so
+    // the reader lands on the same run with the text around it.
     query.delete("pattern");
     const href = new URL(own.getAttribute("href"), document.baseURI);
     href.search = query.toString();
@@ -30,6 +34,12 @@
         a.closest("li")?.remove();
       }
     }
+  } else if (mount && pattern !== null) {
+    const p = document.createElement("p");
+    p.className = "playground-error";
+    p.setAttribute("role", "alert");
+    p.textContent = `There is no demo named “${pattern.slice(0, 40)}” here; these are the demos:`;
+    mount.append(p);
   }
 
   // The height goes to the parent only: the message says nothing a page

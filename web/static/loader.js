@@ -1,4 +1,6 @@
-// The playground's loader: fetches playground.wasm (next to this script),
+// The playground's loader: fetches the page's wasm (named by the script
+// tag's data-wasm, next to this script; each page gets a build holding just
+// the patterns it shows),
 // shows a progress bar in each demo meanwhile, starts the Go program with
 // wasm_exec.js's Go class, and reports in each demo when loading fails or the
 // program stops. Everything else, the demos included, is Go.
@@ -63,7 +65,8 @@
   }
 
   const script = document.currentScript;
-  const wasmURL = new URL("playground.wasm", script ? script.src : document.baseURI);
+  const wasmName = (script && script.dataset.wasm) || "playground.wasm";
+  const wasmURL = new URL(wasmName, script ? script.src : document.baseURI);
   const demos = Array.from(document.querySelectorAll("[data-playground]"));
 
   // Each demo shows a progress bar until Go builds the demo and removes it.

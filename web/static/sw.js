@@ -1,6 +1,12 @@
-// The site's service worker: it keeps a copy of every file of one build so
+// The site's service worker: it keeps a copy of the files of one build so
 // that the site works offline after a first visit, and so pages load from
 // the copy rather than the network.
+//
+// Every page, stylesheet and script is copied when the worker installs. A
+// WebAssembly build is copied the first time a page uses it: there is one
+// per pattern and they weigh a megabyte each, so a reader downloads only
+// those of the pages they open (offline.js makes sure the first page's is
+// among them).
 //
 // BUILD is written by the site builder: the build's version, a hash of
 // every file it holds, and their paths. A new deploy changes the hash, so
@@ -19,7 +25,9 @@ const SCOPE = new URL("./", self.location.href);
 
 self.addEventListener("install", (event) => {
   // cache: "reload" skips the HTTP cache, so the copy is of this deploy.
-  const requests = BUILD.files.map((f) => new Request(new URL(f, SCOPE), { cache: "reload" }));
+  const requests = BUILD.files
+    .filter((f) => !f.endsWith(".wasm"))
+    .map((f) => new Request(new URL(f, SCOPE), { cache: "reload" }));
   event.waitUntil(
     caches.open(CACHE).then((cache) => cache.addAll(requests)),
   );
@@ -56,9 +64,20 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   event.respondWith(
-    caches.open(CACHE)
-      .then((cache) => cache.match(new URL(name, SCOPE)))
-      .then((hit) => (hit ? unredirected(hit) : fetch(event.request))),
+    caches.open(CACHE).then(async (cache) => {
+      const url = new URL(name, SCOPE);
+      const hit = await cache.match(url);
+      if (hit) {
+        return unredirected(hit);
+      }
+      // Not copied yet (a wasm): fetch it, revalidated so that an HTTP
+      // cache cannot hand this build's copy a file of the last one.
+      const response = await fetch(url, { cache: "no-cache" });
+      if (response.ok) {
+        await cache.put(url, response.clone());
+      }
+      return response;
+    }),
   );
 });
 

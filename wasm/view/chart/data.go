@@ -86,8 +86,13 @@ func New(trace []event.Record, life view.Life, upfront int) *Data {
 			active++
 		case view.StepEnd:
 			u, ok := units[r.ID]
-			if !ok || u.start == view.Never {
+			if !ok {
 				continue
+			}
+			if u.start == view.Never { // it left the queue without starting: gave up
+				delete(units, r.ID)
+				queued--
+				break
 			}
 			delete(units, r.ID)
 			active--

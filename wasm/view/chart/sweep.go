@@ -8,31 +8,46 @@ type Point struct {
 	Value      string  // the parameter's value, as the form writes it
 	Throughput float64 // units ended per virtual second
 	P99        float64 // 99th percentile latency (arrival to end), ms
+	Figure     float64 // the sweep's summary figure, when it has one
 }
 
-// PointOf measures a run of a sweep.
-func PointOf(value string, d *Data) Point {
-	return Point{Value: value, Throughput: d.Throughput(), P99: Percentile(d.Latencies, 99)}
+// PointOf measures a run of a sweep; figure is the run's value of the
+// sweep's summary figure (0 when it has none).
+func PointOf(value string, d *Data, figure float64) Point {
+	return Point{Value: value, Throughput: d.Throughput(), P99: Percentile(d.Latencies, 99), Figure: figure}
 }
 
-// SweepHeight is how tall [SweepPlan] draws at width.
-func SweepHeight(width float64) float64 {
-	_, h := panels(2, width)
+// SweepHeight is how tall [SweepPlan] draws at width, with or without a
+// summary figure.
+func SweepHeight(figure string, width float64) float64 {
+	_, h := panels(sweepPanels(figure), width)
 	return h
 }
 
-// SweepPlan plots throughput and p99 latency against the swept parameter,
-// one point per run, evenly spaced in the order run.
-func SweepPlan(param string, pts []Point, width float64) view.Plan {
-	ps, h := panels(2, width)
+func sweepPanels(figure string) int {
+	if figure == "" {
+		return 2
+	}
+	return 3
+}
+
+// SweepPlan plots throughput, p99 latency and, when figure names one, a
+// summary figure against the swept parameter, one point per run, evenly
+// spaced in the order run.
+func SweepPlan(param, figure string, pts []Point, width float64) view.Plan {
+	ps, h := panels(sweepPanels(figure), width)
 	p := view.Plan{W: width, H: h}
 	tp := make([]float64, len(pts))
 	lat := make([]float64, len(pts))
+	fig := make([]float64, len(pts))
 	for i, pt := range pts {
-		tp[i], lat[i] = pt.Throughput, pt.P99
+		tp[i], lat[i], fig[i] = pt.Throughput, pt.P99, pt.Figure
 	}
 	sweepPanel(&p, ps[0], "throughput against "+param, "units per virtual second", pts, tp, view.RoleRunning)
 	sweepPanel(&p, ps[1], "p99 latency against "+param, "ms from arrival to result", pts, lat, view.RoleCrashed)
+	if figure != "" {
+		sweepPanel(&p, ps[2], figure+" against "+param, "from each run's summary", pts, fig, view.RoleTimedOut)
+	}
 	return p
 }
 

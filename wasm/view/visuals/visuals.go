@@ -1,19 +1,23 @@
 // Package visuals is the registry of the playground's visuals: which
-// [view.Kit] draws which scenario. It is the one place that names them;
-// the demo wiring asks it by scenario name.
+// [view.Kit] draws which scenario. Each pattern registers its kit in a
+// file of its own here, named after the scenario, so that a WebAssembly
+// build for one page can leave the others out (see the pg_only build tag
+// in the Makefile); a build without tags has them all.
 //
 // To add a pattern's visual, write its package under wasm/view (see the
-// package view overview) and add one line to kits below.
+// package view overview) and add a file here like stream.go.
 package visuals
 
-import (
-	"github.com/concurrency-patterns/playground/wasm/view"
-	"github.com/concurrency-patterns/playground/wasm/view/streamview"
-)
+import "github.com/concurrency-patterns/playground/wasm/view"
 
 // kits maps scenario names (package scenario) to their visuals.
-var kits = map[string]view.Kit{
-	"stream": streamview.Kit,
+var kits = map[string]view.Kit{}
+
+// add registers the kit of a scenario; files call it from a package-level
+// var, so that no init order matters.
+func add(name string, k view.Kit) struct{} {
+	kits[name] = k
+	return struct{}{}
 }
 
 // For returns the kit of the named scenario. A scenario without one of its

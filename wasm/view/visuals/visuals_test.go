@@ -32,6 +32,9 @@ func TestEveryScenarioHasAKit(t *testing.T) {
 				_, ok := s.Param(kit.Sweep.Param)
 				assert.True(t, ok, "the sweep varies a parameter of %s", name)
 				assert.NotEmpty(t, kit.Sweep.Values)
+				if f := kit.Sweep.Figure; f != "" {
+					assert.Contains(t, s.Summary, f, "the sweep plots a figure of the summary")
+				}
 			}
 		})
 	}
