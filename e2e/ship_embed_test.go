@@ -85,7 +85,11 @@ func TestEmbedOnThirdPartyPage(t *testing.T) {
 		assert.NotEqual(t, 512.0, before[0], "no longer the starting height")
 
 		// Opening the Embed panel makes the stream demo taller; its iframe
-		// follows, and the pool's stays as it was.
+		// follows, and the pool's stays as it was. In view: a browser
+		// pauses the rendering, and so the resize observers, of a
+		// cross-origin iframe out of sight (the host's button was clicked
+		// at the bottom of the page).
+		run(p, "scrolling to the stream demo", chromedp.ScrollIntoView(chromedp.CSS("iframe")))
 		evalIn[bool](p, stream, `(document.querySelector(".pg-embed-open").click(), true)`)
 		pollIn(p, stream, "stream grown", `innerHeight > `+jsNum(before[0]+40))
 		pollIn(p, stream, "stream sized", `Math.abs(innerHeight - Math.ceil(document.body.getBoundingClientRect().height)) <= 1`)
@@ -117,6 +121,8 @@ func TestEmbedMode(t *testing.T) {
 	assert.Equal(t, []string{env.baseURL + "stream.html?items=9&ordered=false"},
 		eval[[]string](p, `[...document.querySelectorAll(".embed-back a")].map(a => a.href)`), "one link back, to the same run")
 	assert.Equal(t, 9.0, await[map[string]float64](p, `playgrounds[0].run()`)["items"])
+	assert.True(t, eval[bool](p, `document.documentElement.scrollWidth <= document.documentElement.clientWidth`),
+		"the demo is wider than its frame: %v", eval[[]float64](p, `[document.documentElement.scrollWidth, document.documentElement.clientWidth, document.querySelector(".playground").getBoundingClientRect().width]`))
 	p.screenshot("ship-embed-mode")
 	p.noConsoleErrors()
 }
