@@ -22,6 +22,13 @@
 // query in step with its form and, when paused, with the time shown (t, in
 // virtual ms), so a link reproduces the run and opens at that moment.
 //
+// Every demo also has an Embed button, whose panel holds the HTML another
+// page pastes to show the demo with the form's values (package form makes
+// it; web/static/embed.js turns it into an iframe). The embed page,
+// embed.html, is the same program on a page with one mount point, which
+// its frame.js names from ?pattern=… before the wasm starts; the pattern
+// is the playground's own query parameter, not the scenario's.
+//
 // With prefers-reduced-motion the picture moves from event to event rather
 // than gliding; colours follow prefers-color-scheme, on the canvases too.
 //

@@ -20,4 +20,19 @@
 //     can later run under a strict Content-Security-Policy.
 //
 // Every page must open with a level-1 heading, which becomes its title.
+//
+// # Embedding and offline
+//
+// Besides the pages, a build writes embed.html, the page every embedded
+// demo loads in its iframe: one static page that mounts the demo its
+// ?pattern=… names, so it serves every scenario, with a link back to the
+// first page that shows it. embed.js, which third-party pages include, gets
+// the scenarios and their parameters' names filled in, so it can refuse an
+// unknown name before making an iframe. Every page, embed.html included,
+// carries the Content-Security-Policy of package policy as a meta tag, for
+// hosts that cannot send headers.
+//
+// [WriteServiceWorker], the last step of a build, lists and hashes every
+// file of the output folder into sw.js, so a new deploy is a new version of
+// the service worker and of its copy of the site.
 package site
