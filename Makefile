@@ -11,9 +11,6 @@ WASMENV := GOOS=js GOARCH=wasm
 help: ## list the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-# The wasm goes in first: the pages step ends by writing the service
-# worker, which lists and hashes every file of the folder. The folder is
-# emptied first, so the site holds exactly one build.
 # The pages come first, with the list of WebAssembly builds they need;
 # then the builds; last the service worker, which lists and hashes every
 # file of the folder. The folder is emptied first, so the site holds
