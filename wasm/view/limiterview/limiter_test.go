@@ -3,7 +3,6 @@ package limiterview
 import (
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -11,24 +10,14 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // run records a real run of the limiter scenario.
 func run(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
 	t.Helper()
-	s, ok := scenario.Lookup("limiter")
-	require.True(t, ok)
-	v, errs := s.Parse(params)
-	require.Empty(t, errs)
-	var trace []event.Record
-	var sum map[string]float64
-	synctest.Test(t, func(t *testing.T) {
-		r := s.Start(v)
-		require.NoError(t, r.Complete(synctest.Wait))
-		trace, sum = r.Trace(), r.Summary()
-	})
-	return trace, sum, v
+	return scenariotest.Record(t, "limiter", params)
 }
 
 // TestRealTraces replays real runs and checks at every event what the

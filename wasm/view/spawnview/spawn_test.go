@@ -3,7 +3,6 @@ package spawnview
 import (
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -11,23 +10,13 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 func run(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
 	t.Helper()
-	s, ok := scenario.Lookup("spawn")
-	require.True(t, ok)
-	v, errs := s.Parse(params)
-	require.Empty(t, errs)
-	var trace []event.Record
-	var sum map[string]float64
-	synctest.Test(t, func(t *testing.T) {
-		r := s.Start(v)
-		require.NoError(t, r.Complete(synctest.Wait))
-		trace, sum = r.Trace(), r.Summary()
-	})
-	return trace, sum, v
+	return scenariotest.Record(t, "spawn", params)
 }
 
 // TestRealTraces checks the counts against the run's own summary, and the

@@ -2,31 +2,20 @@ package stageview_test
 
 import (
 	"testing"
-	"testing/synctest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/wasm/view/stageview"
 )
 
 // runStage records a real run of the stage scenario.
 func runStage(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
 	t.Helper()
-	s, ok := scenario.Lookup("stage")
-	require.True(t, ok)
-	v, errs := s.Parse(params)
-	require.Empty(t, errs)
-	var trace []event.Record
-	var sum map[string]float64
-	synctest.Test(t, func(t *testing.T) {
-		run := s.Start(v)
-		require.NoError(t, run.Complete(synctest.Wait))
-		trace, sum = run.Trace(), run.Summary()
-	})
-	return trace, sum, v
+	return scenariotest.Record(t, "stage", params)
 }
 
 // TestRealStageTraces replays real runs of every preset and checks, at

@@ -6,31 +6,20 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // runSupervisor records a real run of the supervisor scenario.
 func runSupervisor(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
 	t.Helper()
-	s, ok := scenario.Lookup("supervisor")
-	require.True(t, ok)
-	v, errs := s.Parse(params)
-	require.Empty(t, errs)
-	var trace []event.Record
-	var sum map[string]float64
-	synctest.Test(t, func(t *testing.T) {
-		run := s.Start(v)
-		require.NoError(t, run.Complete(synctest.Wait))
-		trace, sum = run.Trace(), run.Summary()
-	})
-	return trace, sum, v
+	return scenariotest.Record(t, "supervisor", params)
 }
 
 // values parses params as the scenario does.

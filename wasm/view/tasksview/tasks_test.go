@@ -3,7 +3,6 @@ package tasksview_test
 import (
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 	"unicode/utf8"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/wasm/view"
 	"github.com/concurrency-patterns/playground/wasm/view/tasksview"
 )
@@ -23,18 +23,7 @@ func ev(ms float64, k event.Kind, id int) event.Record {
 // run records a real run of the tasks scenario.
 func run(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
 	t.Helper()
-	s, ok := scenario.Lookup("tasks")
-	require.True(t, ok)
-	v, errs := s.Parse(params)
-	require.Empty(t, errs)
-	var trace []event.Record
-	var sum map[string]float64
-	synctest.Test(t, func(t *testing.T) {
-		r := s.Start(v)
-		require.NoError(t, r.Complete(synctest.Wait))
-		trace, sum = r.Trace(), r.Summary()
-	})
-	return trace, sum, v
+	return scenariotest.Record(t, "tasks", params)
 }
 
 func texts(p view.Plan) string {

@@ -3,7 +3,6 @@ package timeoutview_test
 import (
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 	"unicode/utf8"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/wasm/view"
 	"github.com/concurrency-patterns/playground/wasm/view/timeoutview"
 )
@@ -32,16 +32,7 @@ func parse(t *testing.T, params map[string]string) scenario.Values {
 // run records a real run of the timeout scenario.
 func run(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
 	t.Helper()
-	v := parse(t, params)
-	s, _ := scenario.Lookup("timeout")
-	var trace []event.Record
-	var sum map[string]float64
-	synctest.Test(t, func(t *testing.T) {
-		r := s.Start(v)
-		require.NoError(t, r.Complete(synctest.Wait))
-		trace, sum = r.Trace(), r.Summary()
-	})
-	return trace, sum, v
+	return scenariotest.Record(t, "timeout", params)
 }
 
 func texts(p view.Plan) string {

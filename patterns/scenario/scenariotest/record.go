@@ -1,0 +1,38 @@
+// Package scenariotest runs scenarios to their end in tests, so that tests
+// of the playground's views and of the scenarios themselves check real
+// traces of the library's code.
+package scenariotest
+
+import (
+	"testing"
+	"testing/synctest"
+
+	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/scenario"
+)
+
+// Record runs the named scenario with raw params to its end, inside a
+// synctest bubble (whose Wait is the quiescence a virtual clock step
+// needs), and returns its trace, summary and parsed values. It fails t for
+// an unknown scenario, invalid params or a run that fails.
+func Record(t *testing.T, name string, raw map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
+	t.Helper()
+	s, ok := scenario.Lookup(name)
+	if !ok {
+		t.Fatalf("no scenario %q", name)
+	}
+	v, errs := s.Parse(raw)
+	if len(errs) > 0 {
+		t.Fatalf("scenario %s: %v", name, errs)
+	}
+	var trace []event.Record
+	var sum map[string]float64
+	synctest.Test(t, func(t *testing.T) {
+		run := s.Start(v)
+		if err := run.Complete(synctest.Wait); err != nil {
+			t.Fatalf("scenario %s: %v", name, err)
+		}
+		trace, sum = run.Trace(), run.Summary()
+	})
+	return trace, sum, v
+}
