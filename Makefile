@@ -61,12 +61,21 @@ deps: ## install headless Chromium (Debian's package) when it is missing
 	  echo "installing node (Debian package)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
 
-bench: ## the patterns side by side with their peers, as benchstat tables (about 15 min)
-	cd bench && go test -run '^$$' -bench . -benchmem -count 5 -timeout 60m . > $(CURDIR)/_bench.txt
-	cd bench && go tool benchstat -col /impl $(CURDIR)/_bench.txt
+# Every family of benchmarks is one table, its first column the baseline:
+# the hand-written floor for tasks, a plain channel for the pipeline and
+# the pool, x/sync/semaphore for the limiter.
+BENCHSTAT = cd bench && go tool benchstat -col /impl
+
+bench: ## the patterns side by side with their peers, as benchstat tables (about 20 min)
+	cd bench && go test -run '^$$' -bench . -benchmem -count 6 -timeout 90m . > $(CURDIR)/_bench.txt
+	$(BENCHSTAT) -filter '.name:Tasks .unit:sec/task' $(CURDIR)/_bench.txt
+	$(BENCHSTAT) -filter '.name:Tasks .unit:allocs/op' $(CURDIR)/_bench.txt
+	$(BENCHSTAT) -filter '.name:Pipeline .unit:sec/event' $(CURDIR)/_bench.txt
+	$(BENCHSTAT) -filter '.name:AcquireRelease .unit:sec/op' $(CURDIR)/_bench.txt
+	$(BENCHSTAT) -filter '.name:CheckoutCheckin .unit:sec/op' $(CURDIR)/_bench.txt
 	@echo; echo "What the no-op observer hook costs: the same benchmarks built without it (-tags nohook)"
-	cd bench && go test -run '^$$' -bench 'Tasks/body=empty/conc=8/impl=stream' -count 5 -tags nohook . > $(CURDIR)/_bench_nohook.txt
-	cd bench && go test -run '^$$' -bench 'Tasks/body=empty/conc=8/impl=stream' -count 5 . > $(CURDIR)/_bench_hook.txt
+	cd bench && go test -run '^$$' -bench 'Tasks/body=empty/conc=8/impl=stream' -count 6 -tags nohook . > $(CURDIR)/_bench_nohook.txt
+	cd bench && go test -run '^$$' -bench 'Tasks/body=empty/conc=8/impl=stream' -count 6 . > $(CURDIR)/_bench_hook.txt
 	cd bench && go tool benchstat nohook=$(CURDIR)/_bench_nohook.txt hook=$(CURDIR)/_bench_hook.txt
 
 measure: site ## report the playground's ready time, frame rate and wasm size, and a scenario's native speed
