@@ -42,7 +42,7 @@ func (l *Limiter) TryAcquire() bool {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	id := l.caller(nil)
+	id := l.caller(context.Background()) // no context, so no caller id: a sequence number
 	if l.tryTake(true) {
 		l.emit(event.Acquired, id, -1, 0, nil)
 		return true

@@ -82,10 +82,8 @@ func WithCaller(ctx context.Context, id int) context.Context {
 // caller returns the id of the caller behind ctx, or the next sequence
 // number. l.mu must be held. Only called when a hook is set.
 func (l *Limiter) caller(ctx context.Context) int {
-	if ctx != nil {
-		if id, ok := ctx.Value(callerKey{}).(int); ok {
-			return id
-		}
+	if id, ok := ctx.Value(callerKey{}).(int); ok {
+		return id
 	}
 	id := l.seq
 	l.seq++

@@ -15,6 +15,7 @@ func Example() {
 
 	risky, _ := task.Async(sup, func(ctx context.Context) (string, error) {
 		var m map[string]int
+		//lint:ignore SA5000 the example shows such a panic being contained
 		m["boom"]++ // a nil-map panic, contained in the task
 		return "unreachable", nil
 	})

@@ -122,7 +122,7 @@ func (tl *Timeline) CountsAt(t float64) Counts {
 	for _, s := range tl.spans {
 		switch {
 		case s.start > t:
-			break
+			// not started yet: counted nowhere
 		case s.end > t:
 			c.Running++
 		case s.fate == ok:
