@@ -81,6 +81,7 @@ bench: ## the patterns side by side with their peers, as benchstat tables (about
 measure: site ## report the playground's ready time, frame rate and wasm size, and a scenario's native speed
 	PLAYGROUND_MEASURE=1 PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -v -run 'TestMeasure|TestWasmSizeBudget' ./e2e/ | grep -E 'ms|fps|bytes'
 	PLAYGROUND_MEASURE=1 go test -count=1 -v -run Measure ./patterns/scenario/ | grep -E 'per run'
+	PLAYGROUND_MEASURE=1 go test -count=1 -v -run Measure ./wasm/view/visuals/ | grep -E 'B/event'
 
 clean: ## remove build output
 	rm -rf $(SITE)

@@ -2,6 +2,7 @@ package view
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,9 @@ func TimesOf(trace []event.Record) []float64 {
 		}
 		out = out[:j]
 	}
-	return out
+	// Keep only what is used: most events share their time with another,
+	// and a visual holds this for as long as its run is shown.
+	return slices.Clone(out)
 }
 
 // TaskMarks are the notable events of a task's life: crashes, timeouts,

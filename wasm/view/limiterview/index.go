@@ -1,6 +1,7 @@
 package limiterview
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -99,6 +100,8 @@ func newIndex(trace []event.Record, slots int) *index {
 		most = max(most, int32(waiting))
 		x.waitMax[tick] = most
 	}
+	// Drop what appending left spare: the index lives as long as the run is shown.
+	x.callers, x.ended, x.endAt, x.marks = slices.Clone(x.callers), slices.Clone(x.ended), slices.Clone(x.endAt), slices.Clone(x.marks)
 	return x
 }
 

@@ -1,6 +1,7 @@
 package poolview
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -130,6 +131,8 @@ func newIndex(trace []event.Record, size, overflow int) *index {
 		most = max(most, int32(waiting))
 		x.waitMax[tick] = most
 	}
+	// Drop what appending left spare: the index lives as long as the run is shown.
+	x.stints, x.callers, x.ended, x.endAt, x.marks = slices.Clone(x.stints), slices.Clone(x.callers), slices.Clone(x.ended), slices.Clone(x.endAt), slices.Clone(x.marks)
 	return x
 }
 

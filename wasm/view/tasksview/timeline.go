@@ -3,6 +3,7 @@ package tasksview
 import (
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
+	"slices"
 )
 
 // fate is how a task's span ends.
@@ -70,6 +71,7 @@ func NewTimeline(trace []event.Record) *Timeline {
 	// A recorder's times only go up, so spans are in start order and
 	// refusals in time order already.
 	tl.pack()
+	tl.spans, tl.refused = slices.Clone(tl.spans), slices.Clone(tl.refused) // no spare room kept
 	return tl
 }
 

@@ -3,6 +3,7 @@ package timeoutview
 import (
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
+	"slices"
 )
 
 // answer is what a caller got.
@@ -80,6 +81,7 @@ func NewTimeline(trace []event.Record, timeout float64, perTask bool) *Timeline 
 		}
 	}
 	tl.pack(perTask)
+	tl.tasks = slices.Clone(tl.tasks) // no spare room kept
 	return tl
 }
 
