@@ -70,3 +70,14 @@ func TestRecorderKeepsEveryEventFromManyGoroutines(t *testing.T) {
 	assert.Equal(t, "why", last.Detail)
 	assert.Equal(t, int32(-1), last.Slot)
 }
+
+func TestRecorderKeepsOneCopyOfEachErrorText(t *testing.T) {
+	r := event.NewRecorder(time.Time{})
+	hook := r.Hook()
+	for range 3 {
+		hook(event.Event{Kind: event.TimedOut, Err: errors.New("task: timeout")})
+	}
+	recs := r.Records()
+	assert.Equal(t, "task: timeout", recs[2].Detail)
+	assert.Same(t, unsafe.StringData(recs[0].Detail), unsafe.StringData(recs[2].Detail), "the same text is stored once")
+}

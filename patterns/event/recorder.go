@@ -22,6 +22,7 @@ type Recorder struct {
 	origin  time.Time
 	mu      sync.Mutex
 	records []Record
+	details map[string]string // one copy of each error text: most repeat
 }
 
 // NewRecorder returns a recorder whose offsets count from origin.
@@ -32,10 +33,22 @@ func (r *Recorder) Hook() Hook { return r.observe }
 
 func (r *Recorder) observe(e Event) {
 	rec := Record{At: e.Time.Sub(r.origin), ID: int32(e.ID), Slot: int32(e.Slot), N: int32(e.N), Kind: e.Kind}
+	var detail string
 	if e.Err != nil {
-		rec.Detail = e.Err.Error()
+		detail = e.Err.Error()
 	}
 	r.mu.Lock()
+	if detail != "" {
+		if r.details == nil {
+			r.details = map[string]string{}
+		}
+		if same, ok := r.details[detail]; ok {
+			detail = same
+		} else {
+			r.details[detail] = detail
+		}
+		rec.Detail = detail
+	}
 	r.records = append(r.records, rec)
 	r.mu.Unlock()
 }
