@@ -78,8 +78,8 @@ func (l *Limiter) acquire(ctx context.Context, anon bool) (id, slot int, err err
 		return id, slot, nil
 	}
 	w := &waiter{id: id, anon: anon, slot: -1, ready: make(chan struct{})}
-	l.queue.push(w)
-	l.emit(event.Queued, id, -1, l.queue.len, nil)
+	l.queue.Push(w)
+	l.emit(event.Queued, id, -1, l.queue.Len(), nil)
 	l.mu.Unlock()
 
 	select {
@@ -129,8 +129,8 @@ func (l *Limiter) takeOrQueue(anon bool) bool {
 
 // leave takes a waiter that gave up out of the queue. l.mu must be held.
 func (l *Limiter) leave(w *waiter) {
-	l.queue.remove(w)
-	if l.queue.len == 0 {
+	l.queue.Remove(w)
+	if l.queue.Len() == 0 {
 		l.state.Store(l.state.Load() &^ queuedBit) // queued: nobody else writes
 	}
 }

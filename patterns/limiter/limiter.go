@@ -8,6 +8,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/fifo"
 )
 
 // ErrFull is the reason a [event.GaveUp] event carries when [Limiter.TryAcquire]
@@ -27,10 +28,10 @@ type Limiter struct {
 	hook  event.Hook // when set, every step takes mu so that events come in order
 
 	mu    sync.Mutex
-	queue queue
-	freed []int // slot numbers given back by Do callers, reused last in first out (hooked only)
-	fresh int   // slot numbers from fresh up to max-1 have never been used (hooked only)
-	seq   int   // the next number for a caller without an id (hooked only)
+	queue fifo.Queue[waiter, *waiter] // callers waiting for a slot, in arrival order
+	freed []int                       // slot numbers given back by Do callers, reused last in first out (hooked only)
+	fresh int                         // slot numbers from fresh up to max-1 have never been used (hooked only)
+	seq   int                         // the next number for a caller without an id (hooked only)
 }
 
 // New returns a limiter that lets max callers hold a slot at once. max must
@@ -63,7 +64,7 @@ type Status struct {
 func (l *Limiter) Status() Status {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return Status{Active: activeOf(l.state.Load()), Waiting: l.queue.len}
+	return Status{Active: activeOf(l.state.Load()), Waiting: l.queue.Len()}
 }
 
 // Max returns the bound the limiter was created with.

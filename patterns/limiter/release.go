@@ -49,9 +49,9 @@ func (l *Limiter) handOn(slot int, anon bool) {
 		return
 	}
 	// Somebody waits, so only we change the word: active stays at max.
-	w := l.queue.pop()
+	w := l.queue.Pop()
 	s = s - holder(anon) + holder(w.anon)
-	if l.queue.len == 0 {
+	if l.queue.Len() == 0 {
 		s &^= queuedBit
 	}
 	l.state.Store(s)

@@ -66,7 +66,7 @@ func (p *Pool[W]) handOn(w *Worker[W]) (retire bool) {
 	if p.closed {
 		return true
 	}
-	if wt := p.waiting.pop(); wt != nil {
+	if wt := p.waiting.Pop(); wt != nil {
 		p.settle(wt, w, w.lane, nil)
 		p.lend(w, wt.id)
 		close(wt.ready)
@@ -97,7 +97,7 @@ func (p *Pool[W]) retire(w *Worker[W]) {
 // to the head waiter, who will create a worker in it, or frees it. p.mu
 // must be held.
 func (p *Pool[W]) handOnLane(lane int) {
-	if wt := p.waiting.pop(); wt != nil {
+	if wt := p.waiting.Pop(); wt != nil {
 		p.settle(wt, nil, lane, nil)
 		p.announce(wt.id, lane)
 		close(wt.ready)

@@ -64,8 +64,8 @@ func (p *Pool[W]) checkout(ctx context.Context, block bool) (*Worker[W], error) 
 		return fail(ErrFull, ErrFull)
 	}
 	wt := &waiter[W]{id: id, lane: -1, ready: make(chan struct{})}
-	p.waiting.push(wt)
-	p.emit(event.CheckoutWaiting, id, -1, p.waiting.len, nil)
+	p.waiting.Push(wt)
+	p.emit(event.CheckoutWaiting, id, -1, p.waiting.Len(), nil)
 	var timer clock.Timer
 	if _, ok := ctx.Deadline(); !ok && p.timeout > 0 {
 		timer = p.clock.AfterFunc(p.timeout, func() { p.expire(wt) })
@@ -82,7 +82,7 @@ func (p *Pool[W]) wait(ctx context.Context, wt *waiter[W], timer clock.Timer) (*
 	case <-ctx.Done():
 		p.mu.Lock()
 		if !wt.settled {
-			p.waiting.remove(wt)
+			p.waiting.Remove(wt)
 			p.settle(wt, nil, -1, ctx.Err())
 			p.emit(event.CheckoutFailed, wt.id, -1, 0, context.Cause(ctx))
 		}
@@ -119,7 +119,7 @@ func (p *Pool[W]) expire(wt *waiter[W]) {
 	if wt.settled {
 		return
 	}
-	p.waiting.remove(wt)
+	p.waiting.Remove(wt)
 	p.settle(wt, nil, -1, ErrTimeout)
 	p.emit(event.CheckoutFailed, wt.id, -1, 0, ErrTimeout)
 	close(wt.ready)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/fifo"
 	"github.com/concurrency-patterns/playground/patterns/internal/lanes"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
@@ -48,8 +49,8 @@ type Pool[W any] struct {
 	live    int // workers that exist or are being created
 	out     int // workers checked out
 	lanes   lanes.Lanes
-	waiting queue[W]
-	seq     int // the next number for a caller without an id, when hooked
+	waiting fifo.Queue[waiter[W], *waiter[W]] // callers waiting for a worker, in arrival order
+	seq     int                               // the next number for a caller without an id, when hooked
 	closed  bool
 }
 
@@ -139,7 +140,7 @@ func (p *Pool[W]) Close() {
 	for w := p.idle.take(FIFO); w != nil; w = p.idle.take(FIFO) {
 		stopped = append(stopped, w)
 	}
-	for wt := p.waiting.pop(); wt != nil; wt = p.waiting.pop() {
+	for wt := p.waiting.Pop(); wt != nil; wt = p.waiting.Pop() {
 		p.settle(wt, nil, -1, ErrClosed)
 		p.emit(event.CheckoutFailed, wt.id, -1, 0, ErrClosed)
 		close(wt.ready)

@@ -44,7 +44,7 @@ func (p *Pool[W]) Status() Status {
 		Available:  p.idle.len,
 		Overflow:   max(0, p.live-p.size),
 		CheckedOut: p.out,
-		Waiting:    p.waiting.len,
+		Waiting:    p.waiting.Len(),
 	}
 	switch {
 	case p.idle.len > 0 || p.live < p.size:
