@@ -3,28 +3,18 @@ package e2e
 import (
 	"encoding/json"
 	"testing"
-	"testing/synctest"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
 // nativeSummary runs a scenario natively, in a synctest bubble.
 func nativeSummary(t *testing.T, name string, params map[string]string) map[string]float64 {
 	t.Helper()
-	s, ok := scenario.Lookup(name)
-	require.True(t, ok)
-	v, errs := s.Parse(params)
-	require.Empty(t, errs)
-	var sum map[string]float64
-	synctest.Test(t, func(t *testing.T) {
-		run := s.Start(v)
-		require.NoError(t, run.Complete(synctest.Wait))
-		sum = run.Summary()
-	})
+	_, sum, _ := scenariotest.Record(t, name, params)
 	return sum
 }
 

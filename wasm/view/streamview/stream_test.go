@@ -2,13 +2,12 @@ package streamview_test
 
 import (
 	"testing"
-	"testing/synctest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/wasm/view"
 	"github.com/concurrency-patterns/playground/wasm/view/streamview"
 )
@@ -16,17 +15,7 @@ import (
 // runStream records a real run of the stream scenario.
 func runStream(t *testing.T, params map[string]string) ([]event.Record, map[string]float64, streamview.Config) {
 	t.Helper()
-	s, ok := scenario.Lookup("stream")
-	require.True(t, ok)
-	v, errs := s.Parse(params)
-	require.Empty(t, errs)
-	var trace []event.Record
-	var sum map[string]float64
-	synctest.Test(t, func(t *testing.T) {
-		run := s.Start(v)
-		require.NoError(t, run.Complete(synctest.Wait))
-		trace, sum = run.Trace(), run.Summary()
-	})
+	trace, sum, v := scenariotest.Record(t, "stream", params)
 	return trace, sum, streamview.Config{Items: v.Int("items"), Lanes: v.Int("max_concurrency"), Ordered: v.Bool("ordered")}
 }
 
