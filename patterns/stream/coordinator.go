@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"sync"
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -18,18 +19,25 @@ type job[In any] struct {
 	input       In
 }
 
-// outcome is a task's result on its way to the coordinator. A zero kind is
-// the notice that the caller's context is done.
+// outcome is a task's result on its way to the consumer.
 type outcome[In, Out any] struct {
-	job     job[In]
-	value   Out
-	err     error
-	kind    event.Kind
-	retired bool // the worker that ran it takes no more jobs
+	job   job[In]
+	value Out
+	err   error
+	kind  event.Kind
 }
 
-// coordinator is one run of a stream. It lives on the consumer's goroutine,
-// inside the iterator, and owns every worker it starts.
+// coordinator is one run of a stream. Its consumer side lives on the
+// consumer's goroutine, inside the iterator, and owns every worker it
+// starts.
+//
+// The consumer and the workers meet under one mutex instead of on channels.
+// That lets each side move everything that is ready in one step (the
+// consumer takes every finished outcome at once; a worker that finishes
+// takes the next job in the same step), and it wakes a parked goroutine only
+// when there is something for it, one worker at a time: a channel send would
+// wake a parked worker per job, and for short tasks those wake-ups cost more
+// than the tasks.
 type coordinator[In, Out any] struct {
 	fn     func(context.Context, In) (Out, error)
 	cfg    *config
@@ -39,28 +47,41 @@ type coordinator[In, Out any] struct {
 	start  time.Time       // deadlines are kept as durations since then
 	unhook func() bool     // stops the ctx-done notice
 
-	jobs    chan job[In]
-	results chan outcome[In, Out]
+	// Owned by the consumer's goroutine.
 	workers []*worker[In, Out]        // every worker started, retired ones too
-	live    int                       // workers still taking jobs
-	active  int                       // tasks whose outcome has not arrived
+	active  int                       // dispatched tasks whose outcome it has not taken
 	free    []int                     // free slots, used as a stack
 	next    int                       // index of the next input
 	window  *window[outcome[In, Out]] // ordered: results waiting for their turn
-	ready   []outcome[In, Out]        // unordered: results to yield now
+	spare   []outcome[In, Out]        // the batch it took last, reused for the next
 	reason  error                     // why the stream stopped early
+
+	// Shared, guarded by mu, as is every worker's state.
+	mu       sync.Mutex
+	queued   ring[job[In]]      // dispatched jobs no worker has taken yet
+	finished []outcome[In, Out] // outcomes the consumer has not taken yet
+	idle     []*worker[In, Out] // workers parked until there is a job
+	waking   bool               // a parked worker was woken and has not run yet
+	waiting  bool               // the consumer is parked until an outcome comes
+	bell     chan struct{}      // wakes the parked consumer
+	live     int                // workers that still take jobs
+	running  int                // live workers running a task
+	ctxEnded bool               // the caller's context is done
+	halted   bool               // the stream is over: workers take no more jobs
 }
 
 func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coordinator[In, Out] {
 	n := s.cfg.maxConcurrency
 	c := &coordinator[In, Out]{
-		fn:      s.fn,
-		cfg:     &s.cfg,
-		done:    ctx.Done(),
-		jobs:    make(chan job[In], n),
-		results: make(chan outcome[In, Out], n+1), // +1 for the ctx-done notice
-		free:    make([]int, n),
-		start:   s.cfg.clock.Now(),
+		fn:       s.fn,
+		cfg:      &s.cfg,
+		done:     ctx.Done(),
+		free:     make([]int, n),
+		start:    s.cfg.clock.Now(),
+		queued:   newRing[job[In]](n),
+		finished: make([]outcome[In, Out], 0, n),
+		spare:    make([]outcome[In, Out], 0, n),
+		bell:     make(chan struct{}, 1),
 	}
 	c.ctx, c.cancel = context.WithCancel(ctx)
 	for i := range c.free {
@@ -68,11 +89,14 @@ func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coord
 	}
 	if s.cfg.ordered {
 		c.window = newWindow[outcome[In, Out]](n)
-	} else {
-		c.ready = make([]outcome[In, Out], 0, n)
 	}
 	if c.done != nil {
-		c.unhook = context.AfterFunc(ctx, func() { c.results <- outcome[In, Out]{} })
+		c.unhook = context.AfterFunc(ctx, func() {
+			c.mu.Lock()
+			c.ctxEnded = true
+			c.ringConsumer()
+			c.mu.Unlock()
+		})
 	}
 	return c
 }
@@ -111,66 +135,99 @@ func (c *coordinator[In, Out]) cancelled() bool {
 	}
 }
 
-// dispatch starts a task for the next input in a free slot.
+// dispatch queues a task for the next input in a free slot, and makes sure
+// a worker will take it: a parked one is woken, or a new one started.
 func (c *coordinator[In, Out]) dispatch(in In) {
-	if c.live == c.active {
-		w := newWorker(c)
-		c.workers = append(c.workers, w)
-		c.live++
-		go w.loop()
-	}
 	slot := c.free[len(c.free)-1]
 	c.free = c.free[:len(c.free)-1]
 	c.emit(event.Pulled, c.next, -1, nil)
-	c.jobs <- job[In]{index: c.next, slot: slot, input: in} // never blocks: capacity is the bound
+	j := job[In]{index: c.next, slot: slot, input: in}
 	c.next++
 	c.active++
+
+	c.mu.Lock()
+	c.queued.push(j)
+	c.wakeWorker()
+	spawn := c.live-c.running < c.queued.len() // a worker that is not running will take a job
+	if spawn {
+		c.live++
+	}
+	c.mu.Unlock()
+	if spawn {
+		w := newWorker(c)
+		c.workers = append(c.workers, w)
+		go w.loop()
+	}
 }
 
-// await takes one outcome, and any others already waiting, then yields
-// what they make ready. Taking them in a batch saves a wake-up per task when
-// the workers outpace the consumer. It reports whether the stream goes on.
+// wakeWorker wakes one parked worker if jobs wait and no other worker is on
+// its way. The woken worker wakes the next if jobs still wait once it has
+// taken one, so a burst of short jobs is not met by a burst of wake-ups.
+// c.mu must be held.
+func (c *coordinator[In, Out]) wakeWorker() {
+	if c.waking || c.queued.len() == 0 || len(c.idle) == 0 {
+		return
+	}
+	w := c.idle[len(c.idle)-1]
+	c.idle = c.idle[:len(c.idle)-1]
+	c.waking = true
+	w.bell <- struct{}{} // never blocks: a parked worker has an empty bell
+}
+
+// deliver hands an outcome to the consumer. c.mu must be held.
+func (c *coordinator[In, Out]) deliver(o outcome[In, Out]) {
+	c.finished = append(c.finished, o)
+	c.ringConsumer()
+}
+
+// ringConsumer wakes the consumer if it is parked. c.mu must be held.
+func (c *coordinator[In, Out]) ringConsumer() {
+	if c.waiting {
+		c.waiting = false
+		c.bell <- struct{}{} // never blocks: only a parked consumer is rung
+	}
+}
+
+// await takes every outcome that has finished, parking until there is one,
+// and yields what they make ready. It reports whether the stream goes on.
 func (c *coordinator[In, Out]) await(yield func(Result[Out], error) bool) bool {
-	o := <-c.results
-	for {
-		if o.kind == 0 || c.cancelled() {
-			// Tasks see the caller's cancellation as soon as we do; what they
-			// return then is not a result.
-			return c.fail(context.Cause(c.ctx), yield)
-		}
+	c.mu.Lock()
+	for len(c.finished) == 0 && !c.ctxEnded {
+		c.waiting = true
+		c.mu.Unlock()
+		<-c.bell
+		c.mu.Lock()
+	}
+	batch := c.finished
+	c.finished = c.spare[:0]
+	ended := c.ctxEnded
+	c.mu.Unlock()
+	c.spare = batch
+
+	if ended || c.cancelled() {
+		// Tasks see the caller's cancellation as soon as we do; what they
+		// return then is not a result.
+		return c.fail(context.Cause(c.ctx), yield)
+	}
+	for i, o := range batch {
+		batch[i] = outcome[In, Out]{} // the batch is reused: drop the value
 		c.active--
 		c.free = append(c.free, o.job.slot)
-		if o.retired {
-			c.live--
-		}
 		if o.kind == event.TimedOut && c.cfg.onTimeout == Exit {
 			return c.flush(yield) && c.fail(o.err, yield)
 		}
 		if c.window != nil {
 			c.window.put(o.job.index, o)
-		} else {
-			c.ready = append(c.ready, o)
+		} else if !c.yield(o, yield) {
+			return false
 		}
-		select {
-		case o = <-c.results:
-			continue
-		default:
-		}
-		return c.flush(yield)
 	}
+	return c.flush(yield)
 }
 
-// flush yields every result that is ready: all of them when unordered, the
-// next ones in input order when ordered.
+// flush yields, when ordered, the results that are next in input order.
 func (c *coordinator[In, Out]) flush(yield func(Result[Out], error) bool) bool {
 	if c.window == nil {
-		ready := c.ready
-		c.ready = c.ready[:0]
-		for _, o := range ready {
-			if !c.yield(o, yield) {
-				return false
-			}
-		}
 		return true
 	}
 	for {
@@ -207,11 +264,17 @@ func (c *coordinator[In, Out]) halt() {
 	if c.unhook != nil {
 		c.unhook()
 	}
+	c.mu.Lock()
+	c.halted = true
 	for _, w := range c.workers {
 		w.stop()
 	}
+	for _, w := range c.idle {
+		w.bell <- struct{}{}
+	}
+	c.idle = nil
+	c.mu.Unlock()
 	c.cancel()
-	close(c.jobs)
 	for _, w := range c.workers {
 		<-w.done
 	}

@@ -36,13 +36,14 @@
 // # Cost and when not to use it
 //
 // Workers are reused across tasks and each keeps one lazy timer, so a task
-// costs a few channel operations and a clock read, not a goroutine. Being
-// lazy as Elixir is has a price: a slot is refilled only when the consumer
-// comes back for the result that freed it, so every task waits for one
-// hand-off with the consumer's goroutine. With empty tasks that makes the
-// stream about twice as slow as a hand-written set of workers that lets
-// finished results pile up for the consumer; with real work it is noise. For a handful of long tasks, errgroup
-// with SetLimit is simpler; use this when you want per-task timeouts, panic
+// costs a clock read and a few steps under one mutex, not a goroutine. The
+// consumer takes every finished result in one step, and a worker that
+// finishes takes the next job in the same step, so with several slots the
+// stream keeps pace with a hand-written set of workers even though it reads
+// no input ahead. With one slot, laziness has a price: the next task starts
+// only after the consumer has taken the last result, so each task waits for
+// two goroutine switches. For a handful of long tasks, errgroup with
+// SetLimit is simpler; use this when you want per-task timeouts, panic
 // isolation, ordered results, or to watch the stream through an
 // [event.Hook].
 //

@@ -3,7 +3,6 @@ package stream
 import (
 	"context"
 	"errors"
-	"sync"
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
@@ -15,7 +14,7 @@ import (
 var errGoexit = errors.New("stream: task called runtime.Goexit")
 
 // phase is where a worker is in its life. Transitions happen under the
-// worker's mutex, which is how a reply and a timeout that coincide are
+// coordinator's mutex, which is how a reply and a timeout that coincide are
 // settled: whichever takes the lock first decides.
 type phase uint8
 
@@ -39,18 +38,18 @@ type worker[In, Out any] struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	timer  clock.Timer
+	bell   chan struct{} // wakes the worker when it is parked
 	done   chan struct{} // closed when settled
 
-	mu       sync.Mutex
+	// Guarded by c.mu.
 	phase    phase
-	halted   bool // the stream has stopped: take no more jobs
 	job      job[In]
 	deadline time.Duration // since the stream's start: when the running task times out, or the cancelled one is abandoned
 	armed    bool          // the timer will fire
 }
 
 func newWorker[In, Out any](c *coordinator[In, Out]) *worker[In, Out] {
-	w := &worker[In, Out]{c: c, done: make(chan struct{})}
+	w := &worker[In, Out]{c: c, bell: make(chan struct{}, 1), done: make(chan struct{})}
 	w.ctx, w.cancel = context.WithCancel(c.ctx)
 	w.timer = c.cfg.clock.AfterFunc(time.Hour, w.fire)
 	w.timer.Stop()
@@ -60,41 +59,55 @@ func newWorker[In, Out any](c *coordinator[In, Out]) *worker[In, Out] {
 func (w *worker[In, Out]) loop() {
 	defer w.timer.Stop()
 	defer w.cancel()
-	for j := range w.c.jobs {
-		if !w.begin(j) {
-			continue
-		}
-		if !w.call(j) {
+	w.c.mu.Lock()
+	for w.take() {
+		w.c.mu.Unlock()
+		if !w.call(w.job) {
 			return
 		}
 	}
-	w.mu.Lock()
 	w.settle()
-	w.mu.Unlock()
+	w.c.mu.Unlock()
 }
 
-// begin marks the job running and arms its timeout.
-func (w *worker[In, Out]) begin(j job[In]) bool {
-	cfg := w.c.cfg
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.halted {
-		return false
+// take waits for a job and marks it running, arming its timeout. It reports
+// false when the stream is over. c.mu is held on entry and on return.
+func (w *worker[In, Out]) take() bool {
+	c := w.c
+	for {
+		if c.halted {
+			return false
+		}
+		if j, ok := c.queued.pop(); ok {
+			c.wakeWorker()
+			w.begin(j)
+			return true
+		}
+		c.idle = append(c.idle, w)
+		c.mu.Unlock()
+		<-w.bell
+		c.mu.Lock()
+		c.waking = false
 	}
+}
+
+// begin marks j running and arms its timeout. c.mu must be held.
+func (w *worker[In, Out]) begin(j job[In]) {
+	c := w.c
 	w.phase, w.job = running, j
-	w.c.emit(event.Started, j.index, j.slot, nil)
-	if cfg.timeout > 0 {
-		w.deadline = cfg.clock.Since(w.c.start) + cfg.timeout
+	c.running++
+	c.emit(event.Started, j.index, j.slot, nil)
+	if c.cfg.timeout > 0 {
+		w.deadline = c.cfg.clock.Since(c.start) + c.cfg.timeout
 		if !w.armed {
 			w.armed = true
-			w.timer.Reset(cfg.timeout)
+			w.timer.Reset(c.cfg.timeout)
 		}
 	}
-	return true
 }
 
 // call runs the task, recovering a panic into an exit, and reports whether
-// the worker may take another job.
+// the worker may take another job; if so, c.mu is held on return.
 func (w *worker[In, Out]) call(j job[In]) (more bool) {
 	returned := false
 	defer func() {
@@ -108,10 +121,11 @@ func (w *worker[In, Out]) call(j job[In]) (more bool) {
 			return
 		}
 		// runtime.Goexit: report the exit, then let the goroutine end.
-		w.finish(j, outcome[In, Out]{err: w.c.exit(reason, j), kind: event.Panicked, retired: true})
-		w.mu.Lock()
-		w.settle()
-		w.mu.Unlock()
+		if w.finish(j, outcome[In, Out]{err: w.c.exit(reason, j), kind: event.Panicked}) {
+			w.c.live--
+			w.settle()
+			w.c.mu.Unlock()
+		}
 	}()
 	v, err := w.c.fn(w.ctx, j.input)
 	returned = true
@@ -122,30 +136,33 @@ func (w *worker[In, Out]) call(j job[In]) (more bool) {
 	return w.finish(j, outcome[In, Out]{value: v, err: err, kind: kind})
 }
 
-// finish hands a returned task's outcome to the coordinator, unless the
-// task was timed out or cancelled meanwhile; then the worker retires.
+// finish hands a returned task's outcome to the consumer, unless the task
+// was timed out or cancelled meanwhile; then the worker retires. It reports
+// whether the worker goes on, and then keeps c.mu held.
 func (w *worker[In, Out]) finish(j job[In], o outcome[In, Out]) bool {
-	w.mu.Lock()
+	c := w.c
+	c.mu.Lock()
 	if w.phase != running {
 		w.settle() // returned after cancellation: no longer abandoned-to-be
-		w.mu.Unlock()
+		c.mu.Unlock()
 		return false
 	}
 	w.phase = idle
-	w.c.emit(o.kind, j.index, j.slot, o.err)
-	w.mu.Unlock()
+	c.running--
+	c.emit(o.kind, j.index, j.slot, o.err)
 	o.job = j
-	w.c.results <- o // never blocks: one outcome per active task fits
-	return !o.retired
+	c.deliver(o)
+	return true
 }
 
 // fire is the timer's callback: a running task timed out, or a cancelled
 // one ran out of shutdown time, or neither yet and the timer is moved to
 // the deadline of what runs now.
 func (w *worker[In, Out]) fire() {
-	now := w.c.cfg.clock.Since(w.c.start)
-	w.mu.Lock()
-	defer w.mu.Unlock()
+	c := w.c
+	now := c.cfg.clock.Since(c.start)
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	w.armed = false
 	if w.phase != running && w.phase != cancelling {
 		return // idle: the next task arms the timer again
@@ -156,20 +173,22 @@ func (w *worker[In, Out]) fire() {
 		return
 	}
 	if w.phase == running {
-		w.c.emit(event.TimedOut, w.job.index, w.job.slot, task.ErrTimeout)
-		w.c.results <- outcome[In, Out]{job: w.job, err: w.c.exit(task.ErrTimeout, w.job), kind: event.TimedOut, retired: true}
+		// The worker retires with its task: it leaves the running and the
+		// live count together, so it is not counted on to take a job.
+		c.running--
+		c.live--
+		c.emit(event.TimedOut, w.job.index, w.job.slot, task.ErrTimeout)
+		c.deliver(outcome[In, Out]{job: w.job, err: c.exit(task.ErrTimeout, w.job), kind: event.TimedOut})
 		w.cancelWithin(now)
 		return
 	}
-	w.c.emit(event.Abandoned, w.job.index, w.job.slot, task.ErrAbandoned)
+	c.emit(event.Abandoned, w.job.index, w.job.slot, task.ErrAbandoned)
 	w.settle()
 }
 
 // stop is the coordinator halting the stream: a running task is cancelled.
+// c.mu must be held.
 func (w *worker[In, Out]) stop() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.halted = true
 	if w.phase == running {
 		w.c.emit(event.Cancelled, w.job.index, w.job.slot, task.ErrShutdown)
 		w.cancelWithin(w.c.cfg.clock.Since(w.c.start))
@@ -177,7 +196,7 @@ func (w *worker[In, Out]) stop() {
 }
 
 // cancelWithin cancels the running task and gives it the shutdown time to
-// return. w.mu must be held.
+// return. c.mu must be held.
 func (w *worker[In, Out]) cancelWithin(now time.Duration) {
 	w.phase = cancelling
 	w.deadline = now + w.c.cfg.shutdown
@@ -186,7 +205,7 @@ func (w *worker[In, Out]) cancelWithin(now time.Duration) {
 	w.timer.Reset(w.c.cfg.shutdown)
 }
 
-// settle marks the worker gone, once. w.mu must be held.
+// settle marks the worker gone, once. c.mu must be held.
 func (w *worker[In, Out]) settle() {
 	if w.phase != settled {
 		w.phase = settled
