@@ -63,7 +63,9 @@ deps: ## install headless Chromium (Debian's package) when it is missing
 
 # Every family of benchmarks is one table, its first column the baseline:
 # the hand-written floor for tasks, a plain channel for the pipeline and
-# the pool, x/sync/semaphore for the limiter.
+# the pool, x/sync/semaphore for the limiter. The tasks table also has a
+# lazy floor (floor-lazy): hand-written workers that, like the stream, read
+# no input ahead of a free slot.
 BENCHSTAT = cd bench && go tool benchstat -col /impl
 
 bench: ## the patterns side by side with their peers, as benchstat tables (about 20 min)

@@ -30,6 +30,7 @@ var runners = []struct {
 }{
 	{"floor", floorUnordered},
 	{"floor-ordered", floorOrdered},
+	{"floor-lazy", floorLazy},
 	{"stream", ourStream(stream.Unordered())},
 	{"stream-ordered", ourStream()},
 	{"stream-notimeout", ourStream(stream.Unordered(), stream.NoTimeout())},
@@ -111,6 +112,40 @@ func floor(n int, body func(int) int, ordered bool) {
 			delete(pending, next)
 		}
 	}
+}
+
+// floorLazy is the hand-written lower bound for a lazy stream: the same
+// workers, but the consumer reads the next input only when a result has
+// freed a slot, as Elixir's async_stream does, so nothing is read ahead. With
+// one slot, consumer and worker strictly take turns.
+func floorLazy(n int, body func(int) int) {
+	jobs := make(chan int, n)
+	results := make(chan [2]int, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for j := range jobs {
+				func() {
+					defer func() { _ = recover() }()
+					results <- [2]int{j, body(j)}
+				}()
+			}
+		})
+	}
+	active := 0
+	for i := range tasks {
+		if active == n {
+			<-results
+			active--
+		}
+		jobs <- i
+		active++
+	}
+	close(jobs)
+	for range active {
+		<-results
+	}
+	wg.Wait()
 }
 
 func inputs(yield func(int) bool) {
