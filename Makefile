@@ -77,12 +77,14 @@ bench: ## the patterns side by side with their peers, as benchstat tables (about
 	$(BENCHSTAT) -filter '.name:CheckoutCheckin .unit:sec/op' $(CURDIR)/_bench.txt
 	@$(MAKE) --no-print-directory bench-hook
 
-bench-hook: ## what the no-op observer hook costs: the stream built with it and without it (-tags nohook), run in turn
+bench-hook: ## what the no-op observer hook costs: the stream built with it and without it (-tags nohook), run in turn, each first as often
 	cd bench && go test -c -o $(CURDIR)/_bench_nohook.test -tags nohook . && go test -c -o $(CURDIR)/_bench_hook.test .
 	rm -f $(CURDIR)/_bench_nohook.txt $(CURDIR)/_bench_hook.txt
-	for i in 1 2 3 4 5 6 7 8 9 10; do \
-	  $(CURDIR)/_bench_nohook.test -test.run '^$$' -test.bench '$(HOOK_BENCH)' -test.count 1 >> $(CURDIR)/_bench_nohook.txt && \
-	  $(CURDIR)/_bench_hook.test -test.run '^$$' -test.bench '$(HOOK_BENCH)' -test.count 1 >> $(CURDIR)/_bench_hook.txt || exit 1; \
+	for order in "nohook hook" "hook nohook" "nohook hook" "hook nohook" "nohook hook" \
+	             "hook nohook" "nohook hook" "hook nohook" "nohook hook" "hook nohook"; do \
+	  for b in $$order; do \
+	    $(CURDIR)/_bench_$$b.test -test.run '^$$' -test.bench '$(HOOK_BENCH)' -test.count 1 >> $(CURDIR)/_bench_$$b.txt || exit 1; \
+	  done; \
 	done
 	cd bench && go tool benchstat nohook=$(CURDIR)/_bench_nohook.txt hook=$(CURDIR)/_bench_hook.txt
 
