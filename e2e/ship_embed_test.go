@@ -54,6 +54,7 @@ func TestEmbedOnThirdPartyPage(t *testing.T) {
 	assert.Equal(t, map[string]string{"items": "16", "size": "3"},
 		evalIn[map[string]string](p, pool, `(({items, size}) => ({items, size}))(playgrounds[0].params())`))
 	assert.Contains(t, evalIn[string](p, stream, `document.querySelector(".embed-back a").href`), "stream.html?items=12&max_concurrency=2")
+	assert.Contains(t, evalIn[string](p, pool, `document.querySelector(".embed-back a").href`), "pool.html?", "the page about the pool")
 
 	t.Run("they run independently", func(t *testing.T) {
 		s := evalIn[map[string]float64](p, stream, `playgrounds[0].run()`)

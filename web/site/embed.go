@@ -69,26 +69,44 @@ type embedView struct {
 }
 
 // renderEmbed writes the embed page: one static page that mounts the demo
-// its URL names, so one file serves every scenario. It links back to the
-// first page that shows each scenario, or to the index for a scenario no
-// page shows yet.
+// its URL names, so one file serves every scenario. It links each scenario
+// back to the page about it (see homes).
 func renderEmbed(pages []*page) ([]byte, error) {
 	v := embedView{SiteName: Name, CSP: policy.CSP}
+	home := homes(pages)
 	for _, name := range scenario.Names() {
 		s, _ := scenario.Lookup(name)
-		d := embedDemo{Name: name, Title: s.Title, Page: "index.html"}
-	find:
-		for _, p := range pages {
-			for _, n := range p.demos {
-				if n == name {
-					d.Page = p.out
-					break find
-				}
-			}
-		}
-		v.Demos = append(v.Demos, d)
+		v.Demos = append(v.Demos, embedDemo{Name: name, Title: s.Title, Page: home(name)})
 	}
 	var b bytes.Buffer
 	err := embedPage.Execute(&b, v)
 	return b.Bytes(), err
+}
+
+// homes returns where to read about a scenario: the page whose demos are
+// that scenario alone (its own page), else the first page, in name order,
+// that shows it among others, else the index.
+func homes(pages []*page) func(name string) string {
+	own, first := map[string]string{}, map[string]string{}
+	for _, p := range pages {
+		for _, n := range p.demos {
+			if _, ok := first[n]; !ok {
+				first[n] = p.out
+			}
+		}
+		if len(p.demos) == 1 {
+			if _, ok := own[p.demos[0]]; !ok {
+				own[p.demos[0]] = p.out
+			}
+		}
+	}
+	return func(name string) string {
+		if out, ok := own[name]; ok {
+			return out
+		}
+		if out, ok := first[name]; ok {
+			return out
+		}
+		return "index.html"
+	}
 }

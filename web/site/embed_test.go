@@ -20,7 +20,7 @@ func TestEmbed(t *testing.T) {
 	require.NoError(t, site.Build(site.Config{
 		Content: fstest.MapFS{
 			"index.md":  file("# Home\n"),
-			"stream.md": file("# S\n\n```playground stream\n```\n\n```playground tasks\n```\n"),
+			"stream.md": file("# S\n\n```playground stream\n```\n\n```playground tasks\n```\n\n```playground stage\n```\n"),
 			"tasks.md":  file("# T\n\n```playground tasks\n```\n"),
 		},
 		ContentDir: "content", Static: assets, Out: out,
@@ -40,10 +40,11 @@ func TestEmbed(t *testing.T) {
 		assert.Contains(t, got["stream"].Params, "max_concurrency")
 	})
 
-	t.Run("the embed page links back to each demo's first page", func(t *testing.T) {
+	t.Run("the embed page links back to the page about each demo", func(t *testing.T) {
 		page := read(t, out, "embed.html")
 		assert.Contains(t, page, `<a data-pattern="stream" href="stream.html"`)
-		assert.Contains(t, page, `<a data-pattern="tasks" href="stream.html"`, "the first page, in name order, that shows it")
+		assert.Contains(t, page, `<a data-pattern="tasks" href="tasks.html"`, "its own page, not an earlier one that shows it among others")
+		assert.Contains(t, page, `<a data-pattern="stage" href="stream.html"`, "no page of its own: the first that shows it")
 		assert.Contains(t, page, `<a data-pattern="pool" href="index.html"`, "no page yet: the index")
 		assert.Contains(t, page, `<div class="playground" data-playground-embed>`)
 		assert.Contains(t, page, `<meta http-equiv="Content-Security-Policy"`)
