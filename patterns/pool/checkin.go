@@ -75,7 +75,7 @@ func (p *Pool[W]) handOn(w *Worker[W]) (retire bool) {
 	if p.live > p.size {
 		return true
 	}
-	p.idle.push(w)
+	p.idle.PushBack(w)
 	return false
 }
 

@@ -117,9 +117,9 @@ func (p *Pool[W]) fill(ctx context.Context) error {
 	}
 	for i := range made {
 		if p.strategy == LIFO { // the back is taken first
-			p.idle.push(made[len(made)-1-i])
+			p.idle.PushBack(made[len(made)-1-i])
 		} else {
-			p.idle.push(made[i])
+			p.idle.PushBack(made[i])
 		}
 	}
 	return nil

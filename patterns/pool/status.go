@@ -41,13 +41,13 @@ func (p *Pool[W]) Status() Status {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	s := Status{
-		Available:  p.idle.len,
+		Available:  p.idle.Len(),
 		Overflow:   max(0, p.live-p.size),
 		CheckedOut: p.out,
 		Waiting:    p.waiting.Len(),
 	}
 	switch {
-	case p.idle.len > 0 || p.live < p.size:
+	case p.idle.Len() > 0 || p.live < p.size:
 		s.State = Ready
 	case p.live < p.size+p.maxOverflow:
 		s.State = Overflow

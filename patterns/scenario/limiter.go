@@ -105,8 +105,5 @@ func summarizeLimiter(v Values, trace []event.Record) map[string]float64 {
 		}
 	}
 	s["gave_up"] = float64(len(gaveUp))
-	for _, k := range []string{"granted", "gave_up", "max_active", "max_waiting"} {
-		s[k] += 0 // present even when zero
-	}
 	return s
 }

@@ -92,13 +92,14 @@ func summarizePool(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"items": float64(v.Int("items"))}
 	served := map[int32]bool{}
 	failed := map[int32]bool{}
+	timeout := pool.ErrTimeout.Error()
 	for _, r := range trace {
 		switch r.Kind {
 		case event.CheckedOut:
 			served[r.ID] = true
 		case event.CheckoutFailed:
 			failed[r.ID] = true
-			if r.Detail == pool.ErrTimeout.Error() {
+			if r.Detail == timeout {
 				s["timed_out"]++
 			}
 		case event.CheckoutWaiting:
@@ -113,9 +114,6 @@ func summarizePool(v Values, trace []event.Record) map[string]float64 {
 		if !failed[id] { // not one served as its context ended
 			s["served"]++
 		}
-	}
-	for _, k := range []string{"served", "timed_out", "overflow_max", "max_waiting", "replaced"} {
-		s[k] += 0 // present even when zero
 	}
 	return s
 }

@@ -88,9 +88,13 @@ func (r *Run) Values() Values { return r.values }
 // Trace returns the events recorded so far.
 func (r *Run) Trace() []event.Record { return r.recorder.Records() }
 
-// Summary derives the run's figures from its trace, plus virtual_ms.
+// Summary derives the run's figures from its trace, plus virtual_ms. Every
+// figure the scenario lists is present, zero when nothing counted it.
 func (r *Run) Summary() map[string]float64 {
 	s := r.scenario.summarize(r.values, r.Trace())
+	for _, k := range r.scenario.Summary {
+		s[k] += 0
+	}
 	s["virtual_ms"] = r.Elapsed()
 	return s
 }

@@ -4,11 +4,11 @@ package scenario
 
 import (
 	"context"
-	"slices"
 	"sync"
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/lanes"
 	"github.com/concurrency-patterns/playground/patterns/limiter"
 )
 
@@ -62,8 +62,8 @@ type spawner struct {
 	wg    sync.WaitGroup // every handler goroutine
 	mu    sync.Mutex
 	live  int
-	lanes []bool // lane i is busy; the lowest free one is taken
-	queue []int  // requests waiting for a handler (bounded)
+	lanes lanes.Lanes // the lowest free lane is taken
+	queue []int       // requests waiting for a handler (bounded)
 	ready chan struct{}
 	ended bool // no more arrivals
 }
@@ -103,19 +103,14 @@ func runSpawn(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 // spawn starts request i's handler goroutine in the lowest free lane; done,
 // if set, runs when it returns. s.mu must be held.
 func (s *spawner) spawn(i int, done func()) {
-	lane := slices.Index(s.lanes, false)
-	if lane < 0 {
-		lane = len(s.lanes)
-		s.lanes = append(s.lanes, false)
-	}
-	s.lanes[lane] = true
+	lane := s.lanes.Take()
 	s.live++
 	s.emit(event.HandlerStarted, i, lane, s.live)
 	w := drawWork(s.v, i)
 	s.wg.Go(func() {
 		_ = clock.Sleep(s.ctx, s.clk, w.duration)
 		s.mu.Lock()
-		s.lanes[lane] = false
+		s.lanes.Free(lane)
 		s.live--
 		s.emit(event.HandlerDone, i, lane, s.live)
 		s.mu.Unlock()
@@ -138,6 +133,7 @@ func (s *spawner) emit(k event.Kind, id, slot, n int) {
 func summarizeSpawn(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"requests": 0, "max_goroutines": 0, "max_memory_kb": 0, "max_waiting": 0}
 	live, waiting := 0, 0
+	bounded := v.String("mode") == "bounded"
 	for i, r := range trace {
 		switch r.Kind {
 		case event.RequestArrived:
@@ -147,7 +143,7 @@ func summarizeSpawn(v Values, trace []event.Record) map[string]float64 {
 			}
 		case event.HandlerStarted:
 			live++
-			if v.String("mode") == "bounded" {
+			if bounded {
 				waiting--
 			}
 		case event.HandlerDone:

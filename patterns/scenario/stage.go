@@ -192,9 +192,6 @@ func pushOnSchedule(ctx context.Context, clk clock.Clock, src *stage.Producer[in
 // 1…consumers the processors, the last stage the batcher.
 func summarizeStage(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"items": float64(v.Int("items"))}
-	for _, k := range []string{"produced", "processed", "failed", "dropped", "max_buffer", "max_in_flight", "demand_asked", "batches"} {
-		s[k] = 0 // present even when zero
-	}
 	processor := func(id int32) bool { return id >= 1 && int(id) <= v.Int("consumers") }
 	inFlight := 0 // sent to processors, not yet handled by them
 	for _, r := range trace {

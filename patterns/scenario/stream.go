@@ -120,8 +120,5 @@ func summarizeStream(v Values, trace []event.Record) map[string]float64 {
 			s["cancelled"]++
 		}
 	}
-	for _, k := range []string{"ok", "failed", "timed_out", "cancelled", "max_active"} {
-		s[k] += 0 // present even when zero
-	}
 	return s
 }

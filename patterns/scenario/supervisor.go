@@ -161,9 +161,6 @@ func drawChildRun(v Values, child, incarnation int) childRun {
 
 func summarizeSupervisor(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{}
-	for _, k := range []string{"children", "restarts", "crashes", "gave_up", "abandoned", "max_children_refused"} {
-		s[k] = 0 // present even when zero
-	}
 	for _, r := range trace {
 		switch r.Kind {
 		case event.ChildStarted:

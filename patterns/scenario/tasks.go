@@ -149,9 +149,6 @@ func runBare(ctx context.Context, items int, every time.Duration, clk clock.Cloc
 
 func summarizeTasks(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"items": float64(v.Int("items"))}
-	for _, k := range []string{"ok", "crashed", "refused", "lost", "died", "max_running"} {
-		s[k] = 0
-	}
 	running := 0
 	for _, r := range trace {
 		switch r.Kind {

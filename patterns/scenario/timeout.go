@@ -93,9 +93,6 @@ func runTimeout(ctx context.Context, v Values, clk clock.Clock, hook event.Hook)
 
 func summarizeTimeout(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"items": float64(v.Int("items"))}
-	for _, k := range []string{"ok", "timed_out", "abandoned", "late", "crashed"} {
-		s[k] = 0
-	}
 	// Once a task is cancelled, its reply counts as late (event.Late), and
 	// an abandoned task may still return much later: neither is "ok".
 	cancelled := map[int32]bool{}

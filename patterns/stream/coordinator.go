@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/ring"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
@@ -41,7 +42,6 @@ type outcome[In, Out any] struct {
 type coordinator[In, Out any] struct {
 	fn     func(context.Context, In) (Out, error)
 	cfg    *config
-	hook   event.Hook      // cfg.hook, one load nearer
 	ctx    context.Context // parent of every task's context
 	cancel context.CancelFunc
 	done   <-chan struct{} // the caller's ctx.Done(), nil if it never ends
@@ -59,7 +59,7 @@ type coordinator[In, Out any] struct {
 
 	// Shared, guarded by mu, as is every worker's state.
 	mu       sync.Mutex
-	queued   ring[job[In]]      // dispatched jobs no worker has taken yet
+	queued   ring.Ring[job[In]] // dispatched jobs no worker has taken yet
 	finished []outcome[In, Out] // outcomes the consumer has not taken yet
 	idle     []*worker[In, Out] // workers parked until there is a job
 	waking   bool               // a parked worker was woken and has not run yet
@@ -76,11 +76,10 @@ func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coord
 	c := &coordinator[In, Out]{
 		fn:       s.fn,
 		cfg:      &s.cfg,
-		hook:     s.cfg.hook,
 		done:     ctx.Done(),
 		free:     make([]int, n),
 		start:    s.cfg.clock.Now(),
-		queued:   newRing[job[In]](n),
+		queued:   ring.New[job[In]](n),
 		finished: make([]outcome[In, Out], 0, n),
 		spare:    make([]outcome[In, Out], 0, n),
 		bell:     make(chan struct{}, 1),
@@ -148,9 +147,9 @@ func (c *coordinator[In, Out]) dispatch(in In) {
 	c.active++
 
 	c.mu.Lock()
-	c.queued.push(j)
+	c.queued.PushBack(j)
 	c.wakeWorker()
-	spawn := c.live-c.running < c.queued.len() // a worker that is not running will take a job
+	spawn := c.live-c.running < c.queued.Len() // a worker that is not running will take a job
 	if spawn {
 		c.live++
 	}
@@ -167,7 +166,7 @@ func (c *coordinator[In, Out]) dispatch(in In) {
 // taken one, so a burst of short jobs is not met by a burst of wake-ups.
 // c.mu must be held.
 func (c *coordinator[In, Out]) wakeWorker() {
-	if c.waking || c.queued.len() == 0 || len(c.idle) == 0 {
+	if c.waking || c.queued.Len() == 0 || len(c.idle) == 0 {
 		return
 	}
 	w := c.idle[len(c.idle)-1]
@@ -295,11 +294,11 @@ func (c *coordinator[In, Out]) exit(reason error, j job[In]) error {
 // emit reports a step to the hook. The check stays apart from the report
 // so that it inlines: a stream without a hook pays a branch, not a call.
 func (c *coordinator[In, Out]) emit(k event.Kind, id, slot int, err error) {
-	if event.Enabled && c.hook != nil {
+	if event.Enabled && c.cfg.hook != nil {
 		c.report(k, id, slot, err)
 	}
 }
 
 func (c *coordinator[In, Out]) report(k event.Kind, id, slot int, err error) {
-	c.hook(event.Event{Time: c.cfg.clock.Now(), Kind: k, ID: id, Slot: slot, Err: err})
+	c.cfg.hook(event.Event{Time: c.cfg.clock.Now(), Kind: k, ID: id, Slot: slot, Err: err})
 }

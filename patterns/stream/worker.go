@@ -78,7 +78,7 @@ func (w *worker[In, Out]) take() bool {
 		if c.halted {
 			return false
 		}
-		if j, ok := c.queued.pop(); ok {
+		if j, ok := c.queued.PopFront(); ok {
 			c.wakeWorker()
 			w.begin(j)
 			return true
