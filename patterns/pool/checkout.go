@@ -83,8 +83,7 @@ func (p *Pool[W]) wait(ctx context.Context, wt *waiter[W], timer clock.Timer) (*
 		p.mu.Lock()
 		if !wt.settled {
 			p.waiting.Remove(wt)
-			p.settle(wt, nil, -1, ctx.Err())
-			p.emit(event.CheckoutFailed, wt.id, -1, 0, context.Cause(ctx))
+			p.failWaiter(wt, ctx.Err(), context.Cause(ctx))
 		}
 		p.mu.Unlock()
 	}
@@ -120,14 +119,20 @@ func (p *Pool[W]) expire(wt *waiter[W]) {
 		return
 	}
 	p.waiting.Remove(wt)
-	p.settle(wt, nil, -1, ErrTimeout)
-	p.emit(event.CheckoutFailed, wt.id, -1, 0, ErrTimeout)
+	p.failWaiter(wt, ErrTimeout, ErrTimeout)
 	close(wt.ready)
 }
 
 // settle records how a waiter was served. p.mu must be held.
 func (p *Pool[W]) settle(wt *waiter[W], w *Worker[W], lane int, err error) {
 	wt.settled, wt.worker, wt.lane, wt.err = true, w, lane, err
+}
+
+// failWaiter settles a waiter with err, the error its checkout returns, and
+// reports why. p.mu must be held.
+func (p *Pool[W]) failWaiter(wt *waiter[W], err, why error) {
+	p.settle(wt, nil, -1, err)
+	p.emit(event.CheckoutFailed, wt.id, -1, 0, why)
 }
 
 // lend checks a worker out to caller id. p.mu must be held.

@@ -141,8 +141,7 @@ func (p *Pool[W]) Close() {
 		stopped = append(stopped, w)
 	}
 	for wt := p.waiting.Pop(); wt != nil; wt = p.waiting.Pop() {
-		p.settle(wt, nil, -1, ErrClosed)
-		p.emit(event.CheckoutFailed, wt.id, -1, 0, ErrClosed)
+		p.failWaiter(wt, ErrClosed, ErrClosed)
 		close(wt.ready)
 	}
 	p.mu.Unlock()
