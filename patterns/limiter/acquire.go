@@ -18,17 +18,8 @@ import (
 // context.Cause(ctx), so a caller that cancels with a cause is reported
 // with it.
 func (l *Limiter) Acquire(ctx context.Context) error {
-	if l.hook == nil {
-		if done := ctx.Done(); done != nil {
-			select {
-			case <-done:
-				return ctx.Err()
-			default:
-			}
-		}
-		if l.tryTake(true) {
-			return nil
-		}
+	if l.fastTake(ctx, true) {
+		return nil
 	}
 	_, _, err := l.acquire(ctx, true)
 	return err
