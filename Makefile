@@ -96,4 +96,4 @@ measure: site ## report the playground's ready time, frame rate and wasm size, a
 	PLAYGROUND_MEASURE=1 go test -count=1 -v -run Measure ./wasm/view/visuals/ | grep -E 'B/event'
 
 clean: ## remove build output
-	rm -rf $(SITE)
+	rm -rf $(SITE) $(WASMLIST) _bench*.txt _bench*.test

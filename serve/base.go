@@ -12,8 +12,8 @@ import (
 // without its final slash is redirected to it; anything outside it is not
 // found.
 func underBase(base string, h http.Handler) http.Handler {
-	base = "/" + strings.Trim(base, "/") + "/"
-	if base == "//" {
+	base = basePath(base)
+	if base == "/" {
 		return h
 	}
 	strip := http.StripPrefix(strings.TrimSuffix(base, "/"), h)
@@ -28,4 +28,13 @@ func underBase(base string, h http.Handler) http.Handler {
 			http.NotFound(w, r)
 		}
 	})
+}
+
+// basePath puts a base in one form: "/", or "/name/" with one slash each
+// side, however it was written.
+func basePath(base string) string {
+	if base = strings.Trim(base, "/"); base == "" {
+		return "/"
+	}
+	return "/" + base + "/"
 }

@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 )
@@ -63,11 +62,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	srv := &http.Server{Handler: underBase(*base, h), ReadHeaderTimeout: 10 * time.Second}
-	at := strings.Trim(*base, "/") + "/"
-	if at == "/" {
-		at = ""
-	}
-	fmt.Fprintf(stdout, "serving %s at http://localhost:%d/%s (Ctrl-C stops)\n", *dir, ln.Addr().(*net.TCPAddr).Port, at)
+	fmt.Fprintf(stdout, "serving %s at http://localhost:%d%s (Ctrl-C stops)\n", *dir, ln.Addr().(*net.TCPAddr).Port, basePath(*base))
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

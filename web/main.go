@@ -19,30 +19,16 @@ func main() {
 	wasmList := flag.String("wasm-list", "", "write the WebAssembly builds the pages need to this `file`")
 	worker := flag.Bool("service-worker", false, "only write the service worker for the files already in -out (the last step of a build)")
 	flag.Parse()
-	var err error
-	if *worker {
-		err = serviceWorker(*out)
-	} else {
-		err = build(*content, *out, *wasmList)
+	assets, err := fs.Sub(static, "static")
+	if err == nil {
+		if *worker {
+			err = site.WriteServiceWorker(assets, *out)
+		} else {
+			err = site.Build(site.Config{Content: os.DirFS(*content), ContentDir: *content, Code: os.DirFS("."), Static: assets, Out: *out, WasmList: *wasmList})
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "web:", err)
 		os.Exit(1)
 	}
-}
-
-func build(content, out, wasmList string) error {
-	assets, err := fs.Sub(static, "static")
-	if err != nil {
-		return err
-	}
-	return site.Build(site.Config{Content: os.DirFS(content), ContentDir: content, Code: os.DirFS("."), Static: assets, Out: out, WasmList: wasmList})
-}
-
-func serviceWorker(out string) error {
-	assets, err := fs.Sub(static, "static")
-	if err != nil {
-		return err
-	}
-	return site.WriteServiceWorker(assets, out)
 }

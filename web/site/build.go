@@ -26,7 +26,7 @@ type Config struct {
 	// from; nil when the pages show no source.
 	Code fs.FS
 	// WasmList, when set, is where the list of WebAssembly builds the pages
-	// need is written (see [WasmBuild]); the Makefile builds them.
+	// need is written (see [wasmBuild]); the Makefile builds them.
 	WasmList string
 	// Out is the folder the site is written to, created when missing.
 	// Files already there are overwritten, others are left alone: the

@@ -16,26 +16,25 @@ const (
 	embedScript = "embed.js"
 )
 
-// fillMark is where a static script takes the data the build gives it.
-// Filling a marked literal keeps the script a plain file that reads as
-// JavaScript, with no template syntax in it.
-var fillMark = []byte("/* filled in by the site builder */ ")
+// fillMark is where a static script takes the data the build gives it:
+// the mark and the null literal after it. Filling a marked literal keeps
+// the script a plain file that reads as JavaScript, with no template syntax
+// in it.
+const fillComment = "/* filled in by the site builder */"
 
-// fill replaces the mark and the literal after it (one of "null", "{}")
-// with v as JSON. JSON escapes <, > and &, so the result is safe in any
-// script context.
+var fillMark = []byte(fillComment + " null")
+
+// fill replaces the mark with v as JSON. JSON escapes <, > and &, so the
+// result is safe in any script context.
 func fill(script []byte, name string, v any) ([]byte, error) {
-	for _, literal := range []string{"null", "{}"} {
-		mark := append(append([]byte{}, fillMark...), literal...)
-		if bytes.Count(script, mark) == 1 {
-			data, err := json.Marshal(v)
-			if err != nil {
-				return nil, err
-			}
-			return bytes.Replace(script, mark, data, 1), nil
-		}
+	if bytes.Count(script, fillMark) != 1 {
+		return nil, errors.New(name + " has no single " + fillComment + " mark for the build's data")
 	}
-	return nil, errors.New(name + " has no single " + string(fillMark) + "mark for the build's data")
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Replace(script, fillMark, data, 1), nil
 }
 
 // demoInfo is what embed.js knows of a scenario: enough to check a
@@ -59,8 +58,9 @@ func scenarios() map[string]demoInfo {
 	return out
 }
 
-// embedDemo is one scenario as the embed page links back to it.
-type embedDemo struct{ Name, Title, Page string }
+// embedDemo is one scenario as the embed page links back to it, with the
+// WebAssembly build that holds it.
+type embedDemo struct{ Name, Title, Page, Wasm string }
 
 // embedView is what the embed page template shows.
 type embedView struct {
@@ -76,7 +76,7 @@ func renderEmbed(pages []*page) ([]byte, error) {
 	home := homes(pages)
 	for _, name := range scenario.Names() {
 		s, _ := scenario.Lookup(name)
-		v.Demos = append(v.Demos, embedDemo{Name: name, Title: s.Title, Page: home(name)})
+		v.Demos = append(v.Demos, embedDemo{Name: name, Title: s.Title, Page: home(name), Wasm: wasmFor([]string{name})})
 	}
 	var b bytes.Buffer
 	err := embedPage.Execute(&b, v)

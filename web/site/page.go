@@ -107,6 +107,6 @@ func (p *page) render(md goldmark.Markdown, w io.Writer) error {
 		SiteName: Name,
 		Body:     template.HTML(body.String()),
 		CSP:      policy.CSP,
-		Wasm:     WasmFor(p.demos),
+		Wasm:     wasmFor(p.demos),
 	})
 }

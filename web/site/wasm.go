@@ -9,25 +9,25 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/scenario"
 )
 
-// WasmFor names the WebAssembly build that holds exactly the given
+// wasmFor names the WebAssembly build that holds exactly the given
 // scenarios, e.g. playground-stream.wasm. A page loads the one for the
 // demos it shows: one build with every pattern would outgrow the size
 // budget, and a reader of one page downloads only what it runs.
-func WasmFor(scenarios []string) string {
+func wasmFor(scenarios []string) string {
 	if len(scenarios) == 0 {
 		return ""
 	}
 	return "playground-" + strings.Join(scenarios, "-") + ".wasm"
 }
 
-// WasmBuild is one WebAssembly build: its file, and the scenarios it holds.
-type WasmBuild struct {
+// wasmBuild is one WebAssembly build: its file, and the scenarios it holds.
+type wasmBuild struct {
 	File      string
 	Scenarios []string
 }
 
 // Tags are the build tags that leave every other scenario out.
-func (b WasmBuild) Tags() string {
+func (b wasmBuild) Tags() string {
 	tags := []string{"pg_only"}
 	for _, s := range b.Scenarios {
 		tags = append(tags, "pg_"+s)
@@ -37,13 +37,13 @@ func (b WasmBuild) Tags() string {
 
 // wasmBuilds lists the builds the pages need, plus one per scenario for
 // pages that mount a single demo by name (the embed page), sorted by file.
-func wasmBuilds(pages []*page) []WasmBuild {
+func wasmBuilds(pages []*page) []wasmBuild {
 	seen := map[string]bool{}
-	var builds []WasmBuild
+	var builds []wasmBuild
 	add := func(names []string) {
-		if f := WasmFor(names); f != "" && !seen[f] {
+		if f := wasmFor(names); f != "" && !seen[f] {
 			seen[f] = true
-			builds = append(builds, WasmBuild{File: f, Scenarios: names})
+			builds = append(builds, wasmBuild{File: f, Scenarios: names})
 		}
 	}
 	for _, name := range scenario.Names() {
@@ -52,12 +52,12 @@ func wasmBuilds(pages []*page) []WasmBuild {
 	for _, p := range pages {
 		add(p.demos)
 	}
-	slices.SortFunc(builds, func(a, b WasmBuild) int { return strings.Compare(a.File, b.File) })
+	slices.SortFunc(builds, func(a, b wasmBuild) int { return strings.Compare(a.File, b.File) })
 	return builds
 }
 
 // writeWasmList writes one line per build: its file, then its build tags.
-func writeWasmList(w io.Writer, builds []WasmBuild) error {
+func writeWasmList(w io.Writer, builds []wasmBuild) error {
 	for _, b := range builds {
 		if _, err := fmt.Fprintf(w, "%s %s\n", b.File, b.Tags()); err != nil {
 			return err

@@ -8,8 +8,8 @@ import (
 )
 
 func TestWasmBuilds(t *testing.T) {
-	assert.Empty(t, WasmFor(nil), "a page without a demo loads no wasm")
-	assert.Equal(t, "playground-stage-tasks.wasm", WasmFor([]string{"stage", "tasks"}))
+	assert.Empty(t, wasmFor(nil), "a page without a demo loads no wasm")
+	assert.Equal(t, "playground-stage-tasks.wasm", wasmFor([]string{"stage", "tasks"}))
 
 	builds := wasmBuilds([]*page{{demos: []string{"stream"}}, {demos: []string{"stage", "tasks"}}, {}})
 	var files []string
@@ -22,6 +22,6 @@ func TestWasmBuilds(t *testing.T) {
 	assert.IsIncreasing(t, files)
 
 	var list strings.Builder
-	assert.NoError(t, writeWasmList(&list, []WasmBuild{{File: "playground-stage-tasks.wasm", Scenarios: []string{"stage", "tasks"}}}))
+	assert.NoError(t, writeWasmList(&list, []wasmBuild{{File: "playground-stage-tasks.wasm", Scenarios: []string{"stage", "tasks"}}}))
 	assert.Equal(t, "playground-stage-tasks.wasm pg_only pg_stage pg_tasks\n", list.String())
 }

@@ -22,7 +22,7 @@
   "use strict";
 
   // { name: { title, params: [names] } }, for every demo of the build.
-  const SCENARIOS = /* filled in by the site builder */ {};
+  const SCENARIOS = /* filled in by the site builder */ null;
 
   const script = document.currentScript;
   if (!script || !script.src) {

@@ -16,13 +16,13 @@
 
   // The page links back to every scenario; a pattern is valid when it is
   // one of them. Only then does the demo get its name, and the loader the
-  // scenario's own WebAssembly build (playground-NAME.wasm, see the site
-  // builder); otherwise the loader finds no demo and loads nothing.
+  // scenario's own WebAssembly build, which the site builder names on the
+  // link; otherwise the loader finds no demo and loads nothing.
   const links = [...document.querySelectorAll(".embed-back a[data-pattern]")];
   const own = links.find((a) => a.dataset.pattern === pattern);
   if (own && mount && loader) {
     mount.setAttribute("data-playground", pattern);
-    loader.dataset.wasm = `playground-${pattern}.wasm`;
+    loader.dataset.wasm = own.dataset.wasm;
     // The link back: the pattern's own page, with the same parameters, so
     // the reader lands on the same run with the text around it.
     query.delete("pattern");

@@ -65,8 +65,7 @@
   }
 
   const script = document.currentScript;
-  const wasmName = (script && script.dataset.wasm) || "playground.wasm";
-  const wasmURL = new URL(wasmName, script ? script.src : document.baseURI);
+  const wasmName = script ? script.dataset.wasm : undefined;
   const demos = Array.from(document.querySelectorAll("[data-playground]"));
 
   // Each demo shows a progress bar until Go builds the demo and removes it.
@@ -147,6 +146,10 @@
     if (typeof Go !== "function") {
       throw new Error("wasm_exec.js did not load");
     }
+    if (!wasmName) {
+      throw new Error("the page names no WebAssembly build (the loader's data-wasm)");
+    }
+    const wasmURL = new URL(wasmName, script.src);
     const response = await fetch(wasmURL);
     if (!response.ok) {
       throw new Error(`${wasmURL.pathname} answered ${response.status} ${response.statusText}`);
