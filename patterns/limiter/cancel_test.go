@@ -106,7 +106,7 @@ func TestGrantAndCancellationCoincide(t *testing.T) {
 						var opts []limiter.Option
 						if m.hooked {
 							opts = append(opts, limiter.WithHook(func(e event.Event) {
-								tr.hook(e)
+								tr.Hook(e)
 								if e.Kind == event.Granted && e.ID == 1 {
 									cancel()
 								}
@@ -139,7 +139,7 @@ func TestGrantAndCancellationCoincide(t *testing.T) {
 							assert.Equal(t, []string{
 								"acquired 0 -", "queued 1 -", "queued 2 -", "released - -",
 								"granted 1 -", "gave_up 1 -", "released 1 -", "granted 2 -", "released - -",
-							}, tr.steps())
+							}, tr.Steps())
 						}
 					})
 				}

@@ -66,7 +66,7 @@ func TestDoReleasesHoweverFnEnds(t *testing.T) {
 						return
 					}
 					var released []event.Event
-					for _, e := range tr.all() {
+					for _, e := range tr.All() {
 						if e.Kind == event.Released && e.ID == 1 {
 							released = append(released, e)
 						}

@@ -3,7 +3,6 @@ package limiter_test
 import (
 	"context"
 	"errors"
-	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/eventtest"
 	"github.com/concurrency-patterns/playground/patterns/limiter"
 )
 
@@ -20,7 +20,7 @@ func TestEventsTellTheWholeStory(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		clk := clock.NewVirtual()
 		tr := &trace{}
-		l, err := limiter.New(2, limiter.WithHook(tr.hook), limiter.WithClock(clk))
+		l, err := limiter.New(2, limiter.WithHook(tr.Hook), limiter.WithClock(clk))
 		require.NoError(t, err)
 		hold := func(id int, release <-chan struct{}) *call {
 			c := &call{done: make(chan error, 1)}
@@ -54,8 +54,8 @@ func TestEventsTellTheWholeStory(t *testing.T) {
 			"released 0 0", "granted 3 0",
 			"released 2 1", "granted 4 1",
 			"released 3 0", "released 4 1",
-		}, tr.steps())
-		events := tr.all()
+		}, tr.Steps())
+		events := tr.All()
 		assert.Equal(t, []int{1, 2, 3}, []int{events[2].N, events[3].N, events[4].N}, "places in the queue")
 		assert.Equal(t, clock.Epoch, events[0].Time)
 		assert.Equal(t, clock.Epoch.Add(10*time.Millisecond), events[5].Time, "stamped by the injected clock")
@@ -75,8 +75,8 @@ func TestCallersWithoutAnIDAreNumberedInArrivalOrder(t *testing.T) {
 		assert.Equal(t, []string{
 			"acquired 0 -", "gave_up 1 -", "queued 7 -", "released - -", "granted 7 -",
 			"released - -", "acquired 2 0", "released 2 0",
-		}, tr.steps())
-		assert.ErrorIs(t, tr.all()[1].Err, limiter.ErrFull)
+		}, tr.Steps())
+		assert.ErrorIs(t, tr.All()[1].Err, limiter.ErrFull)
 	})
 }
 
@@ -89,7 +89,7 @@ func TestGaveUpCarriesTheContextError(t *testing.T) {
 		w := goAcquire(ctx, l, 1)
 		time.Sleep(time.Second)
 		require.ErrorIs(t, w.wait(), context.DeadlineExceeded)
-		last := tr.all()[len(tr.all())-1]
+		last := tr.All()[len(tr.All())-1]
 		assert.Equal(t, event.GaveUp, last.Kind)
 		assert.Equal(t, 1, last.ID)
 		assert.ErrorIs(t, last.Err, context.DeadlineExceeded)
@@ -97,17 +97,9 @@ func TestGaveUpCarriesTheContextError(t *testing.T) {
 	})
 }
 
-// countingClock counts how often it is read.
-type countingClock struct {
-	clock.Clock
-	reads atomic.Int32
-}
-
-func (c *countingClock) Now() time.Time { c.reads.Add(1); return c.Clock.Now() }
-
 func TestNoHookNoClockReads(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		clk := &countingClock{Clock: clock.Real()}
+		clk := &eventtest.CountingClock{Clock: clock.Real()}
 		l, err := limiter.New(1, limiter.WithClock(clk))
 		require.NoError(t, err)
 		require.NoError(t, l.Acquire(t.Context()))
@@ -117,7 +109,7 @@ func TestNoHookNoClockReads(t *testing.T) {
 		assert.False(t, l.TryAcquire())
 		l.Release()
 		require.NoError(t, l.Do(t.Context(), func(context.Context) error { return nil }))
-		assert.Zero(t, clk.reads.Load())
+		assert.Zero(t, clk.Reads.Load())
 	})
 }
 
@@ -130,7 +122,7 @@ func TestGaveUpCarriesTheCancellationCause(t *testing.T) {
 		w := goAcquire(ctx, l, 1)
 		cancel(why)
 		require.ErrorIs(t, w.wait(), context.Canceled, "Acquire returns ctx.Err()")
-		last := tr.all()[len(tr.all())-1]
+		last := tr.All()[len(tr.All())-1]
 		assert.Equal(t, event.GaveUp, last.Kind)
 		assert.ErrorIs(t, last.Err, why, "the event says why")
 		l.Release()

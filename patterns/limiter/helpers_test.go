@@ -2,14 +2,12 @@ package limiter_test
 
 import (
 	"context"
-	"strconv"
-	"sync"
 	"testing"
 	"testing/synctest"
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/eventtest"
 	"github.com/concurrency-patterns/playground/patterns/limiter"
 )
 
@@ -21,45 +19,14 @@ var modes = []struct {
 }{{"plain", false}, {"hooked", true}}
 
 // trace records a hooked limiter's events.
-type trace struct {
-	mu     sync.Mutex
-	events []event.Event
-}
-
-func (tr *trace) hook(e event.Event) {
-	tr.mu.Lock()
-	tr.events = append(tr.events, e)
-	tr.mu.Unlock()
-}
-
-func (tr *trace) all() []event.Event {
-	tr.mu.Lock()
-	defer tr.mu.Unlock()
-	return append([]event.Event(nil), tr.events...)
-}
-
-// steps renders events as "kind id slot" for compact comparison.
-func (tr *trace) steps() []string {
-	var out []string
-	for _, e := range tr.all() {
-		out = append(out, e.Kind.String()+" "+itoa(e.ID)+" "+itoa(e.Slot))
-	}
-	return out
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-"
-	}
-	return strconv.Itoa(n)
-}
+type trace = eventtest.Log
 
 func newLimiter(t *testing.T, max int, hooked bool) (*limiter.Limiter, *trace) {
 	t.Helper()
 	tr := &trace{}
 	var opts []limiter.Option
 	if hooked {
-		opts = append(opts, limiter.WithHook(tr.hook))
+		opts = append(opts, limiter.WithHook(tr.Hook))
 	}
 	l, err := limiter.New(max, opts...)
 	require.NoError(t, err)

@@ -2,6 +2,7 @@ package limiter_test
 
 import (
 	"context"
+	"strconv"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -16,7 +17,7 @@ import (
 func TestAcquireIsGrantedWhileBelowMax(t *testing.T) {
 	for _, m := range modes {
 		for _, max := range []int{1, 3} {
-			t.Run(m.name+"/max="+itoa(max), func(t *testing.T) {
+			t.Run(m.name+"/max="+strconv.Itoa(max), func(t *testing.T) {
 				synctest.Test(t, func(t *testing.T) {
 					l, _ := newLimiter(t, max, m.hooked)
 					for i := range max {

@@ -127,7 +127,7 @@ func TestInvariantsOverManySeeds(t *testing.T) {
 					}
 				}
 				if m.hooked {
-					checkTrace(t, max, callers, tr.all())
+					checkTrace(t, max, callers, tr.All())
 				}
 			})
 		}

@@ -3,7 +3,6 @@ package pool_test
 import (
 	"context"
 	"errors"
-	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/eventtest"
 	"github.com/concurrency-patterns/playground/patterns/pool"
 )
 
@@ -20,30 +20,22 @@ func TestEventsAreStampedByTheInjectedClock(t *testing.T) {
 	clk := clock.NewVirtual()
 	tr := &trace{}
 	f := newFactory()
-	p, err := pool.New(t.Context(), f.create, f.destroy, pool.Size(1), pool.WithClock(clk), pool.WithHook(tr.hook))
+	p, err := pool.New(t.Context(), f.create, f.destroy, pool.Size(1), pool.WithClock(clk), pool.WithHook(tr.Hook))
 	require.NoError(t, err)
 	clk.Advance(time.Second)
 	w, err := p.Checkout(pool.WithCaller(t.Context(), 9))
 	require.NoError(t, err)
 	p.Checkin(w)
-	events := tr.all()
+	events := tr.All()
 	require.Len(t, events, 3)
 	assert.Equal(t, clock.Epoch, events[0].Time)
 	assert.Equal(t, event.Event{Time: clock.Epoch.Add(time.Second), Kind: event.CheckedOut, ID: 9, Slot: 0}, events[1])
 	p.Close()
 }
 
-// countingClock counts how often it is read.
-type countingClock struct {
-	clock.Clock
-	reads atomic.Int32
-}
-
-func (c *countingClock) Now() time.Time { c.reads.Add(1); return c.Clock.Now() }
-
 func TestNoHookNoClockReads(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		clk := &countingClock{Clock: clock.Real()}
+		clk := &eventtest.CountingClock{Clock: clock.Real()}
 		f := newFactory()
 		p, err := pool.New(t.Context(), f.create, f.destroy, pool.Size(1), pool.MaxOverflow(1), pool.WithClock(clk))
 		require.NoError(t, err)
@@ -55,7 +47,7 @@ func TestNoHookNoClockReads(t *testing.T) {
 		p.Checkin(w)
 		p.Checkin(ws[1])
 		p.Close()
-		assert.Zero(t, clk.reads.Load())
+		assert.Zero(t, clk.Reads.Load())
 	})
 }
 
@@ -69,7 +61,7 @@ func TestCheckoutFailedCarriesTheCancellationCause(t *testing.T) {
 		cancel(why)
 		_, err := c.wait()
 		require.ErrorIs(t, err, context.Canceled, "Checkout returns ctx.Err()")
-		last := tr.all()[len(tr.all())-1]
+		last := tr.All()[len(tr.All())-1]
 		assert.Equal(t, event.CheckoutFailed, last.Kind)
 		assert.ErrorIs(t, last.Err, why, "the event says why")
 		p.Checkin(held)

@@ -3,14 +3,13 @@ package pool_test
 import (
 	"context"
 	"errors"
-	"strconv"
 	"sync"
 	"testing"
 	"testing/synctest"
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/eventtest"
 	"github.com/concurrency-patterns/playground/patterns/pool"
 )
 
@@ -61,43 +60,12 @@ func (f *factory) counts() (made, destroyed, live int) {
 }
 
 // trace records a hooked pool's events.
-type trace struct {
-	mu     sync.Mutex
-	events []event.Event
-}
-
-func (tr *trace) hook(e event.Event) {
-	tr.mu.Lock()
-	tr.events = append(tr.events, e)
-	tr.mu.Unlock()
-}
-
-func (tr *trace) all() []event.Event {
-	tr.mu.Lock()
-	defer tr.mu.Unlock()
-	return append([]event.Event(nil), tr.events...)
-}
-
-// steps renders events as "kind id slot" for compact comparison.
-func (tr *trace) steps() []string {
-	var out []string
-	for _, e := range tr.all() {
-		out = append(out, e.Kind.String()+" "+itoa(e.ID)+" "+itoa(e.Slot))
-	}
-	return out
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-"
-	}
-	return strconv.Itoa(n)
-}
+type trace = eventtest.Log
 
 func newPool(t *testing.T, f *factory, opts ...pool.Option) (*pool.Pool[*conn], *trace) {
 	t.Helper()
 	tr := &trace{}
-	p, err := pool.New(t.Context(), f.create, f.destroy, append([]pool.Option{pool.WithHook(tr.hook)}, opts...)...)
+	p, err := pool.New(t.Context(), f.create, f.destroy, append([]pool.Option{pool.WithHook(tr.Hook)}, opts...)...)
 	require.NoError(t, err)
 	return p, tr
 }

@@ -62,7 +62,7 @@ func TestClose(t *testing.T) {
 		assert.Zero(t, p.Status().CheckedOut)
 		p.Close() // again: nothing
 		assert.Equal(t, []string{"worker_stopped - 2", "checkout_failed 2 -", "checkout_failed 3 -",
-			"checked_in 0 0", "worker_stopped - 0", "worker_died 1 1"}, tr.steps()[5:])
+			"checked_in 0 0", "worker_stopped - 0", "worker_died 1 1"}, tr.Steps()[5:])
 	})
 	t.Run("waiters fail", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {

@@ -158,7 +158,7 @@ func TestInvariantsOverManySeeds(t *testing.T) {
 			}
 			assert.Equal(t, made-failed, destroyed)
 			checkCallers(t, wl)
-			checkTrace(t, wl, tr.all())
+			checkTrace(t, wl, tr.All())
 		})
 	}
 }

@@ -35,7 +35,7 @@ func TestDeadWorkerIsReplacedForTheHeadWaiter(t *testing.T) {
 			"worker_started - 0", "checked_out 0 0", "checkout_waiting 1 -", "checkout_waiting 2 -",
 			"worker_died 0 0", "worker_replaced 1 0", "checked_out 1 0",
 			"checked_in 1 0", "checked_out 2 0", "checked_in 2 0",
-		}, tr.steps())
+		}, tr.Steps())
 		p.Close()
 		made, destroyed, live := f.counts()
 		assert.Equal(t, []int{2, 2, 0}, []int{made, destroyed, live})
@@ -56,7 +56,7 @@ func TestDeadWorkerIsReplacedWhenNeeded(t *testing.T) {
 	b := take(t, p, 1)[0]
 	assert.Equal(t, 0, b.Lane(), "then a replacement in the free lane")
 	assert.Equal(t, pool.Status{State: pool.Full, CheckedOut: 2}, p.Status())
-	assert.Contains(t, tr.steps(), "worker_replaced 3 0")
+	assert.Contains(t, tr.Steps(), "worker_replaced 3 0")
 	p.Checkin(a)
 	p.Checkin(b)
 	p.Close()
@@ -98,7 +98,7 @@ func TestConstructorFailure(t *testing.T) {
 		assert.Equal(t, 0, w.Lane())
 		assert.Equal(t, []string{
 			"overflow_started 3 0", "start_failed 3 0", "checkout_failed 3 -", "overflow_started 0 0", "checked_out 0 0",
-		}, tr.steps())
+		}, tr.Steps())
 		p.Checkin(w)
 		p.Close()
 	})

@@ -74,7 +74,7 @@ func TestTransactionAlwaysGivesTheWorkerBack(t *testing.T) {
 				assert.Equal(t, 0, w.Lane(), "in the dead one's lane")
 				p.Checkin(w)
 				var died []event.Event
-				for _, e := range tr.all() {
+				for _, e := range tr.All() {
 					if e.Kind == event.WorkerDied {
 						died = append(died, e)
 					}
@@ -85,7 +85,7 @@ func TestTransactionAlwaysGivesTheWorkerBack(t *testing.T) {
 				if errors.As(died[0].Err, &pe) {
 					assert.Contains(t, string(pe.Stack), "transaction_test.go")
 				}
-				assert.Contains(t, tr.steps(), "worker_replaced 2 0")
+				assert.Contains(t, tr.Steps(), "worker_replaced 2 0")
 				p.Close()
 			})
 		})

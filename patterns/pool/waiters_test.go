@@ -52,7 +52,7 @@ func TestTryCheckoutMayCreateButNeverWaits(t *testing.T) {
 		assert.Equal(t, []string{
 			"overflow_started 4 0", "checked_out 4 0", "checkout_failed 5 -",
 			"checked_in 4 0", "overflow_dismissed 4 0",
-		}, tr.steps())
+		}, tr.Steps())
 		p.Close()
 	})
 }
