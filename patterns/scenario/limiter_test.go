@@ -11,10 +11,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
 func TestLimiterScenarioDefaults(t *testing.T) {
-	run := complete(t, "limiter", nil)
+	run := scenariotest.Run(t, "limiter", nil)
 	sum := run.Summary()
 	assert.Equal(t, 30.0, sum["items"])
 	assert.Equal(t, 30.0, sum["granted"], "nobody waits 5 s at the default load")
@@ -58,7 +59,7 @@ func TestLimiterScenarioOutcomes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			run := complete(t, "limiter", tc.raw)
+			run := scenariotest.Run(t, "limiter", tc.raw)
 			sum := run.Summary()
 			assert.Equal(t, sum["items"], sum["granted"]+sum["gave_up"], "%v", sum)
 			tc.check(t, sum)
@@ -83,11 +84,11 @@ func TestLimiterScenarioOutcomes(t *testing.T) {
 
 func TestLimiterScenarioIsRepeatable(t *testing.T) {
 	raw := map[string]string{"items": "200", "rate": "80", "max": "3", "timeout": "400", "fail_rate": "0.2", "seed": "9"}
-	a, b := complete(t, "limiter", raw), complete(t, "limiter", raw)
+	a, b := scenariotest.Run(t, "limiter", raw), scenariotest.Run(t, "limiter", raw)
 	assert.Equal(t, a.Summary(), b.Summary())
 	assert.Equal(t, limiterFates(a.Trace()), limiterFates(b.Trace()), "each caller meets the same fate at the same time")
 	raw["seed"] = "10"
-	assert.NotEqual(t, limiterFates(a.Trace()), limiterFates(complete(t, "limiter", raw).Trace()))
+	assert.NotEqual(t, limiterFates(a.Trace()), limiterFates(scenariotest.Run(t, "limiter", raw).Trace()))
 }
 
 // limiterFates maps each caller to how and when it got (or missed) a slot.
@@ -122,7 +123,7 @@ func TestLimiterScenarioInvariantsOverManySeeds(t *testing.T) {
 			raw["timeout"] = strconv.Itoa(timeout)
 		}
 		t.Run(strconv.Itoa(i), func(t *testing.T) {
-			run := complete(t, "limiter", raw)
+			run := scenariotest.Run(t, "limiter", raw)
 			sum := run.Summary()
 			assert.Equal(t, sum["items"], sum["granted"]+sum["gave_up"], "%v", sum)
 			assert.LessOrEqual(t, sum["max_active"], float64(run.Values().Int("max")))

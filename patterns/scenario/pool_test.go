@@ -12,10 +12,11 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/pool"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
 func TestPoolScenarioDefaults(t *testing.T) {
-	run := complete(t, "pool", nil)
+	run := scenariotest.Run(t, "pool", nil)
 	sum := run.Summary()
 	assert.Equal(t, 60.0, sum["items"])
 	assert.Equal(t, 60.0, sum["served"])
@@ -57,7 +58,7 @@ func TestPoolScenarioOutcomes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			run := complete(t, "pool", tc.raw)
+			run := scenariotest.Run(t, "pool", tc.raw)
 			sum := run.Summary()
 			assert.Equal(t, sum["items"], sum["served"]+sum["timed_out"], "%v", sum)
 			tc.check(t, sum)
@@ -71,7 +72,7 @@ func TestPoolScenarioStrategyPicksTheWorker(t *testing.T) {
 	// lifo the worker just checked in goes out again; with fifo every
 	// worker gets its turn.
 	lanes := func(strategy string) map[int32]bool {
-		run := complete(t, "pool", map[string]string{"items": "20", "rate": "10", "size": "4", "max_overflow": "0",
+		run := scenariotest.Run(t, "pool", map[string]string{"items": "20", "rate": "10", "size": "4", "max_overflow": "0",
 			"work_ms_min": "250", "work_ms_max": "250", "strategy": strategy})
 		used := map[int32]bool{}
 		for _, r := range run.Trace() {
@@ -87,7 +88,7 @@ func TestPoolScenarioStrategyPicksTheWorker(t *testing.T) {
 
 func TestPoolScenarioIsRepeatable(t *testing.T) {
 	raw := map[string]string{"items": "150", "rate": "60", "size": "2", "max_overflow": "3", "timeout": "250", "fail_rate": "0.2", "seed": "4"}
-	a, b := complete(t, "pool", raw), complete(t, "pool", raw)
+	a, b := scenariotest.Run(t, "pool", raw), scenariotest.Run(t, "pool", raw)
 	assert.Equal(t, a.Summary(), b.Summary())
 	assert.Equal(t, poolFates(a.Trace()), poolFates(b.Trace()))
 }
@@ -123,7 +124,7 @@ func TestPoolScenarioInvariantsOverManySeeds(t *testing.T) {
 			raw["timeout"] = strconv.Itoa(1 + r.IntN(600))
 		}
 		t.Run(strconv.Itoa(i), func(t *testing.T) {
-			run := complete(t, "pool", raw)
+			run := scenariotest.Run(t, "pool", raw)
 			sum := run.Summary()
 			assert.Equal(t, sum["items"], sum["served"]+sum["timed_out"], "%v", sum)
 			assert.LessOrEqual(t, sum["overflow_max"], float64(run.Values().Int("max_overflow")))

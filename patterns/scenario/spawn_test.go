@@ -13,6 +13,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
 // Three requests 1 ms apart, 10 ms each. Unbounded: three goroutines at
@@ -28,7 +29,7 @@ func TestSpawnScenarioByHand(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.mode, func(t *testing.T) {
-			run := complete(t, "spawn", map[string]string{"mode": tc.mode, "rate": "1000", "duration_ms": "3",
+			run := scenariotest.Run(t, "spawn", map[string]string{"mode": tc.mode, "rate": "1000", "duration_ms": "3",
 				"work_ms_min": "10", "work_ms_max": "10", "max": "1"})
 			assert.Equal(t, tc.want, run.Summary())
 		})
@@ -41,7 +42,7 @@ func TestSpawnScenarioGrowsOnlyWhenUnbounded(t *testing.T) {
 	goroutines := map[string][]float64{}
 	for _, mode := range []string{"unbounded", "bounded"} {
 		for _, rate := range []string{"50", "200", "800"} {
-			run := complete(t, "spawn", map[string]string{"mode": mode, "rate": rate, "max": "20"})
+			run := scenariotest.Run(t, "spawn", map[string]string{"mode": mode, "rate": rate, "max": "20"})
 			sum := run.Summary()
 			goroutines[mode] = append(goroutines[mode], sum["max_goroutines"])
 			checkSpawnTrace(t, run.Values(), run.Trace())
@@ -69,7 +70,7 @@ func TestSpawnScenarioInvariantsOverManySeeds(t *testing.T) {
 			"seed":        strconv.Itoa(r.IntN(1 << 20)),
 		}
 		t.Run(strconv.Itoa(i), func(t *testing.T) {
-			run := complete(t, "spawn", raw)
+			run := scenariotest.Run(t, "spawn", raw)
 			sum := run.Summary()
 			if raw["mode"] == "bounded" {
 				assert.LessOrEqual(t, sum["max_goroutines"], float64(run.Values().Int("max")))
@@ -127,7 +128,7 @@ func checkSpawnTrace(t *testing.T, v interface {
 func TestSpawnScenarioIsRepeatable(t *testing.T) {
 	for _, mode := range []string{"unbounded", "bounded"} {
 		raw := map[string]string{"mode": mode, "rate": "300", "duration_ms": "500", "max": "7", "seed": "3"}
-		a, b := complete(t, "spawn", raw), complete(t, "spawn", raw)
+		a, b := scenariotest.Run(t, "spawn", raw), scenariotest.Run(t, "spawn", raw)
 		assert.Equal(t, a.Summary(), b.Summary(), mode)
 		assert.Equal(t, spawnFates(a.Trace()), spawnFates(b.Trace()), mode)
 	}

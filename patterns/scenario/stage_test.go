@@ -17,11 +17,12 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
 func TestStageScenarioDefaults(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	run := complete(t, "stage", nil)
+	run := scenariotest.Run(t, "stage", nil)
 	sum := run.Summary()
 	t.Log(sum)
 	assert.Equal(t, 200.0, sum["items"])
@@ -42,11 +43,11 @@ func TestStageScenarioIsRepeatable(t *testing.T) {
 	// at one instant may report in either order).
 	raw := map[string]string{"items": "300", "consumers": "1", "fail_rate": "0.2", "max_demand": "7",
 		"min_demand": "2", "batch_size": "9", "batch_timeout": "100000", "seed": "5"}
-	a, b := complete(t, "stage", raw), complete(t, "stage", raw)
+	a, b := scenariotest.Run(t, "stage", raw), scenariotest.Run(t, "stage", raw)
 	assert.Equal(t, a.Summary(), b.Summary())
 	assert.Equal(t, sortedTrace(a), sortedTrace(b))
 	raw["seed"] = "6"
-	assert.NotEqual(t, a.Summary(), complete(t, "stage", raw).Summary())
+	assert.NotEqual(t, a.Summary(), scenariotest.Run(t, "stage", raw).Summary())
 }
 
 func TestStageScenarioWithRacesAgreesOnTotals(t *testing.T) {
@@ -56,7 +57,7 @@ func TestStageScenarioWithRacesAgreesOnTotals(t *testing.T) {
 	raw := map[string]string{"items": "300", "consumers": "3", "fail_rate": "0.1", "rate": "40",
 		"buffer_size": "1000", "batch_size": "7", "batch_timeout": "300", "seed": "5"}
 	for range 3 {
-		sum := complete(t, "stage", raw).Summary()
+		sum := scenariotest.Run(t, "stage", raw).Summary()
 		assert.Equal(t, 300.0, sum["produced"])
 		assert.Zero(t, sum["dropped"])
 		assert.Equal(t, 300.0, sum["processed"]+sum["failed"])
@@ -64,7 +65,7 @@ func TestStageScenarioWithRacesAgreesOnTotals(t *testing.T) {
 }
 
 func TestStageScenarioPushProducerDropsWhenConsumersFallBehind(t *testing.T) {
-	run := complete(t, "stage", map[string]string{"items": "500", "rate": "200", "buffer_size": "25",
+	run := scenariotest.Run(t, "stage", map[string]string{"items": "500", "rate": "200", "buffer_size": "25",
 		"consumers": "2", "work_ms_min": "20", "work_ms_max": "40"})
 	sum := run.Summary()
 	t.Log(sum)
@@ -77,7 +78,7 @@ func TestStageScenarioPushProducerDropsWhenConsumersFallBehind(t *testing.T) {
 
 func TestStageScenarioBatchTimeout(t *testing.T) {
 	// A slow trickle never fills a batch of 50: every batch times out.
-	run := complete(t, "stage", map[string]string{"items": "30", "rate": "5", "batch_size": "50",
+	run := scenariotest.Run(t, "stage", map[string]string{"items": "30", "rate": "5", "batch_size": "50",
 		"batch_timeout": "700", "work_ms_min": "0", "work_ms_max": "0"})
 	sum := run.Summary()
 	assert.Equal(t, 30.0, sum["processed"])
@@ -165,7 +166,7 @@ func TestStageScenarioInvariants(t *testing.T) {
 			"seed":          strconv.Itoa(r.IntN(1000)),
 		}
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			run := complete(t, "stage", raw)
+			run := scenariotest.Run(t, "stage", raw)
 			sum := run.Summary()
 			assert.Equal(t, sum["items"], sum["produced"], "%v", raw)
 			assert.Equal(t, sum["produced"], sum["processed"]+sum["failed"]+sum["dropped"], "%v", raw)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
 // randomStreamParams draws valid stream params, small enough to run fast.
@@ -39,7 +40,7 @@ func TestStreamInvariantsOverManySeeds(t *testing.T) {
 	for i := range 60 {
 		raw := randomStreamParams(r)
 		t.Run(strconv.Itoa(i), func(t *testing.T) {
-			run := complete(t, "stream", raw)
+			run := scenariotest.Run(t, "stream", raw)
 			checkStreamTrace(t, run.Values().Int("max_concurrency"), run.Values().Int("items"), raw, run.Trace())
 		})
 	}

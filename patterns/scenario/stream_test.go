@@ -11,26 +11,11 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
-// complete runs a scenario to its end inside a synctest bubble, where
-// synctest.Wait gives the quiescence a virtual clock step needs.
-func complete(t *testing.T, name string, raw map[string]string) *scenario.Run {
-	t.Helper()
-	s, ok := scenario.Lookup(name)
-	require.True(t, ok)
-	v, errs := s.Parse(raw)
-	require.Empty(t, errs)
-	var run *scenario.Run
-	synctest.Test(t, func(t *testing.T) {
-		run = s.Start(v)
-		require.NoError(t, run.Complete(synctest.Wait))
-	})
-	return run
-}
-
 func TestStreamScenarioBoundsConcurrency(t *testing.T) {
-	run := complete(t, "stream", map[string]string{"items": "50", "max_concurrency": "3", "seed": "7"})
+	run := scenariotest.Run(t, "stream", map[string]string{"items": "50", "max_concurrency": "3", "seed": "7"})
 	sum := run.Summary()
 	assert.Equal(t, 3.0, sum["max_active"])
 	assert.Equal(t, 50.0, sum["ok"])
@@ -50,12 +35,12 @@ func TestStreamScenarioBoundsConcurrency(t *testing.T) {
 func TestStreamScenarioIsRepeatable(t *testing.T) {
 	raw := map[string]string{"items": "200", "max_concurrency": "7", "fail_rate": "0.2", "timeout": "300",
 		"on_timeout": "kill_task", "work_ms_min": "10", "work_ms_max": "400", "seed": "42"}
-	a, b := complete(t, "stream", raw), complete(t, "stream", raw)
+	a, b := scenariotest.Run(t, "stream", raw), scenariotest.Run(t, "stream", raw)
 	assert.Equal(t, a.Summary(), b.Summary())
 	assert.Equal(t, outcomes(a.Trace()), outcomes(b.Trace()), "each item meets the same fate at the same virtual time")
 
 	raw["seed"] = "43"
-	assert.NotEqual(t, outcomes(a.Trace()), outcomes(complete(t, "stream", raw).Trace()))
+	assert.NotEqual(t, outcomes(a.Trace()), outcomes(scenariotest.Run(t, "stream", raw).Trace()))
 }
 
 // outcomes maps each item to how and when its task ended.
@@ -81,7 +66,7 @@ func TestStreamScenarioAccountsForEveryItem(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			run := complete(t, "stream", tc.raw)
+			run := scenariotest.Run(t, "stream", tc.raw)
 			sum := run.Summary()
 			n := sum["items"]
 			assert.Equal(t, n, sum["ok"]+sum["failed"]+sum["timed_out"], "%v", sum)
@@ -100,7 +85,7 @@ func TestStreamScenarioAccountsForEveryItem(t *testing.T) {
 }
 
 func TestStreamScenarioExitStopsAtTheFirstTimeout(t *testing.T) {
-	run := complete(t, "stream", map[string]string{"items": "100", "timeout": "300", "work_ms_max": "400", "seed": "3"})
+	run := scenariotest.Run(t, "stream", map[string]string{"items": "100", "timeout": "300", "work_ms_max": "400", "seed": "3"})
 	sum := run.Summary()
 	assert.Less(t, sum["ok"], 100.0)
 	trace := run.Trace()

@@ -12,10 +12,11 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
 func TestSupervisorScenarioDefaults(t *testing.T) {
-	run := complete(t, "supervisor", nil)
+	run := scenariotest.Run(t, "supervisor", nil)
 	sum := run.Summary()
 	t.Log(sum)
 	assert.Equal(t, 4.0, sum["children"])
@@ -77,7 +78,7 @@ func TestSupervisorScenarioCases(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			run := complete(t, "supervisor", tc.raw)
+			run := scenariotest.Run(t, "supervisor", tc.raw)
 			tc.check(t, run.Summary())
 			checkSupervisorTrace(t, run.Values(), run.Trace())
 		})
@@ -87,13 +88,13 @@ func TestSupervisorScenarioCases(t *testing.T) {
 func TestSupervisorScenarioIsRepeatable(t *testing.T) {
 	raw := map[string]string{"children": "12", "max_children": "10", "max_restarts": "20", "work_ms_min": "200",
 		"work_ms_max": "3000", "fail_rate": "0.4", "stubborn_rate": "0.2", "shutdown": "500", "seed": "42"}
-	a, b := complete(t, "supervisor", raw), complete(t, "supervisor", raw)
+	a, b := scenariotest.Run(t, "supervisor", raw), scenariotest.Run(t, "supervisor", raw)
 	assert.Equal(t, a.Summary(), b.Summary())
 	assert.Equal(t, runFates(a.Trace()), runFates(b.Trace()), "each run of each child meets the same fate at the same virtual time")
 	assert.Positive(t, a.Summary()["restarts"])
 
 	raw["seed"] = "43"
-	assert.NotEqual(t, runFates(a.Trace()), runFates(complete(t, "supervisor", raw).Trace()))
+	assert.NotEqual(t, runFates(a.Trace()), runFates(scenariotest.Run(t, "supervisor", raw).Trace()))
 }
 
 // runFates maps each (child, incarnation) to how and when it ended.
@@ -128,7 +129,7 @@ func TestSupervisorScenarioProperties(t *testing.T) {
 			"seed":          strconv.Itoa(i),
 		}
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			run := complete(t, "supervisor", raw)
+			run := scenariotest.Run(t, "supervisor", raw)
 			v, sum := run.Values(), run.Summary()
 			checkSupervisorTrace(t, v, run.Trace())
 			assert.Equal(t, float64(v.Int("children")), sum["children"]+sum["max_children_refused"], "every start answered")

@@ -6,10 +6,11 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
 )
 
 func TestTasksSupervisedCrashesStayIsolated(t *testing.T) {
-	run := complete(t, "tasks", map[string]string{"items": "40", "fail_rate": "0.3", "seed": "5"})
+	run := scenariotest.Run(t, "tasks", map[string]string{"items": "40", "fail_rate": "0.3", "seed": "5"})
 	s := run.Summary()
 	assert.Positive(t, s["crashed"])
 	assert.Equal(t, 40.0, s["ok"]+s["crashed"], "%v", s)
@@ -18,7 +19,7 @@ func TestTasksSupervisedCrashesStayIsolated(t *testing.T) {
 }
 
 func TestTasksBareCrashTakesTheProgramDown(t *testing.T) {
-	run := complete(t, "tasks", map[string]string{"mode": "bare", "items": "40", "fail_rate": "0.3", "seed": "5"})
+	run := scenariotest.Run(t, "tasks", map[string]string{"mode": "bare", "items": "40", "fail_rate": "0.3", "seed": "5"})
 	s := run.Summary()
 	assert.Equal(t, 1.0, s["died"], "%v", s)
 	assert.Less(t, s["ok"], 40.0)
@@ -33,7 +34,7 @@ func TestTasksBareCrashTakesTheProgramDown(t *testing.T) {
 }
 
 func TestTasksMaxChildrenRefuses(t *testing.T) {
-	run := complete(t, "tasks", map[string]string{"items": "30", "interval_ms": "10", "max_children": "3", "fail_rate": "0"})
+	run := scenariotest.Run(t, "tasks", map[string]string{"items": "30", "interval_ms": "10", "max_children": "3", "fail_rate": "0"})
 	s := run.Summary()
 	assert.Equal(t, 3.0, s["max_running"])
 	assert.Positive(t, s["refused"])
@@ -41,7 +42,7 @@ func TestTasksMaxChildrenRefuses(t *testing.T) {
 }
 
 func TestTimeoutScenario(t *testing.T) {
-	run := complete(t, "timeout", map[string]string{"items": "60", "timeout": "500", "shutdown": "200",
+	run := scenariotest.Run(t, "timeout", map[string]string{"items": "60", "timeout": "500", "shutdown": "200",
 		"work_ms_min": "100", "work_ms_max": "1000", "stubborn_rate": "0.3", "seed": "9"})
 	s := run.Summary()
 	assert.Positive(t, s["timed_out"], "%v", s)
@@ -50,7 +51,7 @@ func TestTimeoutScenario(t *testing.T) {
 }
 
 func TestTimeoutBrutalKillAbandonsAtOnce(t *testing.T) {
-	run := complete(t, "timeout", map[string]string{"items": "20", "timeout": "100", "shutdown": "0",
+	run := scenariotest.Run(t, "timeout", map[string]string{"items": "20", "timeout": "100", "shutdown": "0",
 		"work_ms_min": "500", "work_ms_max": "600", "stubborn_rate": "1"})
 	s := run.Summary()
 	assert.Equal(t, 20.0, s["abandoned"], "%v", s)

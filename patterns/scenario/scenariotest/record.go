@@ -11,11 +11,11 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/scenario"
 )
 
-// Record runs the named scenario with raw params to its end, inside a
+// Run runs the named scenario with raw params to its end, inside a
 // synctest bubble (whose Wait is the quiescence a virtual clock step
-// needs), and returns its trace, summary and parsed values. It fails t for
-// an unknown scenario, invalid params or a run that fails.
-func Record(t *testing.T, name string, raw map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
+// needs), and returns the finished run. It fails t for an unknown
+// scenario, invalid params or a run that fails.
+func Run(t *testing.T, name string, raw map[string]string) *scenario.Run {
 	t.Helper()
 	s, ok := scenario.Lookup(name)
 	if !ok {
@@ -25,14 +25,20 @@ func Record(t *testing.T, name string, raw map[string]string) ([]event.Record, m
 	if len(errs) > 0 {
 		t.Fatalf("scenario %s: %v", name, errs)
 	}
-	var trace []event.Record
-	var sum map[string]float64
+	var run *scenario.Run
 	synctest.Test(t, func(t *testing.T) {
-		run := s.Start(v)
+		run = s.Start(v)
 		if err := run.Complete(synctest.Wait); err != nil {
 			t.Fatalf("scenario %s: %v", name, err)
 		}
-		trace, sum = run.Trace(), run.Summary()
 	})
-	return trace, sum, v
+	return run
+}
+
+// Record is [Run] for a test that wants the run's trace, summary and parsed
+// values.
+func Record(t *testing.T, name string, raw map[string]string) ([]event.Record, map[string]float64, scenario.Values) {
+	t.Helper()
+	run := Run(t, name, raw)
+	return run.Trace(), run.Summary(), run.Values()
 }
