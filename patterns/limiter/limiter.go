@@ -9,6 +9,7 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/internal/fifo"
+	"github.com/concurrency-patterns/playground/patterns/internal/report"
 )
 
 // ErrFull is the reason a [event.GaveUp] event carries when [Limiter.TryAcquire]
@@ -22,10 +23,11 @@ const errReleaseUnheld = "limiter: Release without a matching Acquire"
 // a strict FIFO queue. Create one with [New]; the zero value is not usable.
 // A Limiter is safe for concurrent use.
 type Limiter struct {
-	state atomic.Uint64 // active, anon and queued; see state.go
-	max   uint64
-	clock clock.Clock
-	hook  event.Hook // when set, every step takes mu so that events come in order
+	state  atomic.Uint64 // active, anon and queued; see state.go
+	max    uint64
+	clock  clock.Clock
+	hook   event.Hook // when set, every step takes mu so that events come in order
+	events report.To
 
 	mu    sync.Mutex
 	queue fifo.Queue[waiter, *waiter] // callers waiting for a slot, in arrival order
@@ -51,7 +53,7 @@ func New(max int, opts ...Option) (*Limiter, error) {
 	if err := errors.Join(cfg.errs...); err != nil {
 		return nil, err
 	}
-	return &Limiter{max: uint64(max), clock: cfg.clock, hook: cfg.hook}, nil
+	return &Limiter{max: uint64(max), clock: cfg.clock, hook: cfg.hook, events: report.New(cfg.hook, cfg.clock)}, nil
 }
 
 // Status is a snapshot of a limiter.
@@ -93,16 +95,8 @@ func (l *Limiter) caller(ctx context.Context) int {
 
 // emit reports a step. l.mu must be held, so that events come in the order
 // the steps took effect.
-// The check stays apart from the report so that it inlines: a limiter
-// without a hook pays a branch, not a call.
 func (l *Limiter) emit(k event.Kind, id, slot, n int, err error) {
-	if event.Enabled && l.hook != nil {
-		l.report(k, id, slot, n, err)
-	}
-}
-
-func (l *Limiter) report(k event.Kind, id, slot, n int, err error) {
-	l.hook(event.Event{Time: l.clock.Now(), Kind: k, ID: id, Slot: slot, N: n, Err: err})
+	l.events.Emit(k, id, slot, n, err)
 }
 
 // takeSlot returns a free slot number for a Do caller, or -1 when no hook

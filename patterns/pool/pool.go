@@ -11,6 +11,7 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/internal/fifo"
 	"github.com/concurrency-patterns/playground/patterns/internal/lanes"
+	"github.com/concurrency-patterns/playground/patterns/internal/report"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
@@ -43,6 +44,7 @@ type Pool[W any] struct {
 	timeout     time.Duration
 	clock       clock.Clock
 	hook        event.Hook
+	events      report.To
 
 	mu      sync.Mutex
 	idle    idle[W]
@@ -79,7 +81,7 @@ func New[W any](ctx context.Context, create func(context.Context) (W, error), de
 	p := &Pool[W]{
 		create: create, destroy: destroy,
 		size: cfg.size, maxOverflow: cfg.maxOverflow, strategy: cfg.strategy,
-		timeout: cfg.timeout, clock: cfg.clock, hook: cfg.hook,
+		timeout: cfg.timeout, clock: cfg.clock, hook: cfg.hook, events: report.New(cfg.hook, cfg.clock),
 	}
 	if err := p.fill(ctx); err != nil {
 		return nil, err
@@ -184,24 +186,16 @@ func (p *Pool[W]) caller(ctx context.Context) int {
 
 // emit reports a step. p.mu must be held, so that events come in the order
 // the steps took effect.
-// The check stays apart from the report so that it inlines: a pool
-// without a hook pays a branch, not a call.
 func (p *Pool[W]) emit(k event.Kind, id, slot, n int, err error) {
-	if event.Enabled && p.hook != nil {
-		p.report(k, id, slot, n, err)
-	}
-}
-
-func (p *Pool[W]) report(k event.Kind, id, slot, n int, err error) {
-	p.hook(event.Event{Time: p.clock.Now(), Kind: k, ID: id, Slot: slot, N: n, Err: err})
+	p.events.Emit(k, id, slot, n, err)
 }
 
 // emitLocked is emit for a caller that does not hold p.mu; without a hook
 // it takes no lock.
 func (p *Pool[W]) emitLocked(k event.Kind, id, slot, n int, err error) {
-	if event.Enabled && p.hook != nil {
+	if p.events.On() {
 		p.mu.Lock()
-		p.report(k, id, slot, n, err)
+		p.emit(k, id, slot, n, err)
 		p.mu.Unlock()
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/report"
 )
 
 // Pipeline owns a set of connected stages and the goroutine each runs on.
@@ -18,6 +19,7 @@ import (
 type Pipeline struct {
 	clock    clock.Clock
 	hook     event.Hook
+	events   report.To
 	shutdown time.Duration
 
 	mu      sync.Mutex
@@ -47,7 +49,7 @@ func New(opts ...PipelineOption) (*Pipeline, error) {
 	if err := errors.Join(cfg.errs...); err != nil {
 		return nil, err
 	}
-	return &Pipeline{clock: cfg.clock, hook: cfg.hook, shutdown: cfg.shutdown, allDone: make(chan struct{})}, nil
+	return &Pipeline{clock: cfg.clock, hook: cfg.hook, events: report.New(cfg.hook, cfg.clock), shutdown: cfg.shutdown, allDone: make(chan struct{})}, nil
 }
 
 // add gives a new stage its ID.
@@ -123,7 +125,5 @@ func (p *Pipeline) checkTopology() error {
 }
 
 func (p *Pipeline) emit(k event.Kind, id, slot, n int, err error) {
-	if event.Enabled && p.hook != nil {
-		p.hook(event.Event{Time: p.clock.Now(), Kind: k, ID: id, Slot: slot, N: n, Err: err})
-	}
+	p.events.Emit(k, id, slot, n, err)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/report"
 	"github.com/concurrency-patterns/playground/patterns/internal/ring"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
@@ -42,6 +43,7 @@ type outcome[In, Out any] struct {
 type coordinator[In, Out any] struct {
 	fn     func(context.Context, In) (Out, error)
 	cfg    *config
+	events report.To
 	ctx    context.Context // parent of every task's context
 	cancel context.CancelFunc
 	done   <-chan struct{} // the caller's ctx.Done(), nil if it never ends
@@ -76,6 +78,7 @@ func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coord
 	c := &coordinator[In, Out]{
 		fn:       s.fn,
 		cfg:      &s.cfg,
+		events:   report.New(s.cfg.hook, s.cfg.clock),
 		done:     ctx.Done(),
 		free:     make([]int, n),
 		start:    s.cfg.clock.Now(),
@@ -291,14 +294,6 @@ func (c *coordinator[In, Out]) exit(reason error, j job[In]) error {
 	return e
 }
 
-// emit reports a step to the hook. The check stays apart from the report
-// so that it inlines: a stream without a hook pays a branch, not a call.
 func (c *coordinator[In, Out]) emit(k event.Kind, id, slot int, err error) {
-	if event.Enabled && c.cfg.hook != nil {
-		c.report(k, id, slot, err)
-	}
-}
-
-func (c *coordinator[In, Out]) report(k event.Kind, id, slot int, err error) {
-	c.cfg.hook(event.Event{Time: c.cfg.clock.Now(), Kind: k, ID: id, Slot: slot, Err: err})
+	c.events.Emit(k, id, slot, 0, err)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/internal/lanes"
+	"github.com/concurrency-patterns/playground/patterns/internal/report"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
@@ -17,9 +18,10 @@ import (
 // It never waits for a child: exits arrive as messages, and shutdown times
 // are kept by one timer set to the earliest thing due.
 type loop struct {
-	s    *Supervisor
-	cfg  *config
-	base context.Context // parent of the children's contexts: values, no cancellation
+	s      *Supervisor
+	cfg    *config
+	events report.To
+	base   context.Context // parent of the children's contexts: values, no cancellation
 
 	children map[ID]*child
 	nextID   ID
@@ -40,6 +42,7 @@ func newLoop(s *Supervisor, cfg *config, base context.Context) *loop {
 	l := &loop{
 		s:        s,
 		cfg:      cfg,
+		events:   report.New(cfg.hook, cfg.clock),
 		base:     base,
 		children: map[ID]*child{},
 		window:   window{period: cfg.period},
@@ -136,9 +139,7 @@ func (l *loop) finish() {
 }
 
 func (l *loop) emit(k event.Kind, id ID, slot, n int, err error) {
-	if h := l.cfg.hook; event.Enabled && h != nil {
-		h(event.Event{Time: l.cfg.clock.Now(), Kind: k, ID: int(id), Slot: slot, N: n, Err: err})
-	}
+	l.events.Emit(k, int(id), slot, n, err)
 }
 
 // sortedIDs lists the children's ids in order, so that a shutdown reports

@@ -8,6 +8,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/report"
 )
 
 var (
@@ -21,7 +22,8 @@ var (
 // Task.Supervisor). Create one with [NewSupervisor]; it is safe for
 // concurrent use.
 type Supervisor struct {
-	cfg config
+	cfg    config
+	events report.To
 
 	mu        sync.Mutex
 	running   map[int]*child
@@ -47,7 +49,7 @@ func NewSupervisor(opts ...Option) (*Supervisor, error) {
 	if err := errors.Join(cfg.errs...); err != nil {
 		return nil, err
 	}
-	return &Supervisor{cfg: cfg, running: map[int]*child{}}, nil
+	return &Supervisor{cfg: cfg, events: report.New(cfg.hook, cfg.clock), running: map[int]*child{}}, nil
 }
 
 // start registers a new child, or refuses it without blocking.
@@ -151,7 +153,5 @@ func (s *Supervisor) shutdown(c *child, d time.Duration) bool {
 }
 
 func (s *Supervisor) emit(k event.Kind, id int, err error) {
-	if event.Enabled && s.cfg.hook != nil {
-		s.cfg.hook(event.Event{Time: s.cfg.clock.Now(), Kind: k, ID: id, Slot: -1, Err: err})
-	}
+	s.events.Emit(k, id, -1, 0, err)
 }
