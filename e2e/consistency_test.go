@@ -37,24 +37,16 @@ func TestBrowserAgreesWithNative(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.pattern, func(t *testing.T) {
-			p := newPage(t)
-			p.show(desktop)
-			p.open(tc.page)
-			p.waitReady()
+			p := demoPage(t, tc.page)
 			index := eval[int](p, `playgrounds.findIndex(d => d.pattern === "`+tc.pattern+`")`)
 			require.GreaterOrEqual(t, index, 0)
 			raw, err := json.Marshal(tc.params)
 			require.NoError(t, err)
-			demo := `playgrounds[` + itoa(index) + `]`
+			demo := `playgrounds[` + jsNum(index) + `]`
 			require.Empty(t, eval[[]map[string]string](p, demo+`.setParams(`+string(raw)+`)`))
 			got := run(p, "run", chromedp.Evaluate[map[string]float64](demo+`.run()`, chromedp.EvalAwaitPromise))
 			// The demo's params are the page's own with ours over them.
 			assert.Equal(t, nativeSummary(t, tc.pattern, eval[map[string]string](p, demo+`.params()`)), got)
 		})
 	}
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }

@@ -33,36 +33,63 @@ func (p *page) ranPaused() {
 	await[bool](p, nextFrame)
 }
 
+// frameAt pauses the first demo at ms and gives a hash of the picture it
+// shows then.
+func (p *page) frameAt(ms float64) string {
+	p.t.Helper()
+	eval[float64](p, `playgrounds[0].seek(`+jsNum(ms)+`)`)
+	await[bool](p, nextFrame)
+	return eval[string](p, canvasHash)
+}
+
+// tabReachesEveryControl opens every section of the page's first demo,
+// focuses the page's heading and presses Tab, well past as many times as
+// the demo has controls: focus must reach each of them. If onFocus is not
+// nil, it runs each time focus is on a control of the demo, with a name
+// for the control.
+func (p *page) tabReachesEveryControl(onFocus func(id string)) {
+	p.t.Helper()
+	first := `document.querySelector(".playground")`
+	eval[bool](p, `(`+first+`.querySelectorAll("details").forEach(d => d.open = true), true)`)
+	controls := eval[int](p, first+`.querySelectorAll(":is(input, select, button, summary, textarea, [tabindex='0']):not([disabled])").length`)
+	eval[bool](p, `(() => { const h = document.querySelector("main h1"); h.tabIndex = -1; h.focus(); return true; })()`)
+	reached := map[string]bool{}
+	for range controls + 60 {
+		run(p, "tab", chromedp.KeyEvent(kb.Tab))
+		id := eval[string](p, `(() => {
+			const e = document.activeElement;
+			if (!`+first+`.contains(e)) return "";
+			return e.tagName + "|" + (e.name || e.id || e.getAttribute("aria-label") || e.textContent).slice(0, 40);
+		})()`)
+		if id != "" {
+			reached[id] = true
+			if onFocus != nil {
+				onFocus(id)
+			}
+		}
+	}
+	assert.Len(p.t, reached, controls, "Tab reaches every control: %v", keys(reached))
+}
+
 // TestScrubbingIsAFunctionOfTime seeks forwards and backwards: the same time
 // shows the same pixels, whatever came before.
 func TestScrubbingIsAFunctionOfTime(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stream.html")
-	p.waitReady()
+	p := demoPage(t, "stream.html")
 	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "120", max_concurrency: "6", fail_rate: "0.2"})`))
 	p.ranPaused()
-	at := func(ms float64) string {
-		eval[float64](p, `playgrounds[0].seek(`+jsNum(ms)+`)`)
-		await[bool](p, nextFrame)
-		return eval[string](p, canvasHash)
-	}
-	a := at(900)
-	b := at(2500)
+	a := p.frameAt(900)
+	b := p.frameAt(2500)
 	assert.NotEqual(t, a, b, "different times, different pictures")
-	at(100)
-	assert.Equal(t, a, at(900), "back at 900 ms after going further and back")
-	assert.Equal(t, b, at(2500))
+	p.frameAt(100)
+	assert.Equal(t, a, p.frameAt(900), "back at 900 ms after going further and back")
+	assert.Equal(t, b, p.frameAt(2500))
 	p.noConsoleErrors()
 }
 
 // TestSharedLinkOpensAtItsMoment: the URL keeps the moment shown, and a
 // link with t opens the run there, paused, showing the same picture.
 func TestSharedLinkOpensAtItsMoment(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stream.html")
-	p.waitReady()
+	p := demoPage(t, "stream.html")
 	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "60", seed: "7"})`))
 	p.ranPaused()
 	eval[float64](p, `playgrounds[0].seek(1234.5)`)
@@ -84,10 +111,7 @@ func TestSharedLinkOpensAtItsMoment(t *testing.T) {
 
 // TestExports: both exports are valid JSON of their shape.
 func TestExports(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stream.html")
-	p.waitReady()
+	p := demoPage(t, "stream.html")
 	assert.Nil(t, eval[any](p, `playgrounds[0].exportTrace("json")`), "nothing before a run")
 	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({items: "30", fail_rate: "0.3", timeout: "300", on_timeout: "kill_task"})`))
 	await[map[string]float64](p, `playgrounds[0].run()`)
@@ -130,10 +154,7 @@ func TestExports(t *testing.T) {
 
 // TestPresetsApply: each preset fills the form, the URL and a run.
 func TestPresetsApply(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stream.html")
-	p.waitReady()
+	p := demoPage(t, "stream.html")
 	names := eval[[]string](p, `playgrounds[0].presets()`)
 	require.GreaterOrEqual(t, len(names), 3)
 	assert.Contains(t, names, "overloaded")
@@ -155,32 +176,15 @@ func TestPresetsApply(t *testing.T) {
 // TestKeyboardOnly reaches every control with Tab, and plays, steps and
 // opens the help with the keys alone.
 func TestKeyboardOnly(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stream.html")
-	p.waitReady()
+	p := demoPage(t, "stream.html")
 	await[map[string]float64](p, `playgrounds[0].run()`)
 	eval[float64](p, `playgrounds[0].seek(0)`)
 
-	// Every control of the demo, with every section open, in the order
-	// Tab reaches them.
-	eval[bool](p, `(document.querySelectorAll(".playground details").forEach(d => d.open = true), true)`)
-	controls := eval[int](p, `document.querySelectorAll(".playground :is(input, select, button, summary, [tabindex='0']):not([disabled])").length`)
-	eval[bool](p, `(() => { const h = document.querySelector("main h1"); h.tabIndex = -1; h.focus(); return true; })()`)
-	reached := map[string]bool{}
-	for range controls + 40 {
-		run(p, "tab", chromedp.KeyEvent(kb.Tab))
-		id := eval[string](p, `(() => {
-			const e = document.activeElement;
-			if (!e.closest(".playground")) return "";
-			return e.tagName + "|" + (e.name || e.id || e.getAttribute("aria-label") || e.textContent).slice(0, 40);
-		})()`)
-		if id != "" {
-			reached[id] = true
-			assert.True(t, eval[bool](p, `getComputedStyle(document.activeElement).outlineStyle !== "none"`), "%s shows its focus", id)
-		}
-	}
-	assert.Len(t, reached, controls, "Tab reaches every control: %v", keys(reached))
+	// Tab reaches every control of the demo, with every section open, and
+	// each shows its focus.
+	p.tabReachesEveryControl(func(id string) {
+		assert.True(t, eval[bool](p, `getComputedStyle(document.activeElement).outlineStyle !== "none"`), "%s shows its focus", id)
+	})
 
 	run(p, "focusing the canvas", chromedp.Focus(chromedp.CSS(`.playground .pg-canvas`)))
 	run(p, "stepping", chromedp.KeyEvent(kb.ArrowRight))
@@ -209,9 +213,4 @@ func keys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	return out
-}
-
-func jsNum(f float64) string {
-	b, _ := json.Marshal(f)
-	return string(b)
 }

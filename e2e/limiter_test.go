@@ -1,51 +1,10 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
-
-// demoPage opens a page with a demo and checks its text.
-func demoPage(t *testing.T, name, text string) *page {
-	p := newPage(t)
-	p.show(desktop)
-	p.open(name)
-	p.waitReady()
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), text)
-	return p
-}
-
-// demoScreens saves the first demo of a page, after a run of preset paused
-// at seek ms, on a desktop and a phone, light and dark.
-func demoScreens(t *testing.T, name string, preset string, seek float64) {
-	for _, s := range []screen{desktop, phone, desktop.inDark(), phone.inDark()} {
-		t.Run(s.name, func(t *testing.T) {
-			p := newPage(t)
-			p.show(s)
-			p.open(name)
-			p.waitReady()
-			pg := `playgrounds[0]`
-			if preset != "" {
-				assert.Empty(t, eval[[]any](p, pg+`.applyPreset("`+preset+`")`))
-			}
-			await[map[string]float64](p, pg+`.run()`)
-			eval[float64](p, pg+`.seek(`+jsNum(seek)+`)`)
-			await[bool](p, nextFrame)
-			assert.True(t, eval[bool](p, `document.documentElement.scrollWidth <= document.documentElement.clientWidth`),
-				"the page is wider than the screen")
-			png := run(p, "screenshot", chromedp.Screenshot(chromedp.CSS(`.playground`)))
-			require.NoError(t, os.MkdirAll(artifacts, 0o755))
-			base := filepath.Base(name)
-			require.NoError(t, os.WriteFile(filepath.Join(artifacts, base[:len(base)-5]+"-demo-"+s.name+".png"), png, 0o644))
-			p.noConsoleErrors()
-		})
-	}
-}
 
 // TestLimiterDemo runs the limiter with its own parameters and checks in
 // the exported trace that the limiter kept its promises: never more than
@@ -76,15 +35,7 @@ func TestLimiterDemo(t *testing.T) {
 }
 
 func TestLimiterBadURL(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	run(p, "opening", chromedp.Navigate(env.baseURL+`limiter.html?max=0&rate=fast`))
-	p.waitReady()
-	messages := eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
-	assert.Contains(t, messages, "from 1 to 1000")
-	assert.Contains(t, messages, `got "fast"`)
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "RateLimiter", "the page text is intact")
-	p.noConsoleErrors()
+	checkBadURL(t, `limiter.html?max=0&rate=fast`, "RateLimiter", "from 1 to 1000", `got "fast"`).noConsoleErrors()
 }
 
 func TestLimiterScreens(t *testing.T) { demoScreens(t, "limiter.html", "impatient callers", 900) }

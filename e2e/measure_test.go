@@ -54,10 +54,7 @@ func TestMeasure(t *testing.T) {
 	}
 	var ready []float64
 	for range 5 {
-		p := newPage(t)
-		p.show(desktop)
-		p.open("stream.html")
-		p.waitReady()
+		p := demoPage(t, "stream.html")
 		ready = append(ready, eval[float64](p, `performance.getEntriesByName("playgrounds-ready")[0].startTime`))
 	}
 	slices.Sort(ready)
@@ -69,16 +66,7 @@ func TestMeasure(t *testing.T) {
 	p.waitReady()
 	await[map[string]float64](p, `playgrounds[0].run()`)
 	const window = 3 * time.Second
-	fps := await[float64](p, `new Promise(done => {
-		let frames = 0;
-		const start = performance.now();
-		const tick = now => {
-			frames++;
-			if (now - start < `+strconv.Itoa(int(window.Milliseconds()))+`) requestAnimationFrame(tick);
-			else done(frames * 1000 / (now - start));
-		};
-		requestAnimationFrame(tick);
-	})`)
+	fps := await[float64](p, countFrames(window))
 	t.Logf("animation with 200 items on 50 slots: %.1f fps over %v", fps, window)
 
 	// 2,000 items on 1,000 slots: a thousand progress bars and two

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -19,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // artifacts is where screenshots go; git ignores it.
@@ -48,6 +51,23 @@ func newPage(t *testing.T) *page {
 	ctx, cancel := context.WithTimeout(tab, time.Minute)
 	t.Cleanup(cancel)
 	p.ctx = ctx
+	return p
+}
+
+// demoPage opens a page with demos on a desktop, waits until they are
+// interactive, and checks that the page's text holds each of texts.
+func demoPage(t *testing.T, name string, texts ...string) *page {
+	t.Helper()
+	p := newPage(t)
+	p.show(desktop)
+	p.open(name)
+	p.waitReady()
+	if len(texts) > 0 {
+		text := run(p, "text", chromedp.Text(chromedp.CSS("main")))
+		for _, want := range texts {
+			assert.Contains(t, text, want)
+		}
+	}
 	return p
 }
 
@@ -122,6 +142,10 @@ func (s screen) inDark() screen {
 	return s
 }
 
+// allScreens are the screens a person looks at the pages on: a desktop and
+// a phone, light and dark.
+var allScreens = []screen{desktop, phone, desktop.inDark(), phone.inDark()}
+
 // show makes the tab look like s. Call it before open.
 func (p *page) show(s screen) {
 	p.t.Helper()
@@ -166,13 +190,23 @@ func (p *page) open(name string) {
 // screenshot saves the whole page as artifacts/NAME.png.
 func (p *page) screenshot(name string) {
 	p.t.Helper()
-	png := run(p, "screenshot", chromedp.FullScreenshot(100))
-	if err := os.MkdirAll(artifacts, 0o755); err != nil {
-		p.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(artifacts, name+".png"), png, 0o644); err != nil {
-		p.t.Fatal(err)
-	}
+	saveArtifact(p.t, name, run(p, "screenshot", chromedp.FullScreenshot(100)))
+}
+
+// saveArtifact saves a screenshot as artifacts/NAME.png, for a person to
+// look at.
+func saveArtifact(t *testing.T, name string, png []byte) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(artifacts, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(artifacts, name+".png"), png, 0o644))
+}
+
+// fitsScreen fails the test if something makes the page wider than the
+// screen.
+func (p *page) fitsScreen() {
+	p.t.Helper()
+	assert.True(p.t, eval[bool](p, `document.documentElement.scrollWidth <= document.documentElement.clientWidth`),
+		"the page is wider than the screen: %d px", eval[int](p, `document.documentElement.scrollWidth`))
 }
 
 // noConsoleErrors fails the test if the page reported a console error, an
@@ -225,4 +259,10 @@ func (p *page) linksResolve(pending ...string) {
 	if checked == 0 {
 		p.t.Error("the page refers to no file of the site; is the query right?")
 	}
+}
+
+// jsNum writes a number as JavaScript reads it.
+func jsNum[N int | float64](n N) string {
+	b, _ := json.Marshal(n)
+	return string(b)
 }

@@ -85,15 +85,13 @@ func TestWithoutJavaScript(t *testing.T) {
 // nothing wider than a phone's screen, and the dark scheme really dark.
 // The screenshots are for a person to look at.
 func TestScreens(t *testing.T) {
-	screens := []screen{desktop, phone, desktop.inDark(), phone.inDark()}
 	for _, name := range []string{"index", "stream"} {
-		for _, s := range screens {
+		for _, s := range allScreens {
 			t.Run(name+"-"+s.name, func(t *testing.T) {
 				p := newPage(t)
 				p.show(s)
 				p.open(name + ".html")
-				assert.True(t, eval[bool](p, `document.documentElement.scrollWidth <= document.documentElement.clientWidth`),
-					"the page is wider than the screen: %d px", eval[int](p, `document.documentElement.scrollWidth`))
+				p.fitsScreen()
 				dark := eval[bool](p, `(() => {
 					const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
 					return r + g + b < 3 * 64;

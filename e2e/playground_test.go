@@ -22,6 +22,39 @@ func (p *page) setField(name, value string) {
 	run(p, "typing "+name, chromedp.SendKeys(chromedp.CSS(css), value))
 }
 
+// fieldMessages is what the demos of the page say under their fields, one
+// message a line.
+func (p *page) fieldMessages() string {
+	p.t.Helper()
+	return eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
+}
+
+// runDisabled says whether the Run button of demo i of the page is
+// disabled.
+func (p *page) runDisabled(i int) bool {
+	p.t.Helper()
+	return eval[bool](p, `document.querySelectorAll(".playground .pg-run")[`+jsNum(i)+`].disabled`)
+}
+
+// checkBadURL opens a link of the site with bad values in its query, such
+// as "pool.html?size=-1", and checks what every such link must do: the
+// fields' messages hold each of messages, and the page's text is intact,
+// holding text. It returns the page for the checks of a particular page;
+// the caller checks the console once done with it.
+func checkBadURL(t *testing.T, query, text string, messages ...string) *page {
+	t.Helper()
+	p := newPage(t)
+	p.show(desktop)
+	run(p, "opening", chromedp.Navigate(env.baseURL+query))
+	p.waitReady()
+	got := p.fieldMessages()
+	for _, want := range messages {
+		assert.Contains(t, got, want)
+	}
+	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), text, "the page text is intact")
+	return p
+}
+
 // await evaluates an expression that gives a Promise, and its value.
 func await[T any](p *page, expr string) T {
 	p.t.Helper()
@@ -43,10 +76,7 @@ const inkedPixels = `(() => {
 // through the JavaScript API: the bound held, every item has one result,
 // and the canvas shows something.
 func TestStreamDemoRuns(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stream.html")
-	p.waitReady()
+	p := demoPage(t, "stream.html")
 	assert.Equal(t, "stream", eval[string](p, `window.playgrounds[0].pattern`))
 
 	p.setField("max_concurrency", "3")
@@ -83,10 +113,7 @@ func TestStreamDemoRuns(t *testing.T) {
 
 // TestStreamDemoAPI uses window.playgrounds as an embedding page would.
 func TestStreamDemoAPI(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stream.html")
-	p.waitReady()
+	p := demoPage(t, "stream.html")
 
 	errs := eval[[]map[string]string](p, `playgrounds[0].setParams({max_concurrency: "0", fail_rate: "2"})`)
 	require.Len(t, errs, 2, "bad values come back as data")
@@ -105,19 +132,11 @@ func TestStreamDemoAPI(t *testing.T) {
 // TestStreamDemoBadURL opens a link with bad values: each is named with its
 // allowed range, nothing runs, and the page stays usable.
 func TestStreamDemoBadURL(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	run(p, "opening", chromedp.Navigate(env.baseURL+`stream.html?max_concurrency=-3&items=abc&timeout=0&fail_rate=%3Cscript%3E`))
-	p.waitReady()
-
-	messages := eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
-	assert.Contains(t, messages, "must be a whole number from 1 to 1000")
-	assert.Contains(t, messages, `got "abc"`)
-	assert.Contains(t, messages, "or infinity")
-	assert.Contains(t, messages, `got "<script>"`, "shown as text, never as markup")
+	p := checkBadURL(t, `stream.html?max_concurrency=-3&items=abc&timeout=0&fail_rate=%3Cscript%3E`, "Task.Supervisor.async_stream_nolink",
+		"must be a whole number from 1 to 1000", `got "abc"`, "or infinity")
+	assert.Contains(t, p.fieldMessages(), `got "<script>"`, "shown as text, never as markup")
 	assert.Zero(t, eval[int](p, `document.querySelectorAll(".playground script, .playground img").length`))
-	assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`), "Run waits for valid values")
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Task.Supervisor.async_stream_nolink", "the page text is intact")
+	assert.True(t, p.runDisabled(0), "Run waits for valid values")
 	p.screenshot("stream-demo-bad-url")
 
 	// Fixing the fields makes the demo usable again.
@@ -125,7 +144,7 @@ func TestStreamDemoBadURL(t *testing.T) {
 	p.setField("items", "10")
 	p.setField("timeout", "1000")
 	p.setField("fail_rate", "0")
-	assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`))
+	assert.False(t, p.runDisabled(0))
 	assert.Equal(t, 2.0, await[map[string]float64](p, `playgrounds[0].run()`)["max_active"])
 	p.noConsoleErrors()
 }

@@ -3,7 +3,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -43,15 +42,7 @@ func TestPoolDemo(t *testing.T) {
 }
 
 func TestPoolBadURL(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	run(p, "opening", chromedp.Navigate(env.baseURL+`pool.html?size=-1&strategy=random`))
-	p.waitReady()
-	messages := eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
-	assert.Contains(t, messages, "from 1 to 500")
-	assert.Contains(t, messages, `got "random"`)
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "poolboy", "the page text is intact")
-	p.noConsoleErrors()
+	checkBadURL(t, `pool.html?size=-1&strategy=random`, "poolboy", "from 1 to 500", `got "random"`).noConsoleErrors()
 }
 
 func TestPoolScreens(t *testing.T) { demoScreens(t, "pool.html", "dying workers", 1200) }

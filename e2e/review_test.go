@@ -12,10 +12,7 @@ import (
 // TestReviewChecklist runs every demo of the checklist page, whose "no"
 // and "yes" demos of each question must tell the difference they promise.
 func TestReviewChecklist(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("review.html")
-	p.waitReady()
+	p := demoPage(t, "review.html")
 
 	patterns := eval[[]string](p, `playgrounds.map(d => d.pattern)`)
 	require.Equal(t, []string{"tasks", "tasks", "stage", "stage", "spawn", "spawn", "timeout"}, patterns)

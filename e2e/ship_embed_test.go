@@ -131,10 +131,7 @@ func TestEmbedMode(t *testing.T) {
 // TestEmbedButton opens a demo's Embed panel: it holds a snippet for the
 // form's current values, which follows the form.
 func TestEmbedButton(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stream.html")
-	p.waitReady()
+	p := demoPage(t, "stream.html")
 	p.setField("max_concurrency", "7")
 	run(p, "opening the panel", chromedp.Click(chromedp.CSS(".playground .pg-embed-open")))
 	assert.Equal(t, "true", eval[string](p, `document.querySelector(".pg-embed-open").getAttribute("aria-expanded")`))

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -56,7 +57,7 @@ func newStaticHost(t *testing.T, dir string, held, gzipped bool) *staticHost {
 			data = []byte(b.String())
 			w.Header().Set("Content-Encoding", "gzip")
 		}
-		w.Header().Set("Content-Length", itoa(len(data)))
+		w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 		w.WriteHeader(http.StatusOK)
 		w.(http.Flusher).Flush()
 		select {

@@ -3,7 +3,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -14,7 +13,7 @@ func TestSpawnDemo(t *testing.T) {
 	assert.Equal(t, "unbounded", eval[string](p, `playgrounds[0].params().mode`))
 	assert.Equal(t, "bounded", eval[string](p, `playgrounds[1].params().mode`))
 	for i := range 2 {
-		pg := `playgrounds[` + jsNum(float64(i)) + `]`
+		pg := `playgrounds[` + jsNum(i) + `]`
 		assert.Empty(t, eval[[]map[string]string](p, pg+`.setParams({rate: "600", duration_ms: "1000", max: "15"})`))
 		sum := await[map[string]float64](p, pg+`.run()`)
 		assert.Equal(t, 600.0, sum["requests"])
@@ -38,14 +37,7 @@ func TestSpawnDemo(t *testing.T) {
 }
 
 func TestSpawnBadURL(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	run(p, "opening", chromedp.Navigate(env.baseURL+`spawn.html?mode=forever&rate=0`))
-	p.waitReady()
-	messages := eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
-	assert.Contains(t, messages, `got "forever"`)
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "spawn", "the page text is intact")
-	p.noConsoleErrors()
+	checkBadURL(t, `spawn.html?mode=forever&rate=0`, "spawn", `got "forever"`).noConsoleErrors()
 }
 
 func TestSpawnScreens(t *testing.T) { demoScreens(t, "spawn.html", "heavy load, unbounded", 1500) }

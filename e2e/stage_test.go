@@ -1,9 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -18,13 +15,7 @@ import (
 // sends a consumer more than it asked for, no processor holds more than
 // max_demand, a push with a small buffer drops and a pull never does.
 func TestStageDemo(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stage.html")
-	p.waitReady()
-	text := run(p, "text", chromedp.Text(chromedp.CSS("main")))
-	assert.Contains(t, text, "GenStage")
-	assert.Contains(t, text, "min_demand")
+	p := demoPage(t, "stage.html", "GenStage", "min_demand")
 	assert.Equal(t, 3, eval[int](p, `playgrounds.length`))
 	assert.Equal(t, "stage", eval[string](p, `playgrounds[0].pattern`))
 
@@ -66,19 +57,12 @@ func TestStageDemo(t *testing.T) {
 // TestStageDemoBadURL: a link with bad values names them, runs nothing,
 // and leaves the page's text intact.
 func TestStageDemoBadURL(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	run(p, "opening", chromedp.Navigate(env.baseURL+`stage.html?max_demand=5&min_demand=9&consumers=0&rate=fast`))
-	p.waitReady()
-	messages := eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
-	assert.Contains(t, messages, "from 1 to 64")
-	assert.Contains(t, messages, `got "fast"`)
-	assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`))
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Broadway")
+	p := checkBadURL(t, `stage.html?max_demand=5&min_demand=9&consumers=0&rate=fast`, "Broadway", "from 1 to 64", `got "fast"`)
+	assert.True(t, p.runDisabled(0))
 	p.setField("consumers", "2")
 	p.setField("rate", "0")
 	p.setField("min_demand", "2")
-	assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`))
+	assert.False(t, p.runDisabled(0))
 	assert.Equal(t, 200.0, await[map[string]float64](p, `playgrounds[0].run()`)["processed"])
 	p.noConsoleErrors()
 }
@@ -90,33 +74,17 @@ func TestStageScreens(t *testing.T) {
 		preset string
 		at     float64
 	}{{"push overload (drops)", 6000}, {"flaky processor", 3000}, {"big batches (timeouts)", 4200}}
-	for _, s := range []screen{desktop, phone, desktop.inDark(), phone.inDark()} {
-		t.Run(s.name, func(t *testing.T) {
-			p := newPage(t)
-			p.show(s)
-			p.open("stage.html")
-			p.waitReady()
-			for i, shot := range shots {
-				if i > 0 && s.dark {
-					break // one dark shot of each screen is enough
-				}
-				assert.Empty(t, eval[[]any](p, `playgrounds[0].applyPreset(`+quote(shot.preset)+`)`))
-				await[map[string]float64](p, `playgrounds[0].run()`)
-				eval[float64](p, `playgrounds[0].seek(`+ftoa(shot.at)+`)`)
-				await[bool](p, nextFrame)
-				assert.True(t, eval[bool](p, `document.documentElement.scrollWidth <= document.documentElement.clientWidth`))
-				png := run(p, "screenshot", chromedp.Screenshot(chromedp.CSS(".playground")))
-				require.NoError(t, os.MkdirAll(artifacts, 0o755))
-				require.NoError(t, os.WriteFile(filepath.Join(artifacts, "stage-"+s.name+"-"+slug(shot.preset)+".png"), png, 0o644))
+	onScreens(t, "stage.html", func(t *testing.T, p *page, s screen) {
+		for i, shot := range shots {
+			if i > 0 && s.dark {
+				break // one dark shot of each screen is enough
 			}
-			p.noConsoleErrors()
-		})
-	}
+			p.runPresetTo(0, shot.preset, jsNum(shot.at))
+			await[bool](p, nextFrame)
+			p.shootDemo(0, "stage-"+s.name+"-"+slug(shot.preset))
+		}
+	})
 }
-
-func quote(s string) string { return strconv.Quote(s) }
-
-func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // slug makes a preset's name a file name: "push overload (drops)" is
 // "push-overload-drops".

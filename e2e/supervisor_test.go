@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,15 +8,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// supEvent is one event of the supervisor's exported trace.
-type supEvent struct {
-	T      float64 `json:"t"`
-	Kind   string  `json:"kind"`
-	ID     int     `json:"id"`
-	Slot   int     `json:"slot"`
-	Detail string  `json:"detail"`
-}
 
 // TestSupervisorPage: the page reads without a run, with its three demos:
 // the main one and the bad and good way of bounding children.
@@ -44,10 +33,7 @@ func TestSupervisorPage(t *testing.T) {
 // children than max_children, never more restarts in a window than
 // allowed, nothing started after the give-up, and every child stopped.
 func TestSupervisorDemoRuns(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("supervisor.html")
-	p.waitReady()
+	p := demoPage(t, "supervisor.html")
 	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({children: "20", max_children: "6", max_restarts: "4",
 		max_seconds: "2", work_ms_min: "200", work_ms_max: "1500", fail_rate: "0.6", duration_ms: "20000"})`))
 	sum := await[map[string]float64](p, `playgrounds[0].run()`)
@@ -55,7 +41,7 @@ func TestSupervisorDemoRuns(t *testing.T) {
 	assert.Equal(t, 14.0, sum["max_children_refused"])
 	assert.Equal(t, 1.0, sum["gave_up"], "%v", sum)
 
-	trace := eval[[]supEvent](p, `playgrounds[0].trace()`)
+	trace := eval[[]traceEvent](p, `playgrounds[0].trace()`)
 	require.NotEmpty(t, trace)
 	running := map[int]bool{}
 	var restarts []float64
@@ -96,17 +82,11 @@ func TestSupervisorDemoRuns(t *testing.T) {
 // TestSupervisorBadURL: bad values are named, nothing breaks, and fixing
 // them makes the demo run.
 func TestSupervisorBadURL(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	run(p, "opening", chromedp.Navigate(env.baseURL+`supervisor.html?max_restarts=-1&restart=forever&max_seconds=0&children=%3Cb%3E`))
-	p.waitReady()
-	messages := eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
-	assert.Contains(t, messages, "from 0 to 100")
-	assert.Contains(t, messages, "forever")
-	assert.Contains(t, messages, `got "<b>"`, "shown as text, never as markup")
+	p := checkBadURL(t, `supervisor.html?max_restarts=-1&restart=forever&max_seconds=0&children=%3Cb%3E`, "DynamicSupervisor",
+		"from 0 to 100", "forever")
+	assert.Contains(t, p.fieldMessages(), `got "<b>"`, "shown as text, never as markup")
 	assert.Zero(t, eval[int](p, `document.querySelectorAll(".playground b").length`))
-	assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`))
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "DynamicSupervisor", "the page text is intact")
+	assert.True(t, p.runDisabled(0))
 
 	require.Empty(t, eval[[]any](p, `playgrounds[0].setParams({max_restarts: "3", restart: "transient", max_seconds: "5", children: "4"})`))
 	assert.Equal(t, 4.0, await[map[string]float64](p, `playgrounds[0].run()`)["children"])
@@ -117,28 +97,14 @@ func TestSupervisorBadURL(t *testing.T) {
 // crash loop and mid-run of the bounded preset, on a desktop and a phone,
 // light and dark, for a person to look at.
 func TestSupervisorScreens(t *testing.T) {
-	for _, s := range []screen{desktop, phone, desktop.inDark(), phone.inDark()} {
-		t.Run(s.name, func(t *testing.T) {
-			p := newPage(t)
-			p.show(s)
-			p.open("supervisor.html")
-			p.waitReady()
-			for _, shot := range []struct{ preset, at string }{
-				{"crash loop", "1e9"},
-				{"max_children bound", "playgrounds[0].trace().at(-1).t * 0.6"},
-			} {
-				require.Empty(t, eval[[]any](p, `playgrounds[0].applyPreset("`+shot.preset+`")`))
-				await[map[string]float64](p, `playgrounds[0].run()`)
-				eval[float64](p, `playgrounds[0].seek(`+shot.at+`)`)
-				await[bool](p, nextFrame)
-				assert.True(t, eval[bool](p, `document.documentElement.scrollWidth <= document.documentElement.clientWidth`),
-					"the page is wider than the screen: %d px", eval[int](p, `document.documentElement.scrollWidth`))
-				png := run(p, "screenshot", chromedp.Screenshot(chromedp.CSS(".playground")))
-				require.NoError(t, os.MkdirAll(artifacts, 0o755))
-				name := "supervisor-" + strings.ReplaceAll(shot.preset, " ", "-") + "-" + s.name + ".png"
-				require.NoError(t, os.WriteFile(filepath.Join(artifacts, name), png, 0o644))
-			}
-			p.noConsoleErrors()
-		})
-	}
+	onScreens(t, "supervisor.html", func(t *testing.T, p *page, s screen) {
+		for _, shot := range []struct{ preset, at string }{
+			{"crash loop", "1e9"},
+			{"max_children bound", "playgrounds[0].trace().at(-1).t * 0.6"},
+		} {
+			p.runPresetTo(0, shot.preset, shot.at)
+			await[bool](p, nextFrame)
+			p.shootDemo(0, "supervisor-"+strings.ReplaceAll(shot.preset, " ", "-")+"-"+s.name)
+		}
+	})
 }

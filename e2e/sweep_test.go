@@ -11,10 +11,7 @@ import (
 // pushes faster than its processors: a small buffer drops events, a big
 // one drops none.
 func TestSweepPlotsASummaryFigure(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("stage.html")
-	p.waitReady()
+	p := demoPage(t, "stage.html")
 	require.Empty(t, eval[[]map[string]string](p, `playgrounds[0].setParams({rate: "40", items: "300"})`))
 	sweep := await[struct {
 		Param  string           `json:"param"`

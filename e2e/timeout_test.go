@@ -3,7 +3,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -13,11 +12,7 @@ import (
 // deadline plus the shutdown time, a late reply follows its task's
 // return, and an abandoned task is reported, then returns by itself.
 func TestTimeoutPage(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	p.open("timeout.html")
-	p.waitReady()
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Task.yield")
+	p := demoPage(t, "timeout.html", "Task.yield")
 	assert.Equal(t, "timeout", eval[string](p, `playgrounds[0].pattern`))
 
 	p.setField("timeout", "350")
@@ -58,35 +53,21 @@ func TestTimeoutPage(t *testing.T) {
 
 // TestTimeoutBadURL: bad values are named and the page reads on.
 func TestTimeoutBadURL(t *testing.T) {
-	p := newPage(t)
-	p.show(desktop)
-	run(p, "opening", chromedp.Navigate(env.baseURL+`timeout.html?timeout=0&shutdown=-1&stubborn_rate=x`))
-	p.waitReady()
-	messages := eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
-	assert.Contains(t, messages, "or infinity")
-	assert.Contains(t, messages, `got "x"`)
-	assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-run").disabled`))
-	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Task.shutdown")
+	p := checkBadURL(t, `timeout.html?timeout=0&shutdown=-1&stubborn_rate=x`, "Task.shutdown", "or infinity", `got "x"`)
+	assert.True(t, p.runDisabled(0))
 	p.noConsoleErrors()
 }
 
 // TestTimeoutScreens saves the demo with stubborn tasks mid-run, while
 // abandoned goroutines still run, with the sweep of timeout plotted.
 func TestTimeoutScreens(t *testing.T) {
-	for _, s := range []screen{desktop, phone, desktop.inDark(), phone.inDark()} {
-		t.Run(s.name, func(t *testing.T) {
-			p := newPage(t)
-			p.show(s)
-			p.open("timeout.html")
-			p.waitReady()
-			assert.Empty(t, eval[[]any](p, `playgrounds[0].applyPreset("stubborn tasks")`))
-			await[map[string]float64](p, `playgrounds[0].run()`)
-			await[map[string]any](p, `playgrounds[0].sweep()`)
-			eval[float64](p, `playgrounds[0].seek(1150)`)
-			eval[bool](p, `(document.querySelectorAll(".playground details").forEach(d => d.open = true), true)`)
-			await[bool](p, nextFrame)
-			shootDemo(t, p, 0, "timeout-"+s.name)
-			p.noConsoleErrors()
-		})
-	}
+	onScreens(t, "timeout.html", func(t *testing.T, p *page, s screen) {
+		assert.Empty(t, eval[[]any](p, `playgrounds[0].applyPreset("stubborn tasks")`))
+		await[map[string]float64](p, `playgrounds[0].run()`)
+		await[map[string]any](p, `playgrounds[0].sweep()`)
+		eval[float64](p, `playgrounds[0].seek(1150)`)
+		eval[bool](p, `(document.querySelectorAll(".playground details").forEach(d => d.open = true), true)`)
+		await[bool](p, nextFrame)
+		p.shootDemo(0, "timeout-"+s.name)
+	})
 }
