@@ -25,12 +25,7 @@ func (l Layout) Plan(tl *Timeline, cfg Config, t float64) view.Plan {
 }
 
 func (l Layout) header(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float64, dead bool) {
-	p.Text(view.Text{X: pad, Y: pad + 9, S: view.Ms(t) + " ms", Role: view.RoleText, Font: view.FontClock})
 	end := tl.End()
-	if end > 0 {
-		x := pad + 9.5*float64(len(view.Ms(end)+" ms")) + 8
-		p.Text(view.Text{X: x, Y: pad + 9, S: "of " + view.Ms(end) + " virtual ms", Role: view.RoleMuted, Font: view.FontCaption})
-	}
 	status, role := "", view.RoleMuted
 	switch {
 	case dead:
@@ -46,7 +41,7 @@ func (l Layout) header(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float
 	default:
 		status = "running: " + view.Plural(c.Running, "task")
 	}
-	p.Text(view.Text{X: pad, Y: pad + 29, S: status, Role: role, Font: view.FontCaption})
+	view.Header(p, pad, pad, t, end, status, role)
 	s := strconv.Itoa(c.Running) + " running · " + strconv.Itoa(c.OK) + " ok · " + strconv.Itoa(c.Crashed) + " crashed"
 	if c.Failed > 0 {
 		s += " · " + strconv.Itoa(c.Failed) + " errors"

@@ -25,12 +25,7 @@ func (l Layout) Plan(tl *Timeline, t float64) view.Plan {
 }
 
 func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
-	p.Text(view.Text{X: pad, Y: pad + 9, S: view.Ms(t) + " ms", Role: view.RoleText, Font: view.FontClock})
 	end := tl.End()
-	if end > 0 {
-		x := pad + 9.5*float64(len(view.Ms(end)+" ms")) + 8
-		p.Text(view.Text{X: x, Y: pad + 9, S: "of " + view.Ms(end) + " virtual ms", Role: view.RoleMuted, Font: view.FontCaption})
-	}
 	var status string
 	switch {
 	case end == 0:
@@ -43,7 +38,7 @@ func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
 	default:
 		status = view.Plural(c.Waiting, "caller") + " waiting"
 	}
-	p.Text(view.Text{X: pad, Y: pad + 29, S: status, Role: view.RoleMuted, Font: view.FontCaption})
+	view.Header(p, pad, pad, t, end, status, view.RoleMuted)
 	s := strconv.Itoa(c.InTime) + " in time · " + strconv.Itoa(c.TimedOut) + " timed out · " + strconv.Itoa(c.Late) + " late · " +
 		strconv.Itoa(c.Abandoned) + " abandoned"
 	if c.Crashed > 0 {
