@@ -113,15 +113,15 @@ func Words(r event.Record) string {
 	if r.Slot >= 0 && r.Kind == event.Started {
 		s += " in slot " + strconv.Itoa(int(r.Slot))
 	}
-	if d := firstLine(r.Detail); d != "" {
+	if d := FirstLine(r.Detail); d != "" {
 		s += ": " + d
 	}
 	return s
 }
 
-// firstLine keeps an event's detail short: a panic's stack is for the
+// FirstLine keeps an event's detail short: a panic's stack is for the
 // exports, not for a log line.
-func firstLine(s string) string {
+func FirstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}

@@ -1,14 +1,11 @@
 package stageview
 
 import (
-	"math"
 	"slices"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
-
-var never = math.Inf(1)
 
 // Config is what the view needs of a run's parameters. The scenario's
 // stages are numbered: 0 the producer, 1…Consumers the processors,
@@ -88,7 +85,7 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 		}
 	}
 	cfg.Consumers = max(cfg.Consumers, 1)
-	tl := &Timeline{cfg: cfg, procs: make([]proc, cfg.Consumers), halted: never}
+	tl := &Timeline{cfg: cfg, procs: make([]proc, cfg.Consumers), halted: view.Never}
 	batcher := int32(cfg.Consumers + 1)
 	for _, r := range trace {
 		tl.record(r, batcher)
@@ -151,7 +148,7 @@ func (tl *Timeline) record(r event.Record, batcher int32) {
 	case event.EventsDiscarded:
 		tl.discarded += n
 	case event.PipelineHalted:
-		if tl.halted == never {
+		if tl.halted == view.Never {
 			tl.halted, tl.reason = at, r.Detail
 		}
 	}
