@@ -104,8 +104,12 @@ func TaskMarks(trace []event.Record) []Mark {
 
 // Words says an event in words: "item 3 started in slot 1". Kinds it does
 // not know are named as the trace names them.
-func Words(r event.Record) string {
-	who := "item " + strconv.Itoa(int(r.ID))
+func Words(r event.Record) string { return WordsFor("item", r) }
+
+// WordsFor is [Words] with noun for what the pattern calls an item:
+// WordsFor("task", r) says "task 3 finished".
+func WordsFor(noun string, r event.Record) string {
+	who := noun + " " + strconv.Itoa(int(r.ID))
 	if r.ID < 0 {
 		who = "the pattern"
 	}
