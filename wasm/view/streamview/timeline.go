@@ -20,7 +20,7 @@ type life struct {
 	pulled, started, ended, emitted, abandoned float64
 	slot                                       int32
 	outcome                                    view.Outcome
-	// left is when the item left the stream: emitted, or cancelled and view.Never
+	// left is when the item left the stream: emitted, or cancelled and never
 	// emitted; leftSeq orders items that left at the same instant.
 	left    float64
 	leftSeq int32 // int32s keep a life at 64 bytes: 16 per event of the trace
@@ -39,7 +39,7 @@ type Timeline struct {
 }
 
 // NewTimeline indexes trace. Ids and slots beyond cfg grow the timeline
-// rather than being dropped, so a trace is view.Never shown partially; negative
+// rather than being dropped, so a trace is never shown partially; negative
 // ids (stream-level events other than halted) are ignored.
 func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 	tl := &Timeline{cfg: cfg, halted: view.Never}

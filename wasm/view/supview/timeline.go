@@ -72,14 +72,13 @@ type Timeline struct {
 	times    []float64
 
 	gaveUp, stopping, stopped float64 // view.Never when not
-	gaveUpLane                int32
-	reason                    string // why the supervisor stopped
+	reason                    string  // why the supervisor stopped
 }
 
 // NewTimeline indexes trace. Events it cannot place (an end without a
 // start) are skipped rather than trusted.
 func NewTimeline(trace []event.Record, cfg Config) *Timeline {
-	tl := &Timeline{cfg: cfg, gaveUp: view.Never, stopping: view.Never, stopped: view.Never, gaveUpLane: -1}
+	tl := &Timeline{cfg: cfg, gaveUp: view.Never, stopping: view.Never, stopped: view.Never}
 	open := map[int32]int{} // child id → its run in progress
 	for _, r := range trace {
 		at := view.Millis(r.At)
@@ -104,7 +103,7 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 		case event.ChildRefused:
 			tl.refused = append(tl.refused, at)
 		case event.SupervisorGaveUp:
-			tl.gaveUp, tl.gaveUpLane = min(tl.gaveUp, at), r.Slot
+			tl.gaveUp = min(tl.gaveUp, at)
 		case event.SupervisorStopping:
 			if tl.stopping == view.Never {
 				tl.stopping, tl.reason = at, r.Detail
