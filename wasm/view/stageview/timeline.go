@@ -1,8 +1,6 @@
 package stageview
 
 import (
-	"slices"
-
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
@@ -85,7 +83,7 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 		}
 	}
 	cfg.Consumers = max(cfg.Consumers, 1)
-	tl := &Timeline{cfg: cfg, procs: make([]proc, cfg.Consumers), halted: view.Never}
+	tl := &Timeline{cfg: cfg, procs: make([]proc, cfg.Consumers), halted: view.Never, times: view.TimesOf(trace)}
 	batcher := int32(cfg.Consumers + 1)
 	for _, r := range trace {
 		tl.record(r, batcher)
@@ -104,7 +102,6 @@ func (tl *Timeline) processor(id int32) *proc {
 
 func (tl *Timeline) record(r event.Record, batcher int32) {
 	at := view.Millis(r.At)
-	tl.times = append(tl.times, at)
 	n := int(r.N)
 	switch r.Kind {
 	case event.EventsProduced:
@@ -154,7 +151,7 @@ func (tl *Timeline) record(r event.Record, batcher int32) {
 	}
 }
 
-// index infers when each call started and sorts the event times. A
+// index infers when each call started. A
 // processor takes events as soon as it is free and has some, so a call
 // starts at the later of the previous call's end and the arrival of its
 // first event.
@@ -173,8 +170,6 @@ func (tl *Timeline) index() {
 			prevEnd = c.end
 		}
 	}
-	slices.Sort(tl.times) // a recorder's times only go up; a hand-made trace may not
-	tl.times = slices.Clone(slices.Compact(tl.times))
 	tl.window = max(pulseMs, tl.End()/view.RealTimeLimit*pulseMs)
 }
 

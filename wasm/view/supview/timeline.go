@@ -1,7 +1,6 @@
 package supview
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -78,11 +77,10 @@ type Timeline struct {
 // NewTimeline indexes trace. Events it cannot place (an end without a
 // start) are skipped rather than trusted.
 func NewTimeline(trace []event.Record, cfg Config) *Timeline {
-	tl := &Timeline{cfg: cfg, gaveUp: view.Never, stopping: view.Never, stopped: view.Never}
+	tl := &Timeline{cfg: cfg, gaveUp: view.Never, stopping: view.Never, stopped: view.Never, times: view.TimesOf(trace)}
 	open := map[int32]int{} // child id → its run in progress
 	for _, r := range trace {
 		at := view.Millis(r.At)
-		tl.times = append(tl.times, at)
 		switch r.Kind {
 		case event.ChildStarted:
 			open[r.ID] = len(tl.runs)
@@ -112,8 +110,6 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 			tl.stopped = min(tl.stopped, at)
 		}
 	}
-	slices.Sort(tl.times)
-	tl.times = slices.Clone(slices.Compact(tl.times))
 	return tl
 }
 
