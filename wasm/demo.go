@@ -54,6 +54,7 @@ type demo struct {
 	frames   *dom.Frames
 
 	lastFrame     float64      // timestamp of the previous frame while playing; 0 when paused
+	urlDue        bool         // the time shown changed since the link last took it
 	controlsShown controlState // what the controls show now
 	story         narration    // the event log and the spoken narration
 }
@@ -142,7 +143,7 @@ func (d *demo) listen() {
 	on(u.pause.Element, "click", func(dom.Event) { d.toggle() })
 	on(u.step.Element, "click", func(dom.Event) { d.stepBy(1) })
 	on(u.back.Element, "click", func(dom.Event) { d.stepBy(-1) })
-	on(u.reset.Element, "click", func(dom.Event) { d.player.Reset(); d.redraw() })
+	on(u.reset.Element, "click", func(dom.Event) { d.reset() })
 	on(u.marks.Element, "pointerdown", func(e dom.Event) { d.scrubTo(e) })
 	on(u.json.Element, "click", func(dom.Event) { d.download("json") })
 	on(u.chrome.Element, "click", func(dom.Event) { d.download("chrome") })
@@ -170,7 +171,12 @@ func (d *demo) edited(e dom.Event) {
 		d.player.SetSpeed(s)
 	case t.Equal(d.ui.time.JSValue()):
 		t, _ := strconv.ParseFloat(d.ui.time.Value(), 64)
-		d.seek(t)
+		if e.Type() == "change" { // let go, or a key: the time settles
+			d.seek(t)
+		} else { // dragged: the link waits for the change event
+			d.player.Seek(t)
+			d.redraw()
+		}
 	case len(d.kit.Presets) > 0 && t.Equal(d.ui.preset.JSValue()):
 		if e.Type() == "change" {
 			d.applyPreset(d.ui.preset.Value())

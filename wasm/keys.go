@@ -36,8 +36,7 @@ func (d *demo) key(e dom.Event) {
 		d.stepBy(-1)
 	case key == "Home" && target != "button":
 		e.PreventDefault()
-		d.player.Reset()
-		d.redraw()
+		d.reset()
 	}
 }
 

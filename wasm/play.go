@@ -30,11 +30,18 @@ func (d *demo) show(vis view.Visual, charts *chart.Data) {
 	d.player = view.NewPlayer(vis.Times(), vis.End())
 	d.player.SetSpeed(speed)
 	d.story.reset(d.last, vis.Marks())
-	d.redraw()
+	d.settle()
 }
 
 // redraw asks for a frame; several requests before it make one frame.
 func (d *demo) redraw() { d.frames.Request() }
+
+// settle asks for a frame after the time shown moved and came to rest:
+// the frame writes it into the link.
+func (d *demo) settle() {
+	d.urlDue = true
+	d.redraw()
+}
 
 // frame advances playback by the real time since the last frame, then
 // draws: update apart from draw, and the drawing a function of the time
@@ -50,8 +57,12 @@ func (d *demo) frame(ts float64) {
 	if d.player.Playing() {
 		d.lastFrame = ts
 		d.frames.Request()
-	} else if d.last != nil {
-		d.writeURL() // paused: the link holds the moment shown
+		d.urlDue = true // the time moves: the link takes it once it stops
+	} else if d.urlDue && d.last != nil {
+		// Paused: the link holds the moment shown. Only once a change has
+		// settled: the URL is not rewritten every frame of a scrub.
+		d.urlDue = false
+		d.writeURL()
 	}
 	t := d.shownT()
 	d.paint.anim.paint(d.vis.Plan(t, d.width))
@@ -118,7 +129,7 @@ func (d *demo) toggle() {
 		return
 	}
 	d.player.Toggle()
-	d.redraw()
+	d.settle()
 }
 
 // stepBy steps to the next event (dir > 0) or back to the previous one,
@@ -133,14 +144,20 @@ func (d *demo) stepBy(dir int) {
 		d.player.StepBack()
 	}
 	d.story.tell(d.player.T())
-	d.redraw()
+	d.settle()
 }
 
-// seek moves to t, as the slider, a click on the marks, the API or a link
-// ask.
+// reset pauses and goes back to time 0.
+func (d *demo) reset() {
+	d.player.Reset()
+	d.settle()
+}
+
+// seek moves to t, as the slider let go, a click on the marks, the API or
+// a link ask.
 func (d *demo) seek(t float64) {
 	d.player.Seek(t)
-	d.redraw()
+	d.settle()
 }
 
 // scrubTo seeks to where the marks strip was pressed.

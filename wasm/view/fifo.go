@@ -32,13 +32,19 @@ const HeaderH = 38.0
 // Header draws the clock readout, the run's length and a status line at
 // (x, y), the top left of the header.
 func Header(p *Plan, x, y, t, end float64, status string, role Role) {
+	Clock(p, x, y, t, end)
+	p.Text(Text{X: x, Y: y + 29, S: status, Role: role, Font: FontCaption})
+}
+
+// Clock draws the first line of [Header] alone, the clock readout and the
+// run's length, for a visual that draws its own status below.
+func Clock(p *Plan, x, y, t, end float64) {
 	p.Text(Text{X: x, Y: y + 9, S: Ms(t) + " ms", Role: RoleText, Font: FontClock})
 	if end > 0 {
 		// The clock font is monospace, about 0.6 em a character: the total
 		// sits after the widest reading this run can show.
 		p.Text(Text{X: x + 9.5*float64(len(Ms(end)+" ms")) + 8, Y: y + 9, S: "of " + Ms(end) + " virtual ms", Role: RoleMuted, Font: FontCaption})
 	}
-	p.Text(Text{X: x, Y: y + 29, S: status, Role: role, Font: FontCaption})
 }
 
 // Chips is a FIFO queue drawn as labelled boxes, head first, row by row:

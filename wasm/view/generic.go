@@ -22,11 +22,9 @@ var Generic = Kit{
 
 // unit is one unit of work in a generic visual.
 type unit struct {
-	id           int
-	start, end   float64
-	lane         int
-	outcome      Outcome
-	resultsIndex int // its place among ended units
+	start, end float64
+	lane       int
+	outcome    Outcome
 }
 
 // genericVisual draws units in lanes, given out at start to the first free
@@ -61,7 +59,7 @@ func NewGeneric(trace []event.Record, _ scenario.Values) Visual {
 			}
 			busy[lane] = true
 			open[r.ID] = len(g.units)
-			g.units = append(g.units, unit{id: int(r.ID), start: at, end: Never, lane: lane})
+			g.units = append(g.units, unit{start: at, end: Never, lane: lane})
 		case StepEnd:
 			i, ok := open[r.ID]
 			if !ok {
@@ -69,7 +67,7 @@ func NewGeneric(trace []event.Record, _ scenario.Values) Visual {
 			}
 			delete(open, r.ID)
 			u := &g.units[i]
-			u.end, u.outcome, u.resultsIndex = at, outcomeOf(r.Kind), len(g.ended)
+			u.end, u.outcome = at, outcomeOf(r.Kind)
 			busy[u.lane] = false
 			g.ended = append(g.ended, i)
 			g.endAt = append(g.endAt, at)

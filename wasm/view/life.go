@@ -104,8 +104,12 @@ func TaskMarks(trace []event.Record) []Mark {
 
 // Words says an event in words: "item 3 started in slot 1". Kinds it does
 // not know are named as the trace names them.
-func Words(r event.Record) string {
-	who := "item " + strconv.Itoa(int(r.ID))
+func Words(r event.Record) string { return WordsFor("item", r) }
+
+// WordsFor is [Words] with noun for what the pattern calls an item:
+// WordsFor("task", r) says "task 3 finished".
+func WordsFor(noun string, r event.Record) string {
+	who := noun + " " + strconv.Itoa(int(r.ID))
 	if r.ID < 0 {
 		who = "the pattern"
 	}
@@ -113,15 +117,15 @@ func Words(r event.Record) string {
 	if r.Slot >= 0 && r.Kind == event.Started {
 		s += " in slot " + strconv.Itoa(int(r.Slot))
 	}
-	if d := firstLine(r.Detail); d != "" {
+	if d := FirstLine(r.Detail); d != "" {
 		s += ": " + d
 	}
 	return s
 }
 
-// firstLine keeps an event's detail short: a panic's stack is for the
+// FirstLine keeps an event's detail short: a panic's stack is for the
 // exports, not for a log line.
-func firstLine(s string) string {
+func FirstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}

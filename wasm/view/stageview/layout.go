@@ -9,7 +9,6 @@ import (
 // Sizes of the layout, in CSS pixels.
 const (
 	pad      = 12.0
-	headerH  = 38.0 // the clock readout and the status line
 	captionH = 18.0
 	barH     = 14.0 // the producer's buffer, the batch being filled
 	bandH    = 64.0 // the channels between the producer and the processors
@@ -55,7 +54,7 @@ func NewLayout(cfg Config, width float64) Layout {
 	if l.colW < 6 {
 		l.gaugeW = max(l.colW-1, 1)
 	}
-	y := pad + headerH + 8
+	y := pad + view.HeaderH + 8
 	l.prodCapY = y + 8
 	y += captionH
 	l.buf = view.Rect{X: pad, Y: y, W: inner, H: barH}

@@ -38,11 +38,6 @@ func (l Layout) Plan(s Scene) view.Plan {
 }
 
 func (l Layout) header(p *view.Plan, s Scene) {
-	p.Text(view.Text{X: pad, Y: pad + 9, S: view.Ms(s.T) + " ms", Role: view.RoleText, Font: view.FontClock})
-	if s.End > 0 {
-		x := pad + 9.5*float64(len(view.Ms(s.End)+" ms")) + 8
-		p.Text(view.Text{X: x, Y: pad + 9, S: "of " + view.Ms(s.End) + " virtual ms", Role: view.RoleMuted, Font: view.FontCaption})
-	}
 	status, role := "running: "+strconv.Itoa(s.InFlight)+" in flight, "+strconv.Itoa(s.Owed)+" demand owed", view.RoleMuted
 	switch {
 	case s.Halted && s.Reason != "":
@@ -55,7 +50,7 @@ func (l Layout) header(p *view.Plan, s Scene) {
 	case s.End == 0:
 		status = "not run yet: press Run"
 	}
-	p.Text(view.Text{X: pad, Y: pad + 29, S: status, Role: role, Font: view.FontCaption})
+	view.Header(p, pad, pad, s.T, s.End, status, role)
 }
 
 func (l Layout) producer(p *view.Plan, s Scene) {

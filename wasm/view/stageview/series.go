@@ -1,6 +1,10 @@
 package stageview
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/concurrency-patterns/playground/wasm/view"
+)
 
 // point is a quantity's value from time t on: a count so far, or a level.
 type point struct {
@@ -40,7 +44,7 @@ func (s series) at(t float64) int {
 func (s series) firstAbove(v int) float64 {
 	i := sort.Search(len(s), func(i int) bool { return int(s[i].v) > v })
 	if i == len(s) {
-		return never
+		return view.Never
 	}
 	return s[i].t
 }

@@ -1,14 +1,9 @@
 package stageview
 
 import (
-	"math"
-	"slices"
-
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
 )
-
-var never = math.Inf(1)
 
 // Config is what the view needs of a run's parameters. The scenario's
 // stages are numbered: 0 the producer, 1…Consumers the processors,
@@ -88,7 +83,7 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 		}
 	}
 	cfg.Consumers = max(cfg.Consumers, 1)
-	tl := &Timeline{cfg: cfg, procs: make([]proc, cfg.Consumers), halted: never}
+	tl := &Timeline{cfg: cfg, procs: make([]proc, cfg.Consumers), halted: view.Never, times: view.TimesOf(trace)}
 	batcher := int32(cfg.Consumers + 1)
 	for _, r := range trace {
 		tl.record(r, batcher)
@@ -107,7 +102,6 @@ func (tl *Timeline) processor(id int32) *proc {
 
 func (tl *Timeline) record(r event.Record, batcher int32) {
 	at := view.Millis(r.At)
-	tl.times = append(tl.times, at)
 	n := int(r.N)
 	switch r.Kind {
 	case event.EventsProduced:
@@ -151,13 +145,13 @@ func (tl *Timeline) record(r event.Record, batcher int32) {
 	case event.EventsDiscarded:
 		tl.discarded += n
 	case event.PipelineHalted:
-		if tl.halted == never {
+		if tl.halted == view.Never {
 			tl.halted, tl.reason = at, r.Detail
 		}
 	}
 }
 
-// index infers when each call started and sorts the event times. A
+// index infers when each call started. A
 // processor takes events as soon as it is free and has some, so a call
 // starts at the later of the previous call's end and the arrival of its
 // first event.
@@ -176,8 +170,6 @@ func (tl *Timeline) index() {
 			prevEnd = c.end
 		}
 	}
-	slices.Sort(tl.times) // a recorder's times only go up; a hand-made trace may not
-	tl.times = slices.Clone(slices.Compact(tl.times))
 	tl.window = max(pulseMs, tl.End()/view.RealTimeLimit*pulseMs)
 }
 

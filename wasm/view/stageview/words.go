@@ -2,7 +2,6 @@ package stageview
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/view"
@@ -52,7 +51,7 @@ func Words(r event.Record) string {
 		}
 		return processor(r.ID) + " handled " + events(n)
 	case event.StageFailed:
-		return stageName(r.ID) + " failed on " + events(n) + ": " + firstLine(r.Detail)
+		return stageName(r.ID) + " failed on " + events(n) + ": " + view.FirstLine(r.Detail)
 	case event.BatchFlushed:
 		why := map[string]string{FlushSize: "full", FlushTimeout: "on timeout", FlushDrain: "at the end"}[r.Detail]
 		return "the batcher flushed a batch of " + events(n) + ", " + why
@@ -60,28 +59,18 @@ func Words(r event.Record) string {
 		return stageName(r.ID) + " discarded " + events(n) + " as the pipeline stopped"
 	case event.StageDone:
 		if r.Detail != "" {
-			return stageName(r.ID) + " ended: " + firstLine(r.Detail)
+			return stageName(r.ID) + " ended: " + view.FirstLine(r.Detail)
 		}
 		return stageName(r.ID) + " finished its work"
 	case event.StageAbandoned:
 		return stageName(r.ID) + " was abandoned in a call on " + events(n)
 	case event.PipelineHalted:
 		if r.Detail != "" {
-			return "the pipeline stopped: " + firstLine(r.Detail)
+			return "the pipeline stopped: " + view.FirstLine(r.Detail)
 		}
 		return "the pipeline finished"
 	}
 	return view.Words(r)
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	if r := []rune(s); len(r) > 100 {
-		s = string(r[:100]) + "…"
-	}
-	return s
 }
 
 // Marks are the run's notable events: drops (a burst of them as one
@@ -109,7 +98,7 @@ func Marks(trace []event.Record, end float64) []view.Mark {
 			out = append(out, view.Mark{T: at, Role: view.RoleAbandoned, Label: stageName(r.ID) + " abandoned"})
 		case event.PipelineHalted:
 			if r.Detail != "" {
-				out = append(out, view.Mark{T: at, Role: view.RoleAlert, Label: "stopped: " + firstLine(r.Detail)})
+				out = append(out, view.Mark{T: at, Role: view.RoleAlert, Label: "stopped: " + view.FirstLine(r.Detail)})
 			}
 		}
 	}

@@ -10,7 +10,6 @@ import (
 // Sizes of the layout, in CSS pixels.
 const (
 	pad         = 12.0  // around the drawing
-	headerH     = 38.0  // the clock readout and the status line
 	captionH    = 18.0  // a section's caption line
 	sectionGap  = 10.0  // between sections
 	maxCell     = 14.0  // largest cell of the queue, buffer and results
@@ -63,7 +62,7 @@ func NewLayout(cfg Config, width float64) Layout {
 	l := Layout{W: max(width, 2*pad+4*minCell), cfg: cfg}
 	inner := l.W - 2*pad
 	cell, gap, perRow := cellSize(cfg.Items, inner)
-	y := pad + headerH + sectionGap
+	y := pad + view.HeaderH + sectionGap
 
 	l.queue = l.section(&y, cell, gap, perRow, min(rowsFor(cfg.Items, perRow), queueRows))
 	l.lanes = newLanes(cfg, inner, &y)

@@ -21,16 +21,8 @@ func (l Layout) Plan(s Scene) view.Plan {
 }
 
 func (l Layout) header(p *view.Plan, s Scene) {
-	clock := view.Ms(s.T) + " ms"
-	p.Text(view.Text{X: pad, Y: pad + 9, S: clock, Role: view.RoleText, Font: view.FontClock})
-	// The clock font is monospace, about 0.6 em wide a character: the
-	// total sits after the widest reading this run can show.
-	if s.End > 0 {
-		x := pad + 9.5*float64(len(view.Ms(s.End)+" ms")) + 8
-		p.Text(view.Text{X: x, Y: pad + 9, S: "of " + view.Ms(s.End) + " virtual ms", Role: view.RoleMuted, Font: view.FontCaption})
-	}
 	status, role := l.status(s)
-	p.Text(view.Text{X: pad, Y: pad + 29, S: status, Role: role, Font: view.FontCaption})
+	view.Header(p, pad, pad, s.T, s.End, status, role)
 }
 
 // status says in words what the stream is doing.

@@ -131,7 +131,7 @@ func (tl *Timeline) cell(id int, t float64) Cell {
 }
 
 // progress is the share of its run a task has done at t. The trace says
-// when the task ended; one that view.Never did is measured against the run's
+// when the task ended; one that never did is measured against the run's
 // end, and shows no progress when the trace ends as it starts.
 func (tl *Timeline) progress(it life, t float64) float64 {
 	end := it.ended

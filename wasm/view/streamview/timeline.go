@@ -20,7 +20,7 @@ type life struct {
 	pulled, started, ended, emitted, abandoned float64
 	slot                                       int32
 	outcome                                    view.Outcome
-	// left is when the item left the stream: emitted, or cancelled and view.Never
+	// left is when the item left the stream: emitted, or cancelled and never
 	// emitted; leftSeq orders items that left at the same instant.
 	left    float64
 	leftSeq int32 // int32s keep a life at 64 bytes: 16 per event of the trace
@@ -39,10 +39,10 @@ type Timeline struct {
 }
 
 // NewTimeline indexes trace. Ids and slots beyond cfg grow the timeline
-// rather than being dropped, so a trace is view.Never shown partially; negative
+// rather than being dropped, so a trace is never shown partially; negative
 // ids (stream-level events other than halted) are ignored.
 func NewTimeline(trace []event.Record, cfg Config) *Timeline {
-	tl := &Timeline{cfg: cfg, halted: view.Never}
+	tl := &Timeline{cfg: cfg, halted: view.Never, times: view.TimesOf(trace)}
 	for _, r := range trace {
 		tl.cfg.Items = max(tl.cfg.Items, int(r.ID)+1)
 		tl.cfg.Lanes = max(tl.cfg.Lanes, int(r.Slot)+1)
@@ -63,7 +63,6 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 // a task that timed out and was then cancelled stays timed out.
 func (tl *Timeline) record(seq int, r event.Record) {
 	at := view.Millis(r.At)
-	tl.times = append(tl.times, at)
 	if r.Kind == event.Halted {
 		if tl.halted == view.Never {
 			tl.halted, tl.reason = at, r.Detail
@@ -97,7 +96,7 @@ func (tl *Timeline) record(seq int, r event.Record) {
 	}
 }
 
-// index orders the items that left the stream and the event times.
+// index orders the items that left the stream.
 func (tl *Timeline) index() {
 	for id, it := range tl.items {
 		if it.left != view.Never {
@@ -115,9 +114,6 @@ func (tl *Timeline) index() {
 	for i, id := range tl.out {
 		tl.outAt[i] = tl.items[id].left
 	}
-	// A recorder's times only go up; sorting keeps a hand-made trace right.
-	slices.Sort(tl.times)
-	tl.times = slices.Clone(slices.Compact(tl.times)) // let go of the room of repeated times
 }
 
 func outcomeOf(k event.Kind) view.Outcome {

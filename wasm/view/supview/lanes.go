@@ -48,7 +48,7 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 	}
 	// Restarts: a tick a little taller than the lane, where one run ends
 	// and the next begins.
-	for i, at := range tl.restarts[:upTo(tl.restarts, s.T)] {
+	for i, at := range tl.restarts[:view.TickAt(tl.restarts, s.T)] {
 		lane := int(tl.restartL[i])
 		if lane < 0 || lane >= ln.shown {
 			continue

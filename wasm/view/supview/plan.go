@@ -23,11 +23,7 @@ func (l Layout) text(p *view.Plan, x, y float64, s string, r view.Role, f view.F
 }
 
 func (l Layout) header(p *view.Plan, s Scene) {
-	l.text(p, pad, pad+9, view.Ms(s.T)+" ms", view.RoleText, view.FontClock, view.AlignLeft)
-	if s.End > 0 {
-		x := pad + 9.5*float64(len(view.Ms(s.End)+" ms")) + 8
-		l.text(p, x, pad+9, "of "+view.Ms(s.End)+" virtual ms", view.RoleMuted, view.FontCaption, view.AlignLeft)
-	}
+	view.Clock(p, pad, pad, s.T, s.End)
 	status, role := l.status(s)
 	x := pad
 	if s.GaveUp {

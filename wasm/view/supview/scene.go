@@ -1,6 +1,6 @@
 package supview
 
-import "sort"
+import "github.com/concurrency-patterns/playground/wasm/view"
 
 // Scene is what the playground shows at one moment: the counts so far, the
 // restart window, and how the supervisor stands.
@@ -60,8 +60,8 @@ func (tl *Timeline) Scene(t float64) Scene {
 			c.Abandoned++
 		}
 	}
-	c.Restarts = upTo(tl.restarts, t)
-	c.Refused = upTo(tl.refused, t)
+	c.Restarts = int(view.TickAt(tl.restarts, t))
+	c.Refused = int(view.TickAt(tl.refused, t))
 	s.GaveUp = tl.gaveUp <= t
 	s.Stopping, s.Stopped = tl.stopping <= t, tl.stopped <= t
 	if s.Stopping {
@@ -69,13 +69,8 @@ func (tl *Timeline) Scene(t float64) Scene {
 	}
 	s.WindowTo = min(t, tl.stopping)
 	s.WindowFrom = s.WindowTo - tl.cfg.Period
-	s.Window = tl.restarts[upTo(tl.restarts, s.WindowFrom):upTo(tl.restarts, s.WindowTo)]
+	s.Window = tl.restarts[view.TickAt(tl.restarts, s.WindowFrom):view.TickAt(tl.restarts, s.WindowTo)]
 	return s
-}
-
-// upTo is how many of the ascending times are at or before t.
-func upTo(times []float64, t float64) int {
-	return sort.Search(len(times), func(i int) bool { return times[i] > t })
 }
 
 // Full reports whether the next restart would be one too many.

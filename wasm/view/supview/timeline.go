@@ -1,7 +1,6 @@
 package supview
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -72,18 +71,16 @@ type Timeline struct {
 	times    []float64
 
 	gaveUp, stopping, stopped float64 // view.Never when not
-	gaveUpLane                int32
-	reason                    string // why the supervisor stopped
+	reason                    string  // why the supervisor stopped
 }
 
 // NewTimeline indexes trace. Events it cannot place (an end without a
 // start) are skipped rather than trusted.
 func NewTimeline(trace []event.Record, cfg Config) *Timeline {
-	tl := &Timeline{cfg: cfg, gaveUp: view.Never, stopping: view.Never, stopped: view.Never, gaveUpLane: -1}
+	tl := &Timeline{cfg: cfg, gaveUp: view.Never, stopping: view.Never, stopped: view.Never, times: view.TimesOf(trace)}
 	open := map[int32]int{} // child id → its run in progress
 	for _, r := range trace {
 		at := view.Millis(r.At)
-		tl.times = append(tl.times, at)
 		switch r.Kind {
 		case event.ChildStarted:
 			open[r.ID] = len(tl.runs)
@@ -104,7 +101,7 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 		case event.ChildRefused:
 			tl.refused = append(tl.refused, at)
 		case event.SupervisorGaveUp:
-			tl.gaveUp, tl.gaveUpLane = min(tl.gaveUp, at), r.Slot
+			tl.gaveUp = min(tl.gaveUp, at)
 		case event.SupervisorStopping:
 			if tl.stopping == view.Never {
 				tl.stopping, tl.reason = at, r.Detail
@@ -113,8 +110,6 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 			tl.stopped = min(tl.stopped, at)
 		}
 	}
-	slices.Sort(tl.times)
-	tl.times = slices.Clone(slices.Compact(tl.times))
 	return tl
 }
 

@@ -68,10 +68,7 @@ func Words(r event.Record) string {
 	case event.Panicked:
 		return who + " crashed (panic), contained by its supervisor"
 	}
-	if r.ID < 0 {
-		return view.Words(r)
-	}
-	return "task" + view.Words(r)[len("item"):]
+	return view.WordsFor("task", r)
 }
 
 // marks are the run's notable events: crashes, refusals, the death.

@@ -9,7 +9,6 @@ import (
 // Sizes of the layout, in CSS pixels.
 const (
 	pad       = 12.0
-	headerH   = 38.0 // the clock and the status line
 	lineH     = 18.0 // a caption line
 	stripH    = 12.0 // the refusals strip, or the program's life in bare mode
 	lanesMaxH = 300.0
@@ -40,7 +39,7 @@ type Layout struct {
 func NewLayout(lanes int, span, width float64) Layout {
 	l := Layout{W: max(width, 120), span: max(span, 1)}
 	l.x0, l.w = pad, l.W-2*pad
-	y := pad + headerH
+	y := pad + view.HeaderH
 	l.countsY = y + 8
 	y += lineH
 	l.stripCaptionY = y + 8

@@ -25,28 +25,23 @@ func (l Layout) Plan(tl *Timeline, cfg Config, t float64) view.Plan {
 }
 
 func (l Layout) header(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float64, dead bool) {
-	p.Text(view.Text{X: pad, Y: pad + 9, S: view.Ms(t) + " ms", Role: view.RoleText, Font: view.FontClock})
 	end := tl.End()
-	if end > 0 {
-		x := pad + 9.5*float64(len(view.Ms(end)+" ms")) + 8
-		p.Text(view.Text{X: x, Y: pad + 9, S: "of " + view.Ms(end) + " virtual ms", Role: view.RoleMuted, Font: view.FontCaption})
-	}
 	status, role := "", view.RoleMuted
 	switch {
 	case dead:
-		status, role = fit(l.w, "the program died: task "+strconv.Itoa(tl.diedID)+" panicked in a bare goroutine",
+		status, role = view.Fit(l.w, "the program died: task "+strconv.Itoa(tl.diedID)+" panicked in a bare goroutine",
 			"the program died: task "+strconv.Itoa(tl.diedID)+" panicked"), view.RoleAlert
 	case end == 0:
 		status = "not run yet: press Run"
 	case t >= end:
 		status = "done: every task ended"
 		if c.Crashed > 0 {
-			status = fit(l.w, status+"; the "+plural(c.Crashed, "crash was", "crashes were")+" contained", status)
+			status = view.Fit(l.w, status+"; the "+plural(c.Crashed, "crash was", "crashes were")+" contained", status)
 		}
 	default:
 		status = "running: " + view.Plural(c.Running, "task")
 	}
-	p.Text(view.Text{X: pad, Y: pad + 29, S: status, Role: role, Font: view.FontCaption})
+	view.Header(p, pad, pad, t, end, status, role)
 	s := strconv.Itoa(c.Running) + " running · " + strconv.Itoa(c.OK) + " ok · " + strconv.Itoa(c.Crashed) + " crashed"
 	if c.Failed > 0 {
 		s += " · " + strconv.Itoa(c.Failed) + " errors"
@@ -76,9 +71,9 @@ func (l Layout) strip1(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float
 	s := "refused starts: " + strconv.Itoa(c.Refused)
 	if cfg.MaxChildren > 0 {
 		n := strconv.Itoa(cfg.MaxChildren)
-		s = fit(l.w, s+" (max_children "+n+": a start beyond it is refused, not queued)", s+" (max_children "+n+")")
+		s = view.Fit(l.w, s+" (max_children "+n+": a start beyond it is refused, not queued)", s+" (max_children "+n+")")
 	} else {
-		s = fit(l.w, s+" (no max_children set)", s)
+		s = view.Fit(l.w, s+" (no max_children set)", s)
 	}
 	p.Text(view.Text{X: pad, Y: l.stripCaptionY, S: s, Role: view.RoleMuted, Font: view.FontCaption})
 	p.Fill(view.RoleTrack, view.Rect{X: l.strip.X, Y: l.strip.Y + l.strip.H/2 - 0.5, W: l.strip.W, H: 1})
@@ -101,12 +96,12 @@ func (l Layout) strip1(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float
 func (l Layout) deathStrip(p *view.Plan, tl *Timeline, c Counts, dead bool) {
 	if !dead {
 		p.Text(view.Text{X: pad, Y: l.stripCaptionY, Role: view.RoleMuted, Font: view.FontCaption,
-			S: fit(l.w, "the program: alive (one unrecovered panic in any goroutine ends it)", "the program: alive")})
+			S: view.Fit(l.w, "the program: alive (one unrecovered panic in any goroutine ends it)", "the program: alive")})
 		p.Fill(view.RoleTrack, view.Rect{X: l.strip.X, Y: l.strip.Y + l.strip.H/2 - 0.5, W: l.strip.W, H: 1})
 		return
 	}
 	p.Text(view.Text{X: pad, Y: l.stripCaptionY, Role: view.RoleAlert, Font: view.FontCaption,
-		S: fit(l.w, "✕ the program died at "+view.Ms(tl.died)+" ms: "+view.Plural(c.Lost, "task")+" lost with it, nothing starts after",
+		S: view.Fit(l.w, "✕ the program died at "+view.Ms(tl.died)+" ms: "+view.Plural(c.Lost, "task")+" lost with it, nothing starts after",
 			"✕ died at "+view.Ms(tl.died)+" ms: "+view.Plural(c.Lost, "task")+" lost")})
 	p.Fill(view.RoleAlert, l.strip)
 	// The moment itself, through every lane, just after the spans it ended.
@@ -161,11 +156,11 @@ func (l Layout) spans(p *view.Plan, tl *Timeline, t float64, dead bool) {
 
 func (l Layout) lanesCaption(tl *Timeline) string {
 	if l.shown < tl.lanes {
-		return fit(l.w, "tasks over time: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",
+		return view.Fit(l.w, "tasks over time: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",
 			"first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane"))
 	}
 	s := "tasks over time, " + view.Plural(tl.lanes, "lane")
-	return fit(l.w, s+" (a lane is reused once its task ends)", s)
+	return view.Fit(l.w, s+" (a lane is reused once its task ends)", s)
 }
 
 func fateRole(f fate) view.Role {

@@ -20,20 +20,19 @@ const (
 // span is one task's life, in virtual ms.
 type span struct {
 	start, end float64
-	id, lane   int32
+	lane       int32
 	fate       fate
 }
 
 // Timeline is a trace of the tasks scenario indexed for drawing. It is
 // immutable once built.
 type Timeline struct {
-	spans    []span    // by start
-	refused  []float64 // times of refused starts, ascending
-	died     float64   // when the program died; view.Never if it did not
-	diedID   int
-	lanes    int
-	times    []float64
-	maxAlive int
+	spans   []span    // by start
+	refused []float64 // times of refused starts, ascending
+	died    float64   // when the program died; view.Never if it did not
+	diedID  int
+	lanes   int
+	times   []float64
 }
 
 // NewTimeline indexes trace. A task is drawn from its first start to its
@@ -41,7 +40,6 @@ type Timeline struct {
 func NewTimeline(trace []event.Record) *Timeline {
 	tl := &Timeline{died: view.Never, diedID: -1, times: view.TimesOf(trace)}
 	open := map[int32]int{} // id → index in spans while running
-	alive := 0
 	for _, r := range trace {
 		at := view.Millis(r.At)
 		switch r.Kind {
@@ -50,9 +48,7 @@ func NewTimeline(trace []event.Record) *Timeline {
 				continue
 			}
 			open[r.ID] = len(tl.spans)
-			tl.spans = append(tl.spans, span{start: at, end: view.Never, id: r.ID})
-			alive++
-			tl.maxAlive = max(tl.maxAlive, alive)
+			tl.spans = append(tl.spans, span{start: at, end: view.Never})
 		case event.Refused:
 			tl.refused = append(tl.refused, at)
 		case event.Finished, event.Failed, event.Panicked, event.Died, event.Cancelled, event.TimedOut:
@@ -61,7 +57,6 @@ func NewTimeline(trace []event.Record) *Timeline {
 				continue
 			}
 			delete(open, r.ID)
-			alive--
 			tl.spans[i].end, tl.spans[i].fate = at, fateOf(r.Kind)
 			if r.Kind == event.Died && tl.died == view.Never {
 				tl.died, tl.diedID = at, int(r.ID)

@@ -70,10 +70,7 @@ func Words(r event.Record) string {
 	case event.Abandoned:
 		return who + " was abandoned: its grace ran out, its goroutine runs on"
 	}
-	if r.ID < 0 {
-		return view.Words(r)
-	}
-	return "task" + view.Words(r)[len("item"):]
+	return view.WordsFor("task", r)
 }
 
 // marks are the notable events: timeouts, late replies, abandonments,

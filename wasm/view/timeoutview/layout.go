@@ -10,7 +10,6 @@ import (
 // Sizes of the layout, in CSS pixels.
 const (
 	pad        = 12.0
-	headerH    = 38.0
 	lineH      = 18.0
 	lanesMaxH  = 320.0
 	laneMaxH   = 16.0
@@ -41,7 +40,7 @@ type Layout struct {
 // lanes get their task's id, up to maxID.
 func NewLayout(lanes int, perTask bool, maxID int, span, width float64) Layout {
 	l := Layout{W: max(width, 120), span: max(span, 1)}
-	y := pad + headerH
+	y := pad + view.HeaderH
 	l.countsY = y + 8
 	y += lineH
 	l.lanesCaptionY = y + 8

@@ -25,29 +25,24 @@ func (l Layout) Plan(tl *Timeline, t float64) view.Plan {
 }
 
 func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
-	p.Text(view.Text{X: pad, Y: pad + 9, S: view.Ms(t) + " ms", Role: view.RoleText, Font: view.FontClock})
 	end := tl.End()
-	if end > 0 {
-		x := pad + 9.5*float64(len(view.Ms(end)+" ms")) + 8
-		p.Text(view.Text{X: x, Y: pad + 9, S: "of " + view.Ms(end) + " virtual ms", Role: view.RoleMuted, Font: view.FontCaption})
-	}
 	var status string
 	switch {
 	case end == 0:
 		status = "not run yet: press Run"
 	case t >= end:
-		status = fit(l.W-2*pad, "done: every caller has its answer and every goroutine has returned", "done: every caller answered")
+		status = view.Fit(l.W-2*pad, "done: every caller has its answer and every goroutine has returned", "done: every caller answered")
 	case c.Leaked > 0:
-		status = fit(l.W-2*pad, view.Plural(c.Waiting, "caller")+" waiting; "+view.Plural(c.Leaked, "abandoned goroutine")+" still running",
+		status = view.Fit(l.W-2*pad, view.Plural(c.Waiting, "caller")+" waiting; "+view.Plural(c.Leaked, "abandoned goroutine")+" still running",
 			view.Plural(c.Waiting, "caller")+" waiting; "+strconv.Itoa(c.Leaked)+" abandoned running")
 	default:
 		status = view.Plural(c.Waiting, "caller") + " waiting"
 	}
-	p.Text(view.Text{X: pad, Y: pad + 29, S: status, Role: view.RoleMuted, Font: view.FontCaption})
+	view.Header(p, pad, pad, t, end, status, view.RoleMuted)
 	s := strconv.Itoa(c.InTime) + " in time · " + strconv.Itoa(c.TimedOut) + " timed out · " + strconv.Itoa(c.Late) + " late · " +
 		strconv.Itoa(c.Abandoned) + " abandoned"
 	if c.Crashed > 0 {
-		s = fit(l.W-2*pad, s+" · "+strconv.Itoa(c.Crashed)+" crashed",
+		s = view.Fit(l.W-2*pad, s+" · "+strconv.Itoa(c.Crashed)+" crashed",
 			strconv.Itoa(c.InTime)+" ok · "+strconv.Itoa(c.TimedOut)+" t/o · "+strconv.Itoa(c.Late)+" late · "+
 				strconv.Itoa(c.Abandoned)+" abandoned · "+strconv.Itoa(c.Crashed)+" crash")
 	}
@@ -58,13 +53,13 @@ func (l Layout) caption(tl *Timeline) string {
 	w := l.W - 2*pad
 	switch {
 	case l.shown < tl.lanes:
-		return fit(w, "tasks and their callers: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",
+		return view.Fit(w, "tasks and their callers: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",
 			"first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane"))
 	case l.labelW == 0 && tl.lanes > 0:
-		return fit(w, "tasks and their callers, "+view.Plural(tl.lanes, "lane")+" (a lane is reused once free)",
+		return view.Fit(w, "tasks and their callers, "+view.Plural(tl.lanes, "lane")+" (a lane is reused once free)",
 			"tasks and callers, "+view.Plural(tl.lanes, "lane"))
 	}
-	return fit(w, "each task and its caller: yield window, then shutdown", "task and caller: window, then shutdown")
+	return view.Fit(w, "each task and its caller: yield window, then shutdown", "task and caller: window, then shutdown")
 }
 
 // row draws one task and its caller at t.

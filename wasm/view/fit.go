@@ -1,4 +1,4 @@
-package tasksview
+package view
 
 import "unicode/utf8"
 
@@ -6,10 +6,10 @@ import "unicode/utf8"
 // system-ui) runs, in CSS pixels: enough to pick a text that fits.
 const captionEm = 6.4
 
-// fit returns the first of forms, longest first, that fits in width
+// Fit returns the first of forms, longest first, that fits in width
 // pixels of the caption font, or the last when none does: phones get the
 // short words, never clipped ones.
-func fit(width float64, forms ...string) string {
+func Fit(width float64, forms ...string) string {
 	for _, s := range forms {
 		if float64(utf8.RuneCountInString(s))*captionEm <= width {
 			return s
