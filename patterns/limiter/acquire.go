@@ -18,8 +18,17 @@ import (
 // context.Cause(ctx), so a caller that cancels with a cause is reported
 // with it.
 func (l *Limiter) Acquire(ctx context.Context) error {
-	if l.fastTake(ctx, true) {
-		return nil
+	if l.hook == nil {
+		if done := ctx.Done(); done != nil {
+			select {
+			case <-done:
+				return ctx.Err()
+			default:
+			}
+		}
+		if l.tryTake(true) {
+			return nil
+		}
 	}
 	_, _, err := l.acquire(ctx, true)
 	return err

@@ -23,7 +23,7 @@ var errGoexit = errors.New("limiter: function called runtime.Goexit")
 // panic is not turned into an error behind the caller's back.
 func (l *Limiter) Do(ctx context.Context, fn func(context.Context) error) error {
 	id, slot := -1, -1
-	if !l.fastTake(ctx, false) {
+	if !l.fastTake(ctx) {
 		var err error
 		if id, slot, err = l.acquire(ctx, false); err != nil {
 			return err
@@ -42,21 +42,20 @@ func (l *Limiter) Do(ctx context.Context, fn func(context.Context) error) error 
 				reason = task.Recovered(p)
 			}
 		}
-		l.release(id, slot, false, reason)
+		l.release(id, slot, reason)
 		if p != nil {
 			panic(p)
 		}
 	}()
 	err := fn(ctx)
 	returned = true
-	l.release(id, slot, false, nil)
+	l.release(id, slot, nil)
 	return err
 }
 
-// fastTake takes a slot without the lock when no hook is set, ctx is not
-// done, a slot is free and nobody waits. anon is true for Acquire, false
-// for Do.
-func (l *Limiter) fastTake(ctx context.Context, anon bool) bool {
+// fastTake takes a slot for Do without the lock when no hook is set, ctx is
+// not done, a slot is free and nobody waits.
+func (l *Limiter) fastTake(ctx context.Context) bool {
 	if l.hook != nil {
 		return false
 	}
@@ -67,5 +66,5 @@ func (l *Limiter) fastTake(ctx context.Context, anon bool) bool {
 		default:
 		}
 	}
-	return l.tryTake(anon)
+	return l.tryTake(false)
 }

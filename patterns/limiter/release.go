@@ -10,21 +10,29 @@ import "github.com/concurrency-patterns/playground/patterns/event"
 // Release panics when no slot taken that way is held: releasing without
 // acquiring is a programming error, as unlocking an unlocked mutex is. Any
 // goroutine may release a slot, not only the one that took it.
-func (l *Limiter) Release() { l.release(-1, -1, true, nil) }
-
-// release gives back a slot: one taken by Acquire when anon, else a Do
-// caller's, with reason why its function did not return normally, if so.
-func (l *Limiter) release(id, slot int, anon bool, reason error) {
-	if l.hook == nil && l.tryGive(anon) {
+func (l *Limiter) Release() {
+	if l.hook == nil && l.tryGive(true) {
 		return
 	}
 	l.mu.Lock()
-	if anon && anonOf(l.state.Load()) == 0 {
+	if anonOf(l.state.Load()) == 0 {
 		l.mu.Unlock()
 		panic(errReleaseUnheld)
 	}
+	l.emit(event.Released, -1, -1, 0, nil)
+	l.handOn(-1, true)
+	l.mu.Unlock()
+}
+
+// release gives back the slot of a Do caller; reason is why its function
+// did not return normally, if so.
+func (l *Limiter) release(id, slot int, reason error) {
+	if l.hook == nil && l.tryGive(false) {
+		return
+	}
+	l.mu.Lock()
 	l.emit(event.Released, id, slot, 0, reason)
-	l.handOn(slot, anon)
+	l.handOn(slot, false)
 	l.mu.Unlock()
 }
 
