@@ -18,6 +18,8 @@ import (
 // context.Cause(ctx), so a caller that cancels with a cause is reported
 // with it.
 func (l *Limiter) Acquire(ctx context.Context) error {
+	// The same lock-free path as fastTake, written out here: a call to it
+	// would cost the uncontended acquire a third of its time.
 	if l.hook == nil {
 		if done := ctx.Done(); done != nil {
 			select {

@@ -11,6 +11,8 @@ import "github.com/concurrency-patterns/playground/patterns/event"
 // acquiring is a programming error, as unlocking an unlocked mutex is. Any
 // goroutine may release a slot, not only the one that took it.
 func (l *Limiter) Release() {
+	// Not a call to release: that would cost the uncontended release a
+	// call, and only Release checks that a slot is held.
 	if l.hook == nil && l.tryGive(true) {
 		return
 	}
