@@ -97,8 +97,8 @@ HOOK_BENCH = Tasks/body=empty/conc=(1|8)/impl=stream
 
 measure: site ## report the playground's ready time, frame rate and wasm size, and a scenario's native speed
 	PLAYGROUND_MEASURE=1 PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -v -run 'TestMeasure|TestWasmSizeBudget' ./e2e/ | grep -E 'ms|fps|bytes'
-	PLAYGROUND_MEASURE=1 go test -count=1 -v -run Measure ./patterns/scenario/ | grep -E 'per run'
-	PLAYGROUND_MEASURE=1 go test -count=1 -v -run Measure ./wasm/view/visuals/ | grep -E 'B/event'
+	PLAYGROUND_MEASURE=1 go test -count=1 -v -run Measure ./internal/scenario/ | grep -E 'per run'
+	PLAYGROUND_MEASURE=1 go test -count=1 -v -run Measure ./internal/view/visuals/ | grep -E 'B/event'
 
 clean: ## remove build output
 	rm -rf $(SITE) $(WASMLIST) _bench*.txt _bench*.test

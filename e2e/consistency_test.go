@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario/scenariotest"
+	"github.com/concurrency-patterns/playground/internal/scenario/scenariotest"
 )
 
 // nativeSummary runs a scenario natively, in a synctest bubble.

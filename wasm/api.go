@@ -8,9 +8,9 @@ import (
 	"strings"
 	"syscall/js"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
+	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/wasm/dom"
-	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // api returns the demo's entry in window.playgrounds. Its functions live as

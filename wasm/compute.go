@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"syscall/js"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
+	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/internal/view/chart"
 	"github.com/concurrency-patterns/playground/wasm/dom"
-	"github.com/concurrency-patterns/playground/wasm/view"
-	"github.com/concurrency-patterns/playground/wasm/view/chart"
 )
 
 // progressEvery is how many clock steps pass between two "computing…"

@@ -7,13 +7,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/concurrency-patterns/playground/internal/scenario"
+	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/internal/view/chart"
+	"github.com/concurrency-patterns/playground/internal/view/visuals"
 	"github.com/concurrency-patterns/playground/patterns/event"
-	"github.com/concurrency-patterns/playground/patterns/scenario"
 	"github.com/concurrency-patterns/playground/wasm/dom"
 	"github.com/concurrency-patterns/playground/wasm/form"
-	"github.com/concurrency-patterns/playground/wasm/view"
-	"github.com/concurrency-patterns/playground/wasm/view/chart"
-	"github.com/concurrency-patterns/playground/wasm/view/visuals"
 )
 
 // demo is one live demo. Its methods run in callbacks from JavaScript, one

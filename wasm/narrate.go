@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
-	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // How often the words follow the picture while it plays, in real ms: the

@@ -6,8 +6,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/wasm/dom"
-	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // fonts maps the plan's text styles to CSS fonts.

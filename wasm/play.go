@@ -5,10 +5,10 @@ package main
 import (
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/internal/view/chart"
 	"github.com/concurrency-patterns/playground/wasm/dom"
 	"github.com/concurrency-patterns/playground/wasm/form"
-	"github.com/concurrency-patterns/playground/wasm/view"
-	"github.com/concurrency-patterns/playground/wasm/view/chart"
 )
 
 // maxFrameGap caps the virtual time one frame may skip, in real ms: after a

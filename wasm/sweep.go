@@ -7,9 +7,9 @@ import (
 	"strings"
 	"syscall/js"
 
+	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/internal/view/chart"
 	"github.com/concurrency-patterns/playground/wasm/dom"
-	"github.com/concurrency-patterns/playground/wasm/view"
-	"github.com/concurrency-patterns/playground/wasm/view/chart"
 )
 
 // sweep is a parameter sweep: the form's values run once per value of the

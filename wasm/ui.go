@@ -5,9 +5,9 @@ package main
 import (
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/wasm/dom"
 	"github.com/concurrency-patterns/playground/wasm/form"
-	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // logSize is how many recent events the event log lists.

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/concurrency-patterns/playground/internal/lanes"
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
-	"github.com/concurrency-patterns/playground/patterns/internal/lanes"
 	"github.com/concurrency-patterns/playground/patterns/internal/report"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )

@@ -3,8 +3,8 @@ package export
 import (
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
-	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 // Chrome is the trace in the Chrome trace-event format: a complete ("X")

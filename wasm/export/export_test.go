@@ -8,9 +8,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/export"
-	"github.com/concurrency-patterns/playground/wasm/view"
 )
 
 func ev(ms float64, k event.Kind, id, slot int) event.Record {

@@ -3,7 +3,7 @@ package form
 import (
 	"strconv"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
 )
 
 // Field describes the input of one parameter, in HTML's terms.

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
 )
 
 // EmbedURL is the address of the embed page showing scenario s with the

@@ -3,7 +3,7 @@ package form
 import (
 	"slices"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
 )
 
 // Merge overlays sources on the scenario's defaults, later sources winning.

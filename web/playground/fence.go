@@ -9,7 +9,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
 )
 
 // info is the word that opens a playground fence's info string.

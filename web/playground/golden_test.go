@@ -1,7 +1,7 @@
 package playground_test
 
 import (
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
 
 	"bytes"
 	"flag"

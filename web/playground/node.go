@@ -3,7 +3,7 @@ package playground
 import (
 	"github.com/yuin/goldmark/ast"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
 )
 
 // KindPlayground is the kind of a [Node].

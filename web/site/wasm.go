@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/concurrency-patterns/playground/patterns/scenario"
+	"github.com/concurrency-patterns/playground/internal/scenario"
 )
 
 // wasmFor names the WebAssembly build that holds exactly the given

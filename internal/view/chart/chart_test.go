@@ -1,0 +1,122 @@
+package chart_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/internal/view/chart"
+	"github.com/concurrency-patterns/playground/patterns/event"
+)
+
+func ev(ms float64, k event.Kind, id, slot int) event.Record {
+	return event.Record{At: time.Duration(ms * float64(time.Millisecond)), Kind: k, ID: int32(id), Slot: int32(slot)}
+}
+
+// twoSlots: four tasks on two slots; tasks 0 and 1 start at once, 2 and 3
+// queue (pulled at 0) until a slot frees.
+var twoSlots = []event.Record{
+	ev(0, event.Pulled, 0, -1), ev(0, event.Started, 0, 0),
+	ev(0, event.Pulled, 1, -1), ev(0, event.Started, 1, 1),
+	ev(0, event.Pulled, 2, -1), ev(0, event.Pulled, 3, -1),
+	ev(100, event.Finished, 0, 0), ev(100, event.Started, 2, 0),
+	ev(200, event.Panicked, 1, 1), ev(200, event.Started, 3, 1),
+	ev(300, event.Finished, 2, 0), ev(400, event.TimedOut, 3, 1),
+}
+
+func TestNew(t *testing.T) {
+	d := chart.New(twoSlots, view.TaskLife, 0)
+	assert.Equal(t, 400.0, d.End)
+	assert.Equal(t, 2, d.Active[0], "two running at the start")
+	assert.Equal(t, 2, d.Queued[0], "two queued at the start")
+	assert.Equal(t, 2, d.MaxLoad)
+	assert.Equal(t, 4, d.Ended, "a crash and a timeout end a task too")
+	assert.Equal(t, []float64{100, 200, 200, 200}, d.Durations)
+	assert.Equal(t, []float64{100, 200, 300, 400}, d.Latencies, "from the queue event to the end")
+	assert.InDelta(t, 10.0, d.Throughput(), 1e-9, "4 tasks in 0.4 virtual s")
+	assert.Equal(t, 200.0, d.P99[len(d.P99)-1])
+	assert.Equal(t, 100.0, d.P50[len(d.P50)/4-1], "at a quarter of the run, task 0 alone has ended")
+}
+
+func TestNewUpfront(t *testing.T) {
+	life := func(k event.Kind) view.Step {
+		if k == event.Pulled {
+			return view.StepNone
+		}
+		return view.TaskLife(k)
+	}
+	d := chart.New(twoSlots, life, 4)
+	assert.Equal(t, 4, d.Queued[0], "four wait at 0, the most of the first span")
+	assert.Equal(t, 2, d.Queued[len(d.Queued)/8], "two start at once; at 50 ms two wait")
+	assert.Equal(t, []float64{100, 200, 300, 400}, d.Latencies, "from time 0")
+	assert.Zero(t, chart.New(nil, life, 4).Ended)
+}
+
+func TestPercentile(t *testing.T) {
+	tests := []struct {
+		in   []float64
+		p    float64
+		want float64
+	}{
+		{nil, 50, 0},
+		{[]float64{7}, 99, 7},
+		{[]float64{1, 2, 3, 4}, 50, 2},
+		{[]float64{1, 2, 3, 4}, 100, 4},
+		{[]float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90, 9},
+		{[]float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 99, 10},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, chart.Percentile(tt.in, tt.p), "%v p%v", tt.in, tt.p)
+	}
+}
+
+func TestPlanFitsAndMovesOnlyTheCursor(t *testing.T) {
+	d := chart.New(twoSlots, view.TaskLife, 0)
+	for _, width := range []float64{360, 1200} {
+		a, b := d.Plan(50, width), d.Plan(350, width)
+		require.Equal(t, chart.Height(width), a.H)
+		for _, p := range []view.Plan{a, b} {
+			for _, rs := range p.Fills {
+				for _, r := range rs {
+					assert.True(t, r.X >= 0 && r.Y >= 0 && r.X+r.W <= width+1e-9 && r.Y+r.H <= p.H+1e-9, "%+v", r)
+				}
+			}
+			for _, l := range p.Lines {
+				for i := 0; i < len(l.Pts); i += 2 {
+					assert.True(t, l.Pts[i] >= 0 && l.Pts[i] <= width && l.Pts[i+1] >= 0 && l.Pts[i+1] <= p.H, "%v", l.Pts[i:i+2])
+				}
+			}
+		}
+		assert.Equal(t, a.Lines, b.Lines, "the lines are of the whole run")
+		assert.NotEqual(t, a.Fills[view.RoleText], b.Fills[view.RoleText], "the cursor moves")
+		assert.Equal(t, a, d.Plan(50, width), "a function of t")
+	}
+	assert.Len(t, d.Plan(0, 1200).Lines, 2+3+1)
+}
+
+func TestSweepPlan(t *testing.T) {
+	pts := []chart.Point{{Value: "1", Throughput: 5, P99: 800}, {Value: "2", Throughput: 9, P99: 420}, {Value: "4", Throughput: 16, P99: 230}}
+	p := chart.SweepPlan("max_concurrency", "", pts, 800)
+	assert.Equal(t, chart.SweepHeight("", 800), p.H)
+	require.Len(t, p.Lines, 2)
+	assert.Len(t, p.Lines[0].Pts, 6)
+	var texts []string
+	for _, tx := range p.Texts {
+		texts = append(texts, tx.S)
+	}
+	assert.Contains(t, texts, "throughput against max_concurrency")
+	assert.Contains(t, texts, "4")
+	assert.Empty(t, chart.SweepPlan("x", "", nil, 800).Lines)
+	assert.Equal(t, chart.Point{Value: "3", Throughput: 10, P99: 400, Figure: 7}, chart.PointOf("3", chart.New(twoSlots, view.TaskLife, 0), 7))
+
+	with := chart.SweepPlan("buffer_size", "dropped", pts, 800)
+	assert.Len(t, with.Lines, 3, "a third panel for the summary figure")
+	texts = texts[:0]
+	for _, tx := range with.Texts {
+		texts = append(texts, tx.S)
+	}
+	assert.Contains(t, texts, "dropped against buffer_size")
+}

@@ -1,0 +1,203 @@
+package chart
+
+import (
+	"slices"
+
+	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/patterns/event"
+)
+
+// How finely the charts sample a run.
+const (
+	loadBuckets = 240 // columns of the active and queued chart
+	pctSamples  = 60  // times the percentiles are taken at
+	rateBins    = 40  // points of the throughput chart
+	rateWindow  = 4   // spans each point averages over
+)
+
+// Data is what the charts show of one run.
+type Data struct {
+	End float64 // the run's length, virtual ms
+
+	// Active and Queued are the most units running and waiting in each of
+	// loadBuckets equal spans of the run.
+	Active, Queued [loadBuckets]int
+	MaxLoad        int
+
+	// P50, P90 and P99 are percentiles of how long the units that had
+	// ended by each of pctSamples times ran (start to end), in ms.
+	P50, P90, P99 [pctSamples]float64
+	MaxPct        float64
+
+	// Rate is units ended per virtual second over the rateWindow spans
+	// up to the end of each of rateBins spans: a moving average, as
+	// completions come in bursts.
+	Rate    [rateBins]float64
+	MaxRate float64
+
+	Ended int // units that ended
+	// Latencies are, for each ended unit, the time from its arrival
+	// (queue event, or 0 for an upfront unit) to its end, in ms, sorted.
+	Latencies []float64
+	Durations []float64 // start to end, in ms, sorted
+}
+
+// span is one unit's way: when it arrived, started and ended.
+type span struct{ queued, start, end float64 }
+
+// New reads a trace with life; upfront units wait from time 0 without a
+// queue event (see [view.Kit]).
+func New(trace []event.Record, life view.Life, upfront int) *Data {
+	d := &Data{}
+	if len(trace) > 0 {
+		d.End = view.Millis(trace[len(trace)-1].At)
+	}
+	units := map[int32]*span{}
+	var ended []span // in end order
+	active, queued := 0, upfront
+	l := loader{d: d}
+	l.load(0, active, queued)
+	for _, r := range trace {
+		at := view.Millis(r.At)
+		d.End = max(d.End, at)
+		switch life(r.Kind) {
+		case view.StepQueue:
+			if _, ok := units[r.ID]; !ok {
+				units[r.ID] = &span{queued: at, start: view.Never}
+				queued++
+			}
+		case view.StepStart:
+			u, ok := units[r.ID]
+			switch {
+			case !ok && upfront > 0:
+				upfront--
+				queued--
+				u = &span{queued: 0}
+				units[r.ID] = u
+			case !ok:
+				u = &span{queued: at}
+				units[r.ID] = u
+			case u.start == view.Never:
+				queued--
+			default:
+				continue // started twice: count it once
+			}
+			u.start = at
+			active++
+		case view.StepEnd:
+			u, ok := units[r.ID]
+			if !ok {
+				continue
+			}
+			if u.start == view.Never { // it left the queue without starting: gave up
+				delete(units, r.ID)
+				queued--
+				break
+			}
+			delete(units, r.ID)
+			active--
+			ended = append(ended, span{queued: u.queued, start: u.start, end: at})
+		default:
+			continue
+		}
+		l.load(at, active, queued)
+	}
+	l.load(d.End, active, queued)
+	d.percentiles(ended)
+	d.rates(ended)
+	return d
+}
+
+// loader fills the load buckets in time order: a bucket no event falls in
+// holds the counts of the last event before it.
+type loader struct {
+	d              *Data
+	last           int // the last bucket filled
+	active, queued int // the counts after the last event
+}
+
+// load notes the counts after an event at time at.
+func (l *loader) load(at float64, active, queued int) {
+	d := l.d
+	b := d.bucket(at, loadBuckets)
+	for i := l.last + 1; i < b; i++ {
+		d.Active[i], d.Queued[i] = l.active, l.queued
+	}
+	if b > l.last {
+		d.Active[b], d.Queued[b] = l.active, l.queued // the counts as the span begins
+	}
+	l.last, l.active, l.queued = b, active, queued
+	d.Active[b] = max(d.Active[b], active)
+	d.Queued[b] = max(d.Queued[b], queued)
+	d.MaxLoad = max(d.MaxLoad, active, queued)
+}
+
+// bucket is which of n equal spans of the run at falls in. Before the end
+// is known (while New reads the trace), the spans are those of the
+// trace's last event, which New reads first.
+func (d *Data) bucket(at float64, n int) int {
+	if d.End <= 0 {
+		return 0
+	}
+	return min(int(at/d.End*float64(n)), n-1)
+}
+
+func (d *Data) percentiles(ended []span) {
+	d.Ended = len(ended)
+	for _, u := range ended {
+		d.Durations = append(d.Durations, u.end-u.start)
+		d.Latencies = append(d.Latencies, u.end-u.queued)
+	}
+	sorted := make([]float64, 0, len(ended))
+	next := 0
+	for k := range pctSamples {
+		at := d.End * float64(k+1) / pctSamples
+		for next < len(ended) && ended[next].end <= at {
+			sorted = append(sorted, ended[next].end-ended[next].start)
+			next++
+		}
+		slices.Sort(sorted)
+		d.P50[k], d.P90[k], d.P99[k] = Percentile(sorted, 50), Percentile(sorted, 90), Percentile(sorted, 99)
+		d.MaxPct = max(d.MaxPct, d.P99[k])
+	}
+	slices.Sort(d.Durations)
+	slices.Sort(d.Latencies)
+}
+
+func (d *Data) rates(ended []span) {
+	if d.End <= 0 {
+		return
+	}
+	var counts [rateBins]float64
+	for _, u := range ended {
+		counts[d.bucket(u.end, rateBins)]++
+	}
+	sum := 0.0
+	for i := range d.Rate {
+		sum += counts[i]
+		if i >= rateWindow {
+			sum -= counts[i-rateWindow]
+		}
+		spans := float64(min(i+1, rateWindow))
+		d.Rate[i] = sum / (spans * d.End / rateBins / 1000)
+		d.MaxRate = max(d.MaxRate, d.Rate[i])
+	}
+}
+
+// Percentile is the p-th percentile (nearest rank) of sorted values; 0
+// for none.
+func Percentile(sorted []float64, p float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	rank := int(p/100*float64(len(sorted))+0.999999) - 1
+	return sorted[min(max(rank, 0), len(sorted)-1)]
+}
+
+// Throughput is units ended per virtual second over the whole run.
+func (d *Data) Throughput() float64 {
+	if d.End <= 0 {
+		return 0
+	}
+	return float64(d.Ended) / (d.End / 1000)
+}

@@ -1,0 +1,83 @@
+package spawnview
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/concurrency-patterns/playground/internal/scenario"
+	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/patterns/event"
+)
+
+// Visual is a run of the spawning scenario: live handler goroutines and
+// the memory estimate over time, the main picture, and the waiting
+// requests.
+type Visual struct {
+	x       *index
+	bounded bool
+	max     int     // the bound of bounded mode, drawn as a reference in both
+	topG    float64 // the goroutine chart's top
+	topM    float64 // the memory chart's top, KiB
+}
+
+// New builds the visual of a spawn run with parameters v; a nil trace
+// previews v before any run.
+//
+// The charts' scales come from the parameters where they can, so that two
+// runs at the same rate, one per mode, share them and read side by side:
+// at most rate × work_ms_max handlers can be live at once.
+func New(trace []event.Record, v scenario.Values) view.Visual {
+	vis := &Visual{bounded: v.String("mode") == "bounded", max: v.Int("max")}
+	vis.x = newIndex(trace, vis.bounded)
+	bound := math.Ceil(v.Float("rate") * float64(v.Int("work_ms_max")) / 1000)
+	vis.topG = niceTop(max(bound, float64(vis.max), float64(vis.x.peakLive)))
+	vis.topM = niceTop(max(goroutineKB*vis.topG, float64(vis.x.peakMem)))
+	return vis
+}
+
+func (v *Visual) End() float64 {
+	if n := len(v.x.times); n > 0 {
+		return v.x.times[n-1]
+	}
+	return 0
+}
+
+func (v *Visual) Times() []float64   { return v.x.times }
+func (v *Visual) Marks() []view.Mark { return v.x.marks }
+
+// Sizes of the layout, in CSS pixels.
+const (
+	pad      = 12.0
+	titleH   = 30.0 // a chart's title and readout
+	plotH    = 120.0
+	axisH    = 16.0
+	chartGap = 14.0
+	axisW    = 44.0 // the value labels left of a plot
+	cell     = 6.0
+	cellRows = 3
+)
+
+func (v *Visual) Height(width float64) float64 {
+	return math.Ceil(pad + view.HeaderH + chartGap + 2*(titleH+plotH+axisH+chartGap) + 18 + cellRows*(cell+1) + pad)
+}
+
+// niceTop rounds a chart's top up to 1, 2 or 5 times a power of ten.
+func niceTop(v float64) float64 {
+	if v <= 1 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= v {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+func kb(n int32) string {
+	if n >= 10240 {
+		return strconv.FormatFloat(float64(n)/1024, 'f', 1, 64) + " MiB"
+	}
+	return view.Ms(float64(n)) + " KiB"
+}

@@ -1,0 +1,104 @@
+package view
+
+import (
+	"github.com/concurrency-patterns/playground/internal/scenario"
+	"github.com/concurrency-patterns/playground/patterns/event"
+)
+
+// Visual is one run of one pattern as the playground animates it: built
+// once from the run's trace, then asked for a [Plan] at any time, in any
+// order. Plan must depend on (t, width) alone, never on an earlier call,
+// so that scrubbing backwards shows exactly what playing forwards showed.
+type Visual interface {
+	// End is the time of the last event, in virtual ms: the run's length.
+	End() float64
+	// Times are the distinct event times, ascending, where Step stops. The
+	// slice may be shared; callers do not modify it.
+	Times() []float64
+	// Marks are the notable events (crashes, timeouts, restarts, give-ups)
+	// to mark on the timeline and narrate, in time order.
+	Marks() []Mark
+	// Height is how tall the drawing is at width, in CSS pixels. It must
+	// not change with t: nothing jumps while a run plays.
+	Height(width float64) float64
+	// Plan draws the run at virtual time t on a canvas width pixels wide.
+	Plan(t, width float64) Plan
+}
+
+// Mark is a notable event: a tick on the timeline, a line of narration.
+type Mark struct {
+	T     float64 // virtual ms
+	Label string  // a few words: "item 7 crashed"
+	Role  Role    // its colour
+}
+
+// Kit is everything the playground knows of one pattern's visual: how to
+// build it, what its colours mean, the presets offered, what a sweep
+// varies, and how the charts read the trace. Register a kit in package
+// visuals under the scenario's name.
+type Kit struct {
+	// New builds the visual of a run; trace is nil for a preview of v
+	// before any run.
+	New func(trace []event.Record, v scenario.Values) Visual
+	// Legend names what each colour means, in the order the eye meets them.
+	Legend []Key
+	// Presets are named sets of parameters, applied over the page's own.
+	Presets []Preset
+	// Sweep says which parameter a sweep varies and over which values.
+	Sweep Sweep
+	// Life says which event kinds queue, start and end a unit of work, for
+	// the charts and the exports; nil means [TaskLife].
+	Life Life
+	// Upfront is how many units wait from time 0 without a queue event (a
+	// stream's inputs); nil means none.
+	Upfront func(scenario.Values) int
+	// Words says an event in words for the event log; nil means [Words].
+	Words func(event.Record) string
+	// Describe is the canvas's accessible description.
+	Describe string
+}
+
+// Key is one entry of a legend.
+type Key struct {
+	Role Role
+	Text string
+}
+
+// Preset is a named set of parameters, e.g. "overloaded".
+type Preset struct {
+	Name   string            // shown in the picker
+	Params map[string]string // raw values; the others keep the page's
+}
+
+// Sweep is a parameter and the values a sweep runs it at; the zero Sweep
+// offers no sweep. Besides throughput and p99 latency, a sweep plots Figure,
+// a key of the scenario's summary (such as "dropped"), when it is set.
+type Sweep struct {
+	Param  string
+	Values []string
+	Figure string
+}
+
+// LifeOf returns k.Life, or TaskLife when it is nil.
+func (k Kit) LifeOf() Life {
+	if k.Life == nil {
+		return TaskLife
+	}
+	return k.Life
+}
+
+// UpfrontOf returns how many units of v wait from time 0.
+func (k Kit) UpfrontOf(v scenario.Values) int {
+	if k.Upfront == nil {
+		return 0
+	}
+	return k.Upfront(v)
+}
+
+// WordsOf returns k.Words, or Words when it is nil.
+func (k Kit) WordsOf() func(event.Record) string {
+	if k.Words == nil {
+		return Words
+	}
+	return k.Words
+}

@@ -1,0 +1,7 @@
+//go:build !pg_only || pg_limiter
+
+package visuals
+
+import "github.com/concurrency-patterns/playground/internal/view/limiterview"
+
+var _ = add("limiter", limiterview.Kit)

@@ -1,0 +1,7 @@
+//go:build !pg_only || pg_pool
+
+package visuals
+
+import "github.com/concurrency-patterns/playground/internal/view/poolview"
+
+var _ = add("pool", poolview.Kit)

@@ -1,0 +1,7 @@
+//go:build !pg_only || pg_spawn
+
+package visuals
+
+import "github.com/concurrency-patterns/playground/internal/view/spawnview"
+
+var _ = add("spawn", spawnview.Kit)

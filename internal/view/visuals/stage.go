@@ -1,0 +1,7 @@
+//go:build !pg_only || pg_stage
+
+package visuals
+
+import "github.com/concurrency-patterns/playground/internal/view/stageview"
+
+var _ = add("stage", stageview.Kit)

@@ -1,0 +1,7 @@
+//go:build !pg_only || pg_supervisor
+
+package visuals
+
+import "github.com/concurrency-patterns/playground/internal/view/supview"
+
+var _ = add("supervisor", supview.Kit)

@@ -1,0 +1,45 @@
+package visuals_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-patterns/playground/internal/scenario"
+	"github.com/concurrency-patterns/playground/internal/view/visuals"
+)
+
+// TestEveryScenarioHasAKit: each registered scenario gets a kit whose
+// presets and sweep its own Parse accepts, and whose visual previews its
+// defaults.
+func TestEveryScenarioHasAKit(t *testing.T) {
+	for _, name := range scenario.Names() {
+		t.Run(name, func(t *testing.T) {
+			s, _ := scenario.Lookup(name)
+			kit := visuals.For(name)
+			require.NotNil(t, kit.New)
+			v, errs := s.Parse(nil)
+			require.Empty(t, errs)
+			vis := kit.New(nil, v)
+			p := vis.Plan(0, 360)
+			assert.Equal(t, vis.Height(360), p.H)
+			for _, pr := range kit.Presets {
+				_, errs := s.Parse(pr.Params)
+				assert.Empty(t, errs, "preset %q", pr.Name)
+			}
+			if kit.Sweep.Param != "" {
+				_, ok := s.Param(kit.Sweep.Param)
+				assert.True(t, ok, "the sweep varies a parameter of %s", name)
+				assert.NotEmpty(t, kit.Sweep.Values)
+				if f := kit.Sweep.Figure; f != "" {
+					assert.Contains(t, s.Summary, f, "the sweep plots a figure of the summary")
+				}
+			}
+		})
+	}
+	assert.True(t, visuals.Has("stream"))
+	assert.GreaterOrEqual(t, len(visuals.For("stream").Presets), 3)
+	assert.False(t, visuals.Has("no such pattern"))
+	assert.NotNil(t, visuals.For("no such pattern").New, "a scenario without a visual plays with the generic one")
+}

@@ -1,7 +1,0 @@
-//go:build !pg_only || pg_limiter
-
-package visuals
-
-import "github.com/concurrency-patterns/playground/wasm/view/limiterview"
-
-var _ = add("limiter", limiterview.Kit)

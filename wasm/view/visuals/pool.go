@@ -1,7 +1,0 @@
-//go:build !pg_only || pg_pool
-
-package visuals
-
-import "github.com/concurrency-patterns/playground/wasm/view/poolview"
-
-var _ = add("pool", poolview.Kit)

@@ -1,7 +1,0 @@
-//go:build !pg_only || pg_stage
-
-package visuals
-
-import "github.com/concurrency-patterns/playground/wasm/view/stageview"
-
-var _ = add("stage", stageview.Kit)

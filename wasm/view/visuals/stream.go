@@ -1,7 +1,0 @@
-//go:build !pg_only || pg_stream
-
-package visuals
-
-import "github.com/concurrency-patterns/playground/wasm/view/streamview"
-
-var _ = add("stream", streamview.Kit)

@@ -1,7 +1,0 @@
-//go:build !pg_only || pg_supervisor
-
-package visuals
-
-import "github.com/concurrency-patterns/playground/wasm/view/supview"
-
-var _ = add("supervisor", supview.Kit)

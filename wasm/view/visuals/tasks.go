@@ -1,7 +1,0 @@
-//go:build !pg_only || pg_tasks
-
-package visuals
-
-import "github.com/concurrency-patterns/playground/wasm/view/tasksview"
-
-var _ = add("tasks", tasksview.Kit)

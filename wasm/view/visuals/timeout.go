@@ -1,7 +1,0 @@
-//go:build !pg_only || pg_timeout
-
-package visuals
-
-import "github.com/concurrency-patterns/playground/wasm/view/timeoutview"
-
-var _ = add("timeout", timeoutview.Kit)
