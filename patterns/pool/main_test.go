@@ -3,10 +3,7 @@ package pool_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
+	"github.com/concurrency-patterns/playground/patterns/internal/leaktest"
 )
 
-// runtime.handleEvent is the js/wasm runtime's own goroutine, not ours.
-func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m, goleak.IgnoreAnyFunction("runtime.handleEvent"))
-}
+func TestMain(m *testing.M) { leaktest.VerifyTestMain(m) }

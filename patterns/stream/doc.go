@@ -15,7 +15,9 @@
 // # Semantics (the defaults are Elixir's)
 //
 //   - Lazy: an input is taken from the source only when a slot is free, and
-//     at most [MaxConcurrency] tasks run at once (default GOMAXPROCS).
+//     at most [MaxConcurrency] tasks run at once (default GOMAXPROCS). Under
+//     js/wasm, as in a browser, GOMAXPROCS is always 1, so there the default
+//     runs one task at a time: set MaxConcurrency when tasks mostly wait.
 //   - Ordered by default: results come in input order. A slot frees as soon
 //     as its task finishes; a result that finished early waits in a buffer
 //     until those before it have been emitted. [Unordered] emits results as

@@ -83,12 +83,14 @@ func TestNoTimeoutLetsTasksRun(t *testing.T) {
 }
 
 // A reply and a timeout due at the same virtual instant: the reply wins.
+// Both items run at once, so the run ends at 50 ms; the test sets two slots
+// rather than count on GOMAXPROCS, which is 1 under js/wasm.
 func TestReplyWinsATie(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		clk := clock.NewVirtual()
 		s := mustNew(t, func(ctx context.Context, ms int) (int, error) {
 			return ms, clock.Sleep(ctx, clk, time.Duration(ms)*time.Millisecond)
-		}, stream.Timeout(50*time.Millisecond), stream.WithClock(clk))
+		}, stream.MaxConcurrency(2), stream.Timeout(50*time.Millisecond), stream.WithClock(clk))
 		var rs []stream.Result[int]
 		var err error
 		done := make(chan struct{})

@@ -3,7 +3,7 @@ package task_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
+	"github.com/concurrency-patterns/playground/patterns/internal/leaktest"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) { leaktest.VerifyTestMain(m) }
