@@ -2,10 +2,14 @@ package e2e
 
 import (
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -31,6 +35,12 @@ type staticHost struct {
 // newStaticHost serves dir. With held, the wasm's headers go out at once
 // and its body waits for release; with gzipped, the wasm is sent
 // compressed, Content-Length counting the compressed bytes.
+//
+// Every other file carries an ETag made from its bytes, as hosts that
+// know their files' contents send: the Last-Modified that a file server
+// sends alone counts whole seconds, so a file rewritten within the second
+// it was first served would be answered "304 Not Modified" to a browser
+// revalidating its copy.
 func newStaticHost(t *testing.T, dir string, held, gzipped bool) *staticHost {
 	t.Helper()
 	h := &staticHost{gate: make(chan struct{})}
@@ -40,6 +50,9 @@ func newStaticHost(t *testing.T, dir string, held, gzipped bool) *staticHost {
 	files := http.FileServerFS(os.DirFS(dir))
 	h.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasSuffix(r.URL.Path, ".wasm") {
+			if tag, ok := contentTag(dir, r.URL.Path); ok {
+				w.Header().Set("ETag", tag)
+			}
 			files.ServeHTTP(w, r)
 			return
 		}
@@ -74,6 +87,21 @@ func newStaticHost(t *testing.T, dir string, held, gzipped bool) *staticHost {
 }
 
 func (h *staticHost) release() { h.once.Do(func() { close(h.gate) }) }
+
+// contentTag is the ETag of the file a URL path names in dir (a folder's
+// is its index.html's): a hash of its bytes.
+func contentTag(dir, urlPath string) (string, bool) {
+	name := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if name == "" || strings.HasSuffix(urlPath, "/") {
+		name = path.Join(name, "index.html")
+	}
+	data, err := fs.ReadFile(os.DirFS(dir), name)
+	if err != nil {
+		return "", false
+	}
+	sum := sha256.Sum256(data)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`, true
+}
 
 // TestTextBeforeWasm holds the wasm back, compressed as GitHub Pages sends
 // it: the page's text is there at once, the demo shows a progress bar that
