@@ -3,6 +3,7 @@ package tasksview
 import (
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -42,12 +43,12 @@ func params(mode, items, maxChildren, failRate string) map[string]string {
 
 // Life is a task's life for the charts and exports: started, then
 // returned, panicked, or lost when a bare goroutine's panic ended the
-// program (the panicking task itself ends with event.Died).
+// program (the panicking task itself ends with scenario.Died).
 func Life(k event.Kind) view.Step {
 	switch k {
 	case event.Started:
 		return view.StepStart
-	case event.Finished, event.Failed, event.Panicked, event.Died, event.Cancelled:
+	case event.Finished, event.Failed, event.Panicked, scenario.Died, event.Cancelled:
 		return view.StepEnd
 	}
 	return view.StepNone
@@ -59,7 +60,7 @@ func Words(r event.Record) string {
 	switch r.Kind {
 	case event.Refused:
 		return "a start was refused: " + r.Detail
-	case event.Died:
+	case scenario.Died:
 		return who + " panicked in a bare goroutine: the whole program died"
 	case event.Cancelled:
 		if r.Detail != "" {
@@ -79,7 +80,7 @@ func marks(trace []event.Record) []view.Mark {
 		switch r.Kind {
 		case event.Panicked:
 			m.Label, m.Role = "task "+strconv.Itoa(int(r.ID))+" crashed, contained", view.RoleCrashed
-		case event.Died:
+		case scenario.Died:
 			m.Label, m.Role = "task "+strconv.Itoa(int(r.ID))+" panicked: the program died", view.RoleAlert
 		case event.Refused:
 			m.Label, m.Role = "a start was refused", view.RoleAlert
