@@ -29,7 +29,7 @@ var Tasks = register(&Scenario{
 		{Name: "interval_ms", Kind: Millis, Default: "60", Min: 0, Max: 60_000,
 			Help: "Time between two starts."},
 		{Name: "max_children", Kind: Int, Default: Infinity, Min: 1, Max: 10_000, Infinite: true,
-			Help: "How many tasks the supervisor runs at once; a start beyond it is refused, never queued."},
+			Help: "supervised only: how many tasks the supervisor runs at once; a start beyond it is refused, never queued."},
 		{Name: "work_ms_min", Kind: Millis, Default: "200", Min: 0, Max: 600_000,
 			Help: "Shortest simulated task."},
 		{Name: "work_ms_max", Kind: Millis, Default: "900", Min: 0, Max: 600_000,

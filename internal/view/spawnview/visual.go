@@ -28,7 +28,8 @@ type Visual struct {
 // The charts' scales come from the parameters where they can, so that two
 // runs at the same rate, one per mode, share them and read side by side:
 // no more handlers can be live than requests arrive, nor one more than the
-// memory budget holds.
+// memory budget holds, and no more memory held than the budget allows but
+// for that last one.
 func New(trace []event.Record, v scenario.Values) view.Visual {
 	vis := &Visual{bounded: v.String("mode") == "bounded", max: v.Int("max"),
 		capacity: v.Int("db_capacity"), budget: v.Int("memory_mb") * 1024}
@@ -37,7 +38,7 @@ func New(trace []event.Record, v scenario.Values) view.Visual {
 	requests := math.Ceil(d.Seconds() * v.Float("rate"))
 	bound := min(requests, float64(vis.budget/scenario.SpawnHandlerKB+1))
 	vis.topG = niceTop(max(bound, float64(vis.max), float64(vis.x.peakLive)))
-	vis.topM = niceTop(max(scenario.SpawnHandlerKB*vis.topG, float64(vis.x.peakMem)))
+	vis.topM = niceTop(max(min(scenario.SpawnHandlerKB*vis.topG, float64(vis.budget)), float64(vis.x.peakMem)))
 	return vis
 }
 
