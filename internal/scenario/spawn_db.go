@@ -3,9 +3,9 @@
 package scenario
 
 import (
-	"container/heap"
 	"context"
 	"math"
+	"slices"
 	"sync"
 	"time"
 
@@ -23,21 +23,22 @@ import (
 // The model keeps one "work clock": the full-speed milliseconds a single
 // query would have received since the start. Every query in flight moves
 // with it, so a query is done when the work clock has advanced by its
-// work since it arrived, and only the next to finish needs a timer.
+// work since it arrived, and only the next to finish needs a timer. Each
+// change looks at every query in flight: a few thousand at most, as the
+// memory budget bounds them.
 type database struct {
 	clk      clock.Clock
 	capacity float64
 	mu       sync.Mutex
 	work     float64   // the work clock, in ns of full-speed work per query
 	last     time.Time // when work was last brought up to date
-	queries  queryHeap // by when they finish on the work clock
+	queries  []*query  // in flight
 	timer    clock.Timer
 }
 
 type query struct {
 	finish float64 // the work clock's reading when it is done
 	done   chan struct{}
-	index  int // in the heap, -1 once out
 }
 
 func newDatabase(clk clock.Clock, capacity int) *database {
@@ -51,7 +52,7 @@ func (db *database) Query(ctx context.Context, work time.Duration) error {
 	db.mu.Lock()
 	db.advance()
 	q.finish = db.work + float64(work)
-	heap.Push(&db.queries, q)
+	db.queries = append(db.queries, q)
 	db.settle()
 	db.mu.Unlock()
 	select {
@@ -59,9 +60,9 @@ func (db *database) Query(ctx context.Context, work time.Duration) error {
 		return nil
 	case <-ctx.Done():
 		db.mu.Lock()
-		if q.index >= 0 {
+		if i := slices.Index(db.queries, q); i >= 0 {
 			db.advance()
-			heap.Remove(&db.queries, q.index)
+			db.queries = slices.Delete(db.queries, i, i+1)
 			db.settle()
 		}
 		db.mu.Unlock()
@@ -81,20 +82,29 @@ func (db *database) advance() {
 	db.last = now
 }
 
-// settle ends the queries that are done and sets the timer for the next
-// one. A query within a nanosecond of its end is done: the timer rounds
-// up to whole nanoseconds. db.mu must be held.
+// settle ends the queries that are done, in the order they came, and sets
+// the timer for the next one. A query within a nanosecond of its end is
+// done: the timer rounds up to whole nanoseconds. db.mu must be held.
 func (db *database) settle() {
-	for len(db.queries) > 0 && db.queries[0].finish-db.work < 1 {
-		close(heap.Pop(&db.queries).(*query).done)
+	next := math.Inf(1)
+	kept := db.queries[:0]
+	for _, q := range db.queries {
+		if q.finish-db.work < 1 {
+			close(q.done)
+			continue
+		}
+		kept = append(kept, q)
+		next = min(next, q.finish)
 	}
-	if len(db.queries) == 0 {
+	clear(db.queries[len(kept):])
+	db.queries = kept
+	if len(kept) == 0 {
 		if db.timer != nil {
 			db.timer.Stop()
 		}
 		return
 	}
-	wait := time.Duration(math.Ceil((db.queries[0].finish - db.work) / db.speed()))
+	wait := time.Duration(math.Ceil((next - db.work) / db.speed()))
 	if db.timer == nil {
 		db.timer = db.clk.AfterFunc(wait, db.tick)
 		return
@@ -107,27 +117,4 @@ func (db *database) tick() {
 	defer db.mu.Unlock()
 	db.advance()
 	db.settle()
-}
-
-// queryHeap orders queries by finish, for container/heap.
-type queryHeap []*query
-
-func (h queryHeap) Len() int           { return len(h) }
-func (h queryHeap) Less(i, j int) bool { return h[i].finish < h[j].finish }
-func (h queryHeap) Swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index, h[j].index = i, j
-}
-func (h *queryHeap) Push(x any) {
-	q := x.(*query)
-	q.index = len(*h)
-	*h = append(*h, q)
-}
-func (h *queryHeap) Pop() any {
-	old := *h
-	q := old[len(old)-1]
-	old[len(old)-1] = nil
-	q.index = -1
-	*h = old[:len(old)-1]
-	return q
 }

@@ -14,7 +14,7 @@ import (
 //	var Retried = event.NameKind(event.CustomKinds+0, "retried")
 const (
 	CustomKinds    Kind = 192 // the first kind reserved for programs
-	NumCustomKinds      = 32  // how many there are: CustomKinds to CustomKinds+31
+	NumCustomKinds      = 32  // how many there are: kinds 192 to 223
 )
 
 var (
@@ -32,22 +32,26 @@ var (
 // once.
 func NameKind(k Kind, name string) Kind {
 	if k < CustomKinds || int(k-CustomKinds) >= NumCustomKinds {
-		panic("event: NameKind(" + strconv.Itoa(int(k)) + ", " + strconv.Quote(name) + "): custom kinds go from " +
-			strconv.Itoa(int(CustomKinds)) + " to " + strconv.Itoa(int(CustomKinds)+NumCustomKinds-1))
+		refuse(k, name, "custom kinds go from 192 to 223")
 	}
 	if name == "" || name == "unknown" {
-		panic("event: NameKind(" + strconv.Itoa(int(k)) + ", " + strconv.Quote(name) + "): a kind needs a name of its own")
+		refuse(k, name, "a kind needs a name of its own")
 	}
 	naming.Lock()
 	defer naming.Unlock()
 	if old := customName(k); old != "" {
-		panic("event: NameKind(" + strconv.Itoa(int(k)) + ", " + strconv.Quote(name) + "): the kind is already named " + strconv.Quote(old))
+		refuse(k, name, "the kind is already named "+strconv.Quote(old))
 	}
 	if other, taken := ParseKind(name); taken {
-		panic("event: NameKind(" + strconv.Itoa(int(k)) + ", " + strconv.Quote(name) + "): the name is taken by kind " + strconv.Itoa(int(other)))
+		refuse(k, name, "the name is taken by kind "+strconv.Itoa(int(other)))
 	}
 	customNames[k-CustomKinds].Store(&name)
 	return k
+}
+
+// refuse panics with NameKind's message for a misuse.
+func refuse(k Kind, name, why string) {
+	panic("event: NameKind(" + strconv.Itoa(int(k)) + ", " + strconv.Quote(name) + "): " + why)
 }
 
 // customName is the name of custom kind k, or "" when it has none.
