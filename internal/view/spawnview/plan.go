@@ -93,7 +93,7 @@ func (v *Visual) goroutines(p *view.Plan, t float64, r view.Rect, live int32) {
 }
 
 func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int32) {
-	v.frame(p, r, "memory: "+strconv.Itoa(scenario.SpawnHandlerKB)+" KiB a handler, "+strconv.Itoa(scenario.SpawnRequestKB)+" KiB a waiting request",
+	v.frame(p, r, "memory: handler "+strconv.Itoa(scenario.SpawnHandlerKB)+" KiB, waiting request "+strconv.Itoa(scenario.SpawnRequestKB)+" KiB",
 		kb(memKB(live, waiting))+" now · peak "+kb(int32(v.x.peakMem))+" · budget "+kb(int32(v.budget)), short(v.topM))
 	n := v.shown(t)
 	for i := range n {
@@ -132,7 +132,7 @@ func (v *Visual) cells(p *view.Plan, t, y, width float64, live, waiting int32) {
 	}
 	dead := t >= v.x.crashAt
 	if dead {
-		c = "the process died with " + view.Plural(int(live+waiting), "request") + " in hand: every one is lost"
+		c = "the process died: " + view.Plural(int(live+waiting), "request") + " lost with it"
 	}
 	p.Text(view.Text{X: pad, Y: y + 8, S: c, Role: view.RoleMuted, Font: view.FontCaption})
 	runs := view.CellRuns{P: p, G: g}
