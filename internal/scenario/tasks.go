@@ -29,7 +29,7 @@ var Tasks = register(&Scenario{
 		{Name: "interval_ms", Kind: Millis, Default: "60", Min: 0, Max: 60_000,
 			Help: "Time between two starts."},
 		{Name: "max_children", Kind: Int, Default: Infinity, Min: 1, Max: 10_000, Infinite: true,
-			Help: "How many tasks the supervisor runs at once; a start beyond it is refused, never queued."},
+			Help: "supervised only: how many tasks the supervisor runs at once; a start beyond it is refused, never queued."},
 		{Name: "work_ms_min", Kind: Millis, Default: "200", Min: 0, Max: 600_000,
 			Help: "Shortest simulated task."},
 		{Name: "work_ms_max", Kind: Millis, Default: "900", Min: 0, Max: 600_000,
@@ -95,7 +95,7 @@ func runTasks(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 }
 
 // runBare starts plain goroutines. A real program would die at the first
-// panic; the scenario records that moment (event.Died), stops starting
+// panic; the scenario records that moment (Died), stops starting
 // tasks and reports every task still running as lost with it.
 func runBare(ctx context.Context, items int, every time.Duration, clk clock.Clock, hook event.Hook,
 	body func(int) func(context.Context) error) error {
@@ -130,7 +130,7 @@ func runBare(ctx context.Context, items int, every time.Duration, clk clock.Cloc
 				}
 				delete(running, i)
 				if p != nil {
-					emit(event.Died, i, errDied)
+					emit(Died, i, errDied)
 					for other := range running {
 						emit(event.Cancelled, other, errors.New("lost: the program died"))
 						delete(running, other)
@@ -161,7 +161,7 @@ func summarizeTasks(v Values, trace []event.Record) map[string]float64 {
 		case event.Panicked, event.Failed:
 			running--
 			s["crashed"]++
-		case event.Died:
+		case Died:
 			running--
 			s["crashed"]++
 			s["died"] = 1

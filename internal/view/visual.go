@@ -73,10 +73,13 @@ type Preset struct {
 // Sweep is a parameter and the values a sweep runs it at; the zero Sweep
 // offers no sweep. Besides throughput and p99 latency, a sweep plots Figure,
 // a key of the scenario's summary (such as "dropped"), when it is set.
+// Chosen well, the figure changes across the values (a knee, a plateau, a
+// cliff) with the page's own parameters; a test holds every kit to that.
 type Sweep struct {
 	Param  string
-	Values []string
+	Values []string // ascending numbers, as the form writes them
 	Figure string
+	Log    bool // the values grow by a factor rather than a step: an axis for them is logarithmic
 }
 
 // LifeOf returns k.Life, or TaskLife when it is nil.

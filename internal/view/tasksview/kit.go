@@ -3,6 +3,7 @@ package tasksview
 import (
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -26,7 +27,9 @@ var Kit = view.Kit{
 			"max_children": "4", "work_ms_min": "100", "work_ms_max": "400", "fail_rate": "0.1", "seed": "1"}},
 		{Name: "healthy", Params: params("supervised", "12", "infinity", "0")},
 	},
-	Sweep: view.Sweep{Param: "max_children", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16"}, Figure: "refused"},
+	// As crashes become likelier, supervised tasks lose only the ones that
+	// crashed; bare goroutines lose everything after the first.
+	Sweep: view.Sweep{Param: "fail_rate", Values: []string{"0", "0.02", "0.05", "0.1", "0.15", "0.2", "0.3", "0.5"}, Figure: "ok"},
 	Life:  Life,
 	Words: Words,
 	Describe: "Animation of the run: each task a bar on a time axis, ending green when it returned, red when it panicked, " +
@@ -42,12 +45,12 @@ func params(mode, items, maxChildren, failRate string) map[string]string {
 
 // Life is a task's life for the charts and exports: started, then
 // returned, panicked, or lost when a bare goroutine's panic ended the
-// program (the panicking task itself ends with event.Died).
+// program (the panicking task itself ends with scenario.Died).
 func Life(k event.Kind) view.Step {
 	switch k {
 	case event.Started:
 		return view.StepStart
-	case event.Finished, event.Failed, event.Panicked, event.Died, event.Cancelled:
+	case event.Finished, event.Failed, event.Panicked, scenario.Died, event.Cancelled:
 		return view.StepEnd
 	}
 	return view.StepNone
@@ -59,7 +62,7 @@ func Words(r event.Record) string {
 	switch r.Kind {
 	case event.Refused:
 		return "a start was refused: " + r.Detail
-	case event.Died:
+	case scenario.Died:
 		return who + " panicked in a bare goroutine: the whole program died"
 	case event.Cancelled:
 		if r.Detail != "" {
@@ -79,7 +82,7 @@ func marks(trace []event.Record) []view.Mark {
 		switch r.Kind {
 		case event.Panicked:
 			m.Label, m.Role = "task "+strconv.Itoa(int(r.ID))+" crashed, contained", view.RoleCrashed
-		case event.Died:
+		case scenario.Died:
 			m.Label, m.Role = "task "+strconv.Itoa(int(r.ID))+" panicked: the program died", view.RoleAlert
 		case event.Refused:
 			m.Label, m.Role = "a start was refused", view.RoleAlert
