@@ -1,6 +1,7 @@
 // Package limiter bounds how many callers do something at once, letting the
 // others wait their turn in strict arrival order. It is the Go counterpart
-// of the RateLimiter GenServer in the seed's "Manual Backpressure" section:
+// of the hand-written RateLimiter GenServer Elixir code uses for manual
+// backpressure:
 // acquire is granted while fewer than max hold a slot, otherwise the caller
 // queues; release hands the slot to the head of the queue.
 //
@@ -27,12 +28,12 @@
 //     full or somebody already waits.
 //   - Releasing without acquiring panics with a "limiter: " message.
 //
-// # How it differs from the seed
+// # How it differs from the usual GenServer
 //
-// A caller of the seed's GenServer waits at most GenServer.call's timeout,
+// A caller of such a GenServer waits at most GenServer.call's timeout,
 // 5 s by default. When it fires, the caller is gone but its entry stays in
 // the queue, and a later release replies to it: that slot is handed to
-// nobody and never comes back. The seed also leaves out the monitor that
+// nobody and never comes back. That GenServer also often leaves out the monitor that
 // would free a crashed holder's slot. Here a caller bounds its wait with its
 // context (context.WithTimeout) and leaves the queue when it ends, the
 // limiter has no default timeout of its own, and Do covers crashes.

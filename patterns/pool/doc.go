@@ -1,6 +1,6 @@
 // Package pool lends a bounded set of workers to callers, the Go
-// counterpart of poolboy, which the seed's "Don't Spawn Unbounded" section
-// uses through :poolboy.transaction.
+// counterpart of poolboy, which Elixir code uses through
+// :poolboy.transaction to bound the work it spawns.
 //
 // A worker is any value: a connection, a client, a scratch buffer. The pool
 // makes workers with a constructor and disposes of them with an optional
