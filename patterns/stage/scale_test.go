@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"math"
-	"runtime"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-patterns/playground/patterns/internal/memtest"
 	"github.com/concurrency-patterns/playground/patterns/stage"
 )
 
@@ -22,7 +22,7 @@ import (
 func TestHugeSizesCostOnlyWhatIsUsed(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var allocated uint64
-		allocated = allocatedBy(func() {
+		allocated = memtest.Allocated(func() {
 			pl := newPipeline(t, nil)
 			var c count
 			c.n = 10
@@ -43,22 +43,6 @@ func TestHugeSizesCostOnlyWhatIsUsed(t *testing.T) {
 		})
 		assert.Less(t, allocated, uint64(1<<20), "bytes allocated")
 	})
-}
-
-// allocatedBy reports how many bytes fn allocated on the heap.
-func allocatedBy(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
-func liveHeap() uint64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
 }
 
 // A million events through a pipeline whose consumer is far slower than
@@ -87,10 +71,10 @@ func TestMillionEventsWithASlowConsumerInBoundedMemory(t *testing.T) {
 			before := handled
 			handled += len(batch)
 			if before < events/8 && handled >= events/8 {
-				quarter = liveHeap()
+				quarter = memtest.LiveHeap()
 			}
 			if before < events/2 && handled >= events/2 {
-				last = liveHeap()
+				last = memtest.LiveHeap()
 			}
 			return nil
 		}))

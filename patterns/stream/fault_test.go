@@ -3,47 +3,19 @@ package stream_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math/rand/v2"
-	"runtime"
 	"sync/atomic"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/faults"
 	"github.com/concurrency-patterns/playground/patterns/stream"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
-
-// fate is what one input's task does: work for a while, then end one way.
-type fate struct {
-	work time.Duration
-	end  int // 0 returns its input, 1 its own error, 2 panics, 3 calls Goexit
-	deaf bool
-}
-
-func (f fate) run(ctx context.Context, i int, live *atomic.Int32) (int, error) {
-	live.Add(1)
-	defer live.Add(-1)
-	if f.deaf { // Go cannot stop it: it works to its end whatever happens
-		time.Sleep(f.work)
-	} else if _, err := sleepFor(ctx, int(f.work/time.Millisecond)); err != nil {
-		return 0, err
-	}
-	switch f.end {
-	case 1:
-		return 0, errOwn
-	case 2:
-		panic(fmt.Sprint("fault in task ", i))
-	case 3:
-		runtime.Goexit()
-	}
-	return i, nil
-}
 
 // TestFaultsOverManySeeds runs random streams whose tasks panic, fail,
 // call Goexit, ignore their cancellation or run past their timeout, under
@@ -52,26 +24,13 @@ func (f fate) run(ctx context.Context, i int, live *atomic.Int32) (int, error) {
 // did, in input order when ordered; never more tasks run than the bound,
 // nor more inputs are out than the window; every task that started ends
 // once; only abandoned tasks outlive Run; and none outlives its work.
-func TestFaultsOverManySeeds(t *testing.T) {
-	seeds := 300
-	if testing.Short() {
-		seeds = 40
-	}
-	for seed := range seeds {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) {
-			synctest.Test(t, func(t *testing.T) { faultyRun(t, uint64(seed)) })
-		})
-	}
-}
+func TestFaultsOverManySeeds(t *testing.T) { faults.Seeds(t, 300, faultyRun) }
 
 func faultyRun(t *testing.T, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 7))
-	fates := make([]fate, r.IntN(60))
+	fates := make([]faults.Fate, r.IntN(60))
 	for i := range fates {
-		fates[i] = fate{work: time.Duration(r.IntN(80)) * time.Millisecond, end: r.IntN(8), deaf: r.IntN(10) == 0}
-		if fates[i].end > 3 {
-			fates[i].end = 0 // most tasks return their input
-		}
+		fates[i] = faults.Random(r, 80*time.Millisecond, 0, 10)
 	}
 	maxConc := 1 + r.IntN(6)
 	ordered := r.IntN(3) > 0
@@ -97,7 +56,7 @@ func faultyRun(t *testing.T, seed uint64) {
 		opts = append(opts, stream.NoTimeout())
 	}
 	var live atomic.Int32
-	s := mustNew(t, func(ctx context.Context, i int) (int, error) { return fates[i].run(ctx, i, &live) }, opts...)
+	s := mustNew(t, func(ctx context.Context, i int) (int, error) { return fates[i].Run(ctx, i, &live) }, opts...)
 
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
@@ -145,32 +104,32 @@ func faultyRun(t *testing.T, seed uint64) {
 }
 
 // checkResult says whether res is what the task's fate makes of it.
-func checkResult(t *testing.T, f fate, res stream.Result[int], timeout time.Duration, killTask bool) {
+func checkResult(t *testing.T, f faults.Fate, res stream.Result[int], timeout time.Duration, killTask bool) {
 	t.Helper()
 	var exit *task.ExitError
 	var p *task.PanicError
 	switch {
-	case timeout > 0 && f.work > timeout:
+	case timeout > 0 && f.Work > timeout:
 		require.True(t, killTask, "under Exit a timeout is no result")
 		assert.ErrorIs(t, res.Err, task.ErrTimeout, "input %d ran past its timeout", res.Index)
-	case timeout > 0 && f.work == timeout:
+	case timeout > 0 && f.Work == timeout:
 		// A tie: the reply wins if it is there first, else the timeout.
 		if errors.Is(res.Err, task.ErrTimeout) {
 			return
 		}
 		fallthrough
 	default:
-		switch f.end {
-		case 0:
+		switch f.End {
+		case faults.Return:
 			assert.NoError(t, res.Err)
 			assert.Equal(t, res.Index, res.Value)
-		case 1:
-			assert.ErrorIs(t, res.Err, errOwn)
+		case faults.Fail:
+			assert.ErrorIs(t, res.Err, faults.ErrOwn)
 			assert.False(t, errors.As(res.Err, &exit), "its own error is not an exit")
-		case 2:
+		case faults.Panic:
 			assert.ErrorAs(t, res.Err, &p)
 			assert.ErrorAs(t, res.Err, &exit)
-		case 3:
+		case faults.Goexit:
 			assert.ErrorAs(t, res.Err, &exit)
 			assert.ErrorContains(t, res.Err, "Goexit")
 		}

@@ -3,7 +3,6 @@ package stream_test
 import (
 	"context"
 	"math"
-	"runtime"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-patterns/playground/patterns/internal/memtest"
 	"github.com/concurrency-patterns/playground/patterns/stream"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
@@ -25,7 +25,7 @@ func TestHugeMaxConcurrencyCostsOnlyWhatIsUsed(t *testing.T) {
 				opts = append(opts, stream.Unordered())
 			}
 			s := mustNew(t, func(_ context.Context, i int) (int, error) { return 2 * i, nil }, opts...)
-			allocated := allocatedBy(func() {
+			allocated := memtest.Allocated(func() {
 				rs, err := collect(t.Context(), s, values([]int{1, 2, 3}))
 				require.NoError(t, err)
 				assert.Len(t, rs, 3)
@@ -33,23 +33,6 @@ func TestHugeMaxConcurrencyCostsOnlyWhatIsUsed(t *testing.T) {
 			assert.Less(t, allocated, uint64(256<<10), "max concurrency %d, ordered %v: %d bytes for 3 items", n, ordered, allocated)
 		}
 	}
-}
-
-// allocatedBy reports how many bytes fn allocated on the heap.
-func allocatedBy(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
-// liveHeap collects garbage and reports the bytes still in use.
-func liveHeap() uint64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
 }
 
 // Every KillTask timeout retires its worker; a retired worker that has
@@ -102,9 +85,9 @@ func killTaskRun(t testing.TB, items int, timeout time.Duration) (quarter, end u
 		got++
 		switch got {
 		case max(items/4, 1):
-			quarter = liveHeap()
+			quarter = memtest.LiveHeap()
 		case items: // still inside the run: what it holds, not what is left after
-			end = liveHeap()
+			end = memtest.LiveHeap()
 		}
 	}
 	require.Equal(t, items, got)

@@ -3,53 +3,20 @@ package task_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math/rand/v2"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/eventtest"
+	"github.com/concurrency-patterns/playground/patterns/internal/faults"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
-
-// fate is what one random task does.
-type fate struct {
-	work   time.Duration
-	end    int           // 0 returns its number, 1 its own error, 2 panics, 3 calls Goexit
-	linger time.Duration // once cancelled, how long it takes to return
-	deaf   bool          // ignores its cancellation and works to the end
-}
-
-func (f fate) run(ctx context.Context, i int, live *atomic.Int32) (int, error) {
-	live.Add(1)
-	defer live.Add(-1)
-	if f.deaf {
-		time.Sleep(f.work)
-	} else {
-		select {
-		case <-time.After(f.work):
-		case <-ctx.Done():
-			time.Sleep(f.linger)
-			return 0, ctx.Err()
-		}
-	}
-	switch f.end {
-	case 1:
-		return 0, errOwn
-	case 2:
-		panic(fmt.Sprint("fault in task ", i))
-	case 3:
-		runtime.Goexit()
-	}
-	return i, nil
-}
 
 // TestFaultsOverManySeeds starts random tasks that panic, fail, call
 // Goexit, linger or ignore their cancellation, and has random callers
@@ -58,23 +25,13 @@ func (f fate) run(ctx context.Context, i int, live *atomic.Int32) (int, error) {
 // reply is the task's own, every task ends once, a task is abandoned at
 // most once and only when it outlived its shutdown time, Abandoned()
 // counts each once, MaxChildren holds, and nothing is left running.
-func TestFaultsOverManySeeds(t *testing.T) {
-	seeds := 300
-	if testing.Short() {
-		seeds = 40
-	}
-	for seed := range seeds {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) {
-			synctest.Test(t, func(t *testing.T) { faultyRun(t, uint64(seed)) })
-		})
-	}
-}
+func TestFaultsOverManySeeds(t *testing.T) { faults.Seeds(t, 300, faultyRun) }
 
 func faultyRun(t *testing.T, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 5))
 	shutdown := time.Duration(1+r.IntN(100)) * time.Millisecond
-	var l taskLog
-	opts := []task.Option{task.Shutdown(shutdown), task.WithHook(l.hook)}
+	var l eventtest.Log
+	opts := []task.Option{task.Shutdown(shutdown), task.WithHook(l.Hook)}
 	maxChildren := 0
 	if r.IntN(2) == 0 {
 		maxChildren = 1 + r.IntN(8)
@@ -83,7 +40,7 @@ func faultyRun(t *testing.T, seed uint64) {
 	s := newSupervisor(t, opts...)
 	var live atomic.Int32
 	var callers sync.WaitGroup
-	fates := map[int]fate{}
+	fates := map[int]faults.Fate{}
 	stopAt := time.Duration(r.IntN(600)) * time.Millisecond
 	stopped := make(chan int)
 	go func() {
@@ -93,12 +50,8 @@ func faultyRun(t *testing.T, seed uint64) {
 
 	for i := range 40 {
 		time.Sleep(time.Duration(r.IntN(20)) * time.Millisecond)
-		f := fate{work: time.Duration(r.IntN(200)) * time.Millisecond, end: r.IntN(6),
-			linger: time.Duration(r.IntN(3)*r.IntN(60)) * time.Millisecond, deaf: r.IntN(8) == 0}
-		if f.end > 3 {
-			f.end = 0
-		}
-		tk, err := task.Async(s, func(ctx context.Context) (int, error) { return f.run(ctx, i, &live) })
+		f := faults.Random(r, 200*time.Millisecond, 120*time.Millisecond, 8)
+		tk, err := task.Async(s, func(ctx context.Context) (int, error) { return f.Run(ctx, i, &live) })
 		if err != nil {
 			if !errors.Is(err, task.ErrStopped) {
 				require.ErrorIs(t, err, task.ErrMaxChildren)
@@ -143,34 +96,20 @@ func faultyRun(t *testing.T, seed uint64) {
 	assert.LessOrEqual(t, stopAbandoned, s.Abandoned())
 	_, err := task.Async(s, after(time.Second, 0))
 	assert.ErrorIs(t, err, task.ErrStopped)
-	l.check(t, s.Abandoned(), shutdown, fates)
+	checkTaskTrace(t, l.All(), s.Abandoned(), shutdown, fates)
 	time.Sleep(time.Hour)
 	assert.Zero(t, live.Load(), "every task ended")
 }
 
-// taskLog checks the trace of a random run.
-type taskLog struct {
-	mu     sync.Mutex
-	events []event.Event
-}
-
-func (l *taskLog) hook(e event.Event) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.events = append(l.events, e)
-}
-
-// check: every task ends once; an abandoned task was cancelled first,
+// checkTaskTrace: every task ends once; an abandoned task was cancelled first,
 // did not return at once, and was abandoned once, at least its shortest
 // possible shutdown time later (a brutal kill gives the supervisor's);
 // the count matches the events.
-func (l *taskLog) check(t *testing.T, abandonedCount int, shutdown time.Duration, fates map[int]fate) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+func checkTaskTrace(t *testing.T, events []event.Event, abandonedCount int, shutdown time.Duration, fates map[int]faults.Fate) {
 	ended := map[int]bool{}
 	cancelledAt := map[int]time.Time{}
 	abandoned := map[int]bool{}
-	for _, e := range l.events {
+	for _, e := range events {
 		switch e.Kind {
 		case event.Finished, event.Failed, event.Panicked:
 			require.False(t, ended[e.ID], "task %d ended twice", e.ID)
@@ -185,7 +124,7 @@ func (l *taskLog) check(t *testing.T, abandonedCount int, shutdown time.Duration
 			require.False(t, abandoned[e.ID], "task %d abandoned twice", e.ID)
 			require.GreaterOrEqual(t, e.Time.Sub(at), min(shutdown, 10*time.Millisecond), "task %d abandoned early", e.ID)
 			f := fates[e.ID]
-			require.True(t, f.deaf || f.linger > 0, "task %d honours its cancellation at once, yet was abandoned", e.ID)
+			require.True(t, f.Deaf || f.Linger > 0, "task %d honours its cancellation at once, yet was abandoned", e.ID)
 			abandoned[e.ID] = true
 		}
 	}
