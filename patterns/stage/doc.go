@@ -57,8 +57,8 @@
 // # Ending, failures and panics
 //
 // A pipeline finishes when its producers have: a pull producer's function
-// returns io.EOF, or [Producer.Close] is called. Every event made is then
-// handled before Wait returns nil.
+// returns io.EOF, or [Producer.Close] is called. Every event made, but
+// those a full buffer dropped, is then handled before Wait returns nil.
 //
 // A stage function's error or panic is a failure of that call. By default
 // the first failure stops the pipeline and Wait returns it as an [*Error];

@@ -34,7 +34,7 @@
 // makes one later, is dropped. Since Go cannot kill, "abandoned" keeps its
 // meaning: the task is reported abandoned only if it is still running the
 // supervisor's shutdown time after the kill. A task that honours its
-// cancellation is not.
+// cancellation in that time is not.
 //
 // # Ownership
 //

@@ -45,14 +45,16 @@ func (t *Task[T]) Yield(ctx context.Context, d time.Duration) (v T, err error, o
 // cancellation when the supervisor had cancelled it (this Shutdown, an
 // earlier one, or [Supervisor.Stop]) and it returned an error that is
 // context.Canceled or [ErrShutdown]; that holds also when it had already
-// returned before this call.
+// returned before this call. A task already being shut down (by Stop, or
+// another Shutdown) is abandoned at the earlier of the two times.
 //
 // With [BrutalKill], Shutdown does not wait: it returns the reply if it is
 // already there, and otherwise ok false and err nil at once; a reply the
 // task makes later is dropped. Go cannot kill the task, so it still has the
 // supervisor's shutdown time (the [Shutdown] option) to return: only if it
 // is running after that is it reported abandoned. A task that honours its
-// cancellation is therefore never reported abandoned by a brutal kill.
+// cancellation is thus not reported abandoned by a brutal kill (unless the
+// supervisor's own shutdown time is BrutalKill too: then no grace is left).
 func (t *Task[T]) Shutdown(d time.Duration) (v T, err error, ok bool) {
 	if t.done() {
 		return t.reply()
