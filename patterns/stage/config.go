@@ -66,6 +66,8 @@ func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, err
 	c := config{bufferSize: DefaultBufferSize, batchSize: DefaultBatchSize, batchTimeout: DefaultBatchTimeout}
 	if pl == nil {
 		c.invalid("nil pipeline")
+	} else {
+		pl.check()
 	}
 	if missingFn {
 		c.invalid("nil function")

@@ -1,6 +1,7 @@
 package stage
 
 import (
+	"math"
 	"sync"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -22,10 +23,11 @@ type dispatcher[T any] struct {
 	mu       sync.Mutex
 	subs     []*subscription[T]
 	buf      queue[T]
-	level    int  // the buffer level last reported
-	closed   bool // no more events will be produced
-	finished bool // closed and empty: the subscribers were told
-	stopped  bool // the pipeline stopped: events are discarded
+	level    int    // the buffer level last reported
+	news     uint64 // counts demand asked and wake-ups, for a producer waiting for either
+	closed   bool   // no more events will be produced
+	finished bool   // closed and empty: the subscribers were told
+	stopped  bool   // the pipeline stopped: events are discarded
 }
 
 func newDispatcher[T any](b *base, limit int, wake chan struct{}) *dispatcher[T] {
@@ -37,6 +39,7 @@ func newDispatcher[T any](b *base, limit int, wake chan struct{}) *dispatcher[T]
 func (d *dispatcher[T]) ask(s *subscription[T], n int) {
 	d.mu.Lock()
 	s.pending += n
+	d.news++
 	if d.buf.len() > 0 {
 		d.buf.pop(d.buf.len() - len(d.send(d.buf.front())))
 		d.settle()
@@ -126,18 +129,32 @@ func (d *dispatcher[T]) close() {
 	d.mu.Unlock()
 }
 
+// wakeUp tells the producing stage there may be events to make, even
+// though no new demand came.
+func (d *dispatcher[T]) wakeUp() {
+	d.mu.Lock()
+	d.news++
+	d.mu.Unlock()
+	signal(d.wake)
+}
+
 // state returns the demand owed while the buffer is empty and the producer
 // open (how many events the stage may make now), and whether it finished.
-func (d *dispatcher[T]) state() (want int, finished bool) {
+// news changes whenever demand is asked or the stage is woken up.
+func (d *dispatcher[T]) state() (want int, finished bool, news uint64) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	news = d.news
 	if d.closed || d.buf.len() > 0 {
-		return 0, d.finished
+		return 0, d.finished, news
 	}
 	for _, s := range d.subs {
 		want += s.pending
+		if want < 0 { // huge max demands: what is owed does not fit an int
+			return math.MaxInt, false, news
+		}
 	}
-	return want, false
+	return want, false, news
 }
 
 // stop empties the buffer and discards every later event. It returns how

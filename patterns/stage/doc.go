@@ -42,8 +42,12 @@
 //     not yet been sent, never more. Events it makes beyond that (or pushes
 //     nobody asked for) wait in its buffer, [BufferSize] (default 10 000);
 //     when the buffer is full the oldest are dropped (GenStage's
-//     buffer_keep: :last) and reported. Memory is bounded by the demands
-//     plus the buffers.
+//     buffer_keep: :last), reported to the hook and counted in the
+//     producer's [Stats]. Memory is bounded by the demands plus the
+//     buffers; a size is a limit, not an allocation.
+//   - A pull function that returns no events and no error has nothing now:
+//     it is called again only once its consumers ask for more, or after
+//     [Producer.Wake]. It is never spun on.
 //   - With several consumers, each batch of events goes to the consumer
 //     owed the most demand (GenStage's DemandDispatcher).
 //   - A batcher hands on a batch when it has [BatchSize] events (default
@@ -53,8 +57,8 @@
 // # Ending, failures and panics
 //
 // A pipeline finishes when its producers have: a pull producer's function
-// returns io.EOF, or [Producer.Close] is called. Every event made is then
-// handled before Wait returns nil.
+// returns io.EOF, or [Producer.Close] is called. Every event made, but
+// those a full buffer dropped, is then handled before Wait returns nil.
 //
 // A stage function's error or panic is a failure of that call. By default
 // the first failure stops the pipeline and Wait returns it as an [*Error];
@@ -63,11 +67,28 @@
 // a consumer's failure is handed to a function instead, and the stage goes
 // on (Broadway's handle_failed).
 //
-// Cancelling the context given to [Pipeline.Start] stops the pipeline too.
+// Cancelling the context given to [Pipeline.Start] stops the pipeline too,
+// and Wait returns the context's error (wrapping its cause, if any).
 // A stopping stage discards, and reports, the events it holds. Each stage
 // has the [Shutdown] time (default 5 s) to return from its function; Go
 // cannot kill a goroutine, so one still running then is reported abandoned
 // and Wait returns without it.
+//
+// # Accounting
+//
+// Nothing a stage takes in is lost without a count. Each stage's Stats
+// ([Producer.Stats], [Consumer.Stats], …) counts the events it made,
+// received, sent, handled, failed on, dropped from a full buffer, and
+// discarded when the pipeline stopped; once the pipeline has ended, what
+// came in equals what went out. [Pipeline.Stats] sums them: a pipeline
+// that ends with a nil error may still have dropped events, and its
+// Dropped says how many.
+//
+// # Making a pipeline
+//
+// A [Pipeline] is made with [New] and each stage with its constructor; the
+// zero values are not usable. The first call given or made on one panics
+// with a message that names the constructor to use.
 //
 // # Observing
 //

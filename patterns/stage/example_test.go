@@ -161,3 +161,25 @@ func ExampleError() {
 	// Output:
 	// stage 1 failed: disk full
 }
+
+// A full buffer drops its oldest events, as GenStage's does, and the
+// pipeline still ends with a nil error: Stats is where the loss shows.
+func ExamplePipeline_Stats() {
+	pl, _ := stage.New()
+	src, _ := stage.NewPushProducer[int](pl, stage.BufferSize(2))
+	var got []int
+	sink, _ := stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
+		got = append(got, events...)
+		return nil
+	})
+	_ = sink.SubscribeTo(src)
+	_ = src.Push(1, 2, 3, 4, 5) // before Start nobody has asked: 2 fit the buffer
+	src.Close()
+	err := pl.Run(context.Background())
+	st := pl.Stats()
+	fmt.Println(got, err)
+	fmt.Println("produced", st.Produced, "handled", st.Handled, "dropped", st.Dropped)
+	// Output:
+	// [4 5] <nil>
+	// produced 5 handled 2 dropped 3
+}

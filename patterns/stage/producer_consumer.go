@@ -43,11 +43,20 @@ func NewProducerConsumer[In, Out any](pl *Pipeline, fn func(ctx context.Context,
 }
 
 // ID is the stage's number in its pipeline, as events report it.
-func (pc *ProducerConsumer[In, Out]) ID() int { return pc.b.id }
+func (pc *ProducerConsumer[In, Out]) ID() int { return pc.base().id }
+
+// base is the stage's, refusing one that no constructor made.
+func (pc *ProducerConsumer[In, Out]) base() *base {
+	if pc.sink == nil {
+		panic("stage: zero ProducerConsumer; make one with stage.NewProducerConsumer")
+	}
+	return &pc.b
+}
 
 // SubscribeTo makes the stage take events from src; see
 // [Consumer.SubscribeTo].
 func (pc *ProducerConsumer[In, Out]) SubscribeTo(src Source[In]) error {
+	pc.base()
 	return pc.sink.subscribeTo(src)
 }
 
@@ -67,7 +76,7 @@ func (pc *ProducerConsumer[In, Out]) run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return pc.sink.stop(pc.d.stop())
 		}
-		want, finished := pc.d.state()
+		want, finished, _ := pc.d.state()
 		if finished {
 			return nil
 		}
@@ -82,7 +91,7 @@ func (pc *ProducerConsumer[In, Out]) run(ctx context.Context) error {
 		}
 		if pc.sink.drained() {
 			pc.d.close() // idempotent; finished once the buffer is sent
-			if _, finished := pc.d.state(); finished {
+			if _, finished, _ := pc.d.state(); finished {
 				return nil
 			}
 		}

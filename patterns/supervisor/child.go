@@ -82,6 +82,9 @@ type child struct {
 	cancel      context.CancelCauseFunc // of the running incarnation
 	stopping    bool                    // cancelled by the supervisor, not yet returned
 	waiters     []chan error            // TerminateChild callers
+	startedAt   time.Time               // when the running incarnation started
+	restarting  bool                    // waiting out its restart delay: no goroutine runs
+	delay       time.Duration           // the last restart delay, 0 for none
 }
 
 // errGoexit is the exit of a child that called runtime.Goexit.

@@ -7,11 +7,12 @@ import (
 
 // ChildInfo describes one child the supervisor holds.
 type ChildInfo struct {
-	ID       ID
-	Slot     int // the lane the hook's events give it
-	Restart  Restart
-	Restarts int  // how many times it has been restarted
-	Stopping bool // its context is cancelled and it has not returned yet
+	ID         ID
+	Slot       int // the lane the hook's events give it
+	Restart    Restart
+	Restarts   int  // how many times it has been restarted
+	Stopping   bool // its context is cancelled and it has not returned yet
+	Restarting bool // waiting out its restart delay (see RestartBackoff)
 }
 
 // Counts sums up the supervisor's state.
@@ -46,7 +47,7 @@ func (l *loop) which() []ChildInfo {
 	out := make([]ChildInfo, 0, len(l.children))
 	for _, c := range l.children {
 		out = append(out, ChildInfo{ID: c.id, Slot: c.slot, Restart: c.spec.restart,
-			Restarts: c.incarnation, Stopping: c.stopping})
+			Restarts: c.incarnation, Stopping: c.stopping, Restarting: c.restarting})
 	}
 	slices.SortFunc(out, func(a, b ChildInfo) int { return int(a.ID - b.ID) })
 	return out

@@ -27,7 +27,14 @@
 // cancelled, the task gets its shutdown time to return, and a task still
 // running after that is abandoned: reported through the hook, counted by
 // [Supervisor.Abandoned], and given an exit wrapping [ErrAbandoned]. It is
-// never silently leaked.
+// never silently leaked, and never counted twice, even when [Supervisor.Stop]
+// and [Task.Shutdown] give up on it at the same time.
+//
+// A brutal kill ([BrutalKill]) does not wait, and the task's reply, if it
+// makes one later, is dropped. Since Go cannot kill, "abandoned" keeps its
+// meaning: the task is reported abandoned only if it is still running the
+// supervisor's shutdown time after the kill. A task that honours its
+// cancellation in that time is not.
 //
 // # Ownership
 //
@@ -35,6 +42,12 @@
 // all and returns once each has returned or been abandoned. A [Task] handle
 // belongs to the code that started it; as in Elixir, only that owner should
 // yield, await or shut it down (this is documented, not enforced).
+//
+// # Making one
+//
+// A [Supervisor] is made with [NewSupervisor]; the zero value is not usable,
+// and each of its methods, and [Async] or [Go] given one, panics with a
+// message that names the constructor. A [Task] comes only from [Async].
 //
 // # Cost and when not to use it
 //
