@@ -20,9 +20,11 @@
 //     context.Context parameter: the wait ignores the caller's deadline.
 //     Receives from ctx.Done(), from timers and tickers, in deferred
 //     code or a select, from a channel the function also sends on (a
-//     token it gives back), after a cancel or a close, and in a
-//     function that starts a goroutine with a context (what it waits for
-//     ends with that context) are not reported. When the function returns
+//     token it gives back), after a cancel or a close, from a channel
+//     handed to a call along with a context (a request whose reply comes
+//     from code that knows the deadline), and in a function that starts a
+//     goroutine with a context (what it waits for ends with that context)
+//     are not reported. When the function returns
 //     an error last, the suggested fix waits in a select on ctx.Done()
 //     too and returns ctx.Err().
 //   - context.Background() or context.TODO() handed to a call inside a

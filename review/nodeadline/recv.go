@@ -53,9 +53,9 @@ func ctxParam(sig *types.Signature) *types.Var {
 }
 
 // exempt reports whether the receive u has a limit of its own: it waits
-// on a context or a timer, for a goroutine started here with a context,
-// for one that was told to stop, or for a token the function gives back
-// (a channel used as a lock).
+// on a context or a timer, for a goroutine started here with a context, on
+// a channel handed to a call with a context, for a goroutine that was told
+// to stop, or for a token the function gives back (a channel as a lock).
 func exempt(p *code.Pass, body *ast.BlockStmt, u *ast.UnaryExpr) bool {
 	if isDone(p, u.X) || isDone(p, localDef(p, body, u.X)) {
 		return true // <-ctx.Done(), or done := ctx.Done() … <-done
@@ -64,7 +64,7 @@ func exempt(p *code.Pass, body *ast.BlockStmt, u *ast.UnaryExpr) bool {
 		return true
 	}
 	obj := p.ObjectOf(u.X)
-	return obj != nil && (startsWatcher(p, body) || sendsTo(p, body, obj) || toldToStop(p, body, u))
+	return obj != nil && (startsWatcher(p, body, obj, u.Pos()) || sendsTo(p, body, obj) || toldToStop(p, body, u))
 }
 
 // isDone reports whether e is a call of a context's Done.
@@ -97,33 +97,43 @@ func localDef(p *code.Pass, body *ast.BlockStmt, e ast.Expr) ast.Expr {
 }
 
 // startsWatcher reports whether body starts a goroutine that is handed a
-// context: what the function waits for then ends with that context.
-func startsWatcher(p *code.Pass, body *ast.BlockStmt) bool {
+// context, or hands obj to a call along with a context: what the function
+// waits for then ends with that context, or its sender knows the caller's.
+func startsWatcher(p *code.Pass, body *ast.BlockStmt, obj types.Object, before token.Pos) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if g, ok := n.(*ast.GoStmt); ok {
-			ast.Inspect(g, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= before {
+			return false
+		}
+		_, isGo := n.(*ast.GoStmt)
+		call, isCall := n.(*ast.CallExpr)
+		if isGo || isCall && p.Callee(call) != nil {
+			usesCtx, usesObj := false, isGo
+			ast.Inspect(n, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {
 					o := p.TypesInfo.ObjectOf(id)
-					found = found || o != nil && code.IsContext(o.Type())
+					usesCtx = usesCtx || o != nil && code.IsContext(o.Type())
+					usesObj = usesObj || o == obj
 				}
-				return !found
+				return true
 			})
+			found = usesCtx && usesObj
 		}
 		return !found
 	})
 	return found
 }
 
-// sendsTo reports whether body sends on obj too, as one gives back a
-// token: mem := <-pool … defer func() { pool <- mem }().
+// sendsTo reports whether body sends on obj too, outside any goroutine,
+// as one gives back a token: mem := <-pool … defer func() { pool <- mem }().
 func sendsTo(p *code.Pass, body *ast.BlockStmt, obj types.Object) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if s, ok := n.(*ast.SendStmt); ok && p.ObjectOf(s.Chan) == obj {
 			found = true
 		}
-		return !found
+		_, isGo := n.(*ast.GoStmt)
+		return !found && !isGo
 	})
 	return found
 }

@@ -18,8 +18,9 @@
 // Checkout in the loop or handler; an if that compares sizes and leaves
 // the loop; in the goroutine, a token sent, a Release, or a deferred
 // receive that gives a token back. A counted loop (for i := 0; i < n;
-// i++, for range n, a range over an array) starts a fixed set of workers
-// and is not reported. In a handler, a goroutine the handler waits for
+// i++, for range n, a range over an array or over a struct field, such
+// as a pipeline's stages or a server's hooks) starts a fixed set of
+// workers and is not reported. In a handler, a goroutine the handler waits for
 // (it receives from something after the go statement) or that waits for a
 // context to end is bounded by the requests themselves.
 //

@@ -46,8 +46,13 @@ func Import(file *ast.File, path, name string) (string, []analysis.TextEdit) {
 			return name, []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1,
 				NewText: []byte("\n\t" + strconv.Quote(path))}}
 		}
-		return name, []analysis.TextEdit{{Pos: gd.Pos(), End: gd.Pos(),
-			NewText: []byte("import " + strconv.Quote(path) + "\n")}}
+		spec := gd.Specs[0].(*ast.ImportSpec) // import "x" becomes import ( "x"; path )
+		old := spec.Path.Value
+		if spec.Name != nil {
+			old = spec.Name.Name + " " + old
+		}
+		return name, []analysis.TextEdit{{Pos: gd.Pos(), End: gd.End(),
+			NewText: []byte("import (\n\t" + old + "\n\t" + strconv.Quote(path) + "\n)")}}
 	}
 	end := file.Name.End()
 	return name, []analysis.TextEdit{{Pos: end, End: end,

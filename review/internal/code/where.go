@@ -82,12 +82,16 @@ func (p *Pass) OpenLoop(c inspector.Cursor) (loop inspector.Cursor, ok bool) {
 
 // Counted reports whether loop runs a number of times fixed before it
 // starts and not taken from the length of some data: for i := 0; i < n;
-// i++, for range n, or a range over an array or a literal list.
+// i++, for range n, or a range over an array, a literal list or a field
+// (the parts of a value, set up before it runs, rather than its input).
 func (p *Pass) Counted(loop ast.Node) bool {
 	switch l := loop.(type) {
 	case *ast.RangeStmt:
 		if _, ok := ast.Unparen(l.X).(*ast.CompositeLit); ok {
 			return true
+		}
+		if v, ok := p.ObjectOf(l.X).(*types.Var); ok && v.IsField() {
+			return true // the parts of a value: its stages, hooks, workers
 		}
 		t := p.TypesInfo.TypeOf(l.X)
 		if t == nil {
