@@ -10,7 +10,7 @@ import (
 func lookup(ctx context.Context, key string) string { return key }
 
 func handler(w http.ResponseWriter, r *http.Request) {
-	lookup(context.Background(), "k") // want `timeouts: context.Background\(\) in a request handler neither ends when the client goes away nor has a deadline`
+	lookup(context.Background(), "k")                 // want `timeouts: context.Background\(\) in a request handler neither ends when the client goes away nor has a deadline`
 	ctx, cancel := context.WithCancel(context.TODO()) // want `timeouts: context.TODO\(\) in a request handler`
 	defer cancel()
 	lookup(ctx, "j")
