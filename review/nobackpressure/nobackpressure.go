@@ -42,23 +42,6 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// site is the loop or handler body a node at c repeats in, and how; loop
-// is the loop's cursor, when it is a loop.
-func site(p *code.Pass, c inspector.Cursor) (region *ast.BlockStmt, where string, loop inspector.Cursor) {
-	if loop, ok := p.OpenLoop(c); ok {
-		switch l := loop.Node().(type) {
-		case *ast.ForStmt:
-			return l.Body, "loop", loop
-		case *ast.RangeStmt:
-			return l.Body, "loop", loop
-		}
-	}
-	if h, _, ok := p.Handler(c); ok {
-		return code.Body(h.Node()), "handler", inspector.Cursor{}
-	}
-	return nil, "", inspector.Cursor{}
-}
-
 // checkSend reports go func() { ch <- v }() repeated in a loop or handler.
 func checkSend(p *code.Pass, c inspector.Cursor, g *ast.GoStmt) {
 	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
@@ -69,9 +52,13 @@ func checkSend(p *code.Pass, c inspector.Cursor, g *ast.GoStmt) {
 	if !ok || calls(p, send.Value) || calls(p, send.Chan) {
 		return // a goroutine that computes what it sends is a task, not a buffer
 	}
-	region, where, _ := site(p, c)
-	if region == nil || p.Paced(region, g.Pos(), lit.Body) {
+	r, ok := p.Repeats(c)
+	if !ok || p.Paced(r.Body, g.Pos(), lit.Body) {
 		return
+	}
+	where := "handler"
+	if r.InLoop() {
+		where = "loop"
 	}
 	finding.Report(p.Pass, finding.Finding{
 		Q: finding.Pressure, Pos: send.Pos(), End: send.End(), Params: demo,

@@ -76,15 +76,15 @@ func (q *queues) check(c inspector.Cursor, a *ast.AssignStmt) {
 		if obj == nil || p.ObjectOf(call.Args[0]) != obj || !q.popped[obj] {
 			continue
 		}
-		region, where, loop := site(p, c)
+		r, repeats := p.Repeats(c)
 		fn, ok := code.Func(c)
-		if region == nil || !ok || where == "loop" && !fedByChannel(p, c, loop) ||
-			q.limited(code.Body(fn.Node()), obj) || underDemand(p, c) || p.Paced(region, call.Pos(), nil) {
+		if !repeats || !ok || r.InLoop() && !fedByChannel(p, c, r.Loop) ||
+			q.limited(code.Body(fn.Node()), obj) || underDemand(p, c) || p.Paced(r.Body, call.Pos(), nil) {
 			continue
 		}
-		what := "item the loop takes in"
-		if where == "handler" {
-			what = "request"
+		what := "request"
+		if r.InLoop() {
+			what = "item the loop takes in"
 		}
 		finding.Report(p.Pass, finding.Finding{
 			Q: finding.Pressure, Pos: call.Pos(), End: call.End(), Params: demo,

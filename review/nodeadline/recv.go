@@ -102,12 +102,12 @@ func localDef(p *code.Pass, body *ast.BlockStmt, e ast.Expr) ast.Expr {
 func startsWatcher(p *code.Pass, body *ast.BlockStmt, obj types.Object, before token.Pos) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found || n == nil || n.Pos() >= before {
+		if found || n == nil {
 			return false
 		}
 		_, isGo := n.(*ast.GoStmt)
 		call, isCall := n.(*ast.CallExpr)
-		if isGo || isCall && p.Callee(call) != nil {
+		if isGo || isCall && p.Callee(call) != nil && call.Pos() < before {
 			usesCtx, usesObj := false, isGo
 			ast.Inspect(n, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {

@@ -51,24 +51,22 @@ func checkGo(p *code.Pass, c inspector.Cursor, g *ast.GoStmt) {
 	})
 }
 
-const perRequest = "for every request that outlives the handler"
-
-// spawnSite is the loop body or handler body a spawn at c repeats in, and
-// how often it runs, or nil when it runs a known number of times.
+// spawnSite is the loop or handler body a spawn at c repeats in, and how
+// often it runs, or nil when it runs a known number of times.
 func spawnSite(p *code.Pass, c inspector.Cursor) (*ast.BlockStmt, string) {
-	if loop, ok := p.OpenLoop(c); ok {
-		switch l := loop.Node().(type) {
-		case *ast.ForStmt:
-			return l.Body, "for every turn of a loop of unknown length"
-		case *ast.RangeStmt:
-			return l.Body, "for every item the loop takes"
-		}
+	r, ok := p.Repeats(c)
+	switch {
+	case !ok:
+		return nil, ""
+	case r.InRange():
+		return r.Body, "for every item the loop takes"
+	case r.InLoop():
+		return r.Body, "for every turn of a loop of unknown length"
 	}
-	if h, _, ok := p.Handler(c); ok {
-		return code.Body(h.Node()), perRequest
-	}
-	return nil, ""
+	return r.Body, perRequest
 }
+
+const perRequest = "for every request that outlives the handler"
 
 // goroutineBody is the body g runs, when this package has it.
 func goroutineBody(p *code.Pass, g *ast.GoStmt) *ast.BlockStmt {

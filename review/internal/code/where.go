@@ -171,3 +171,39 @@ func (p *Pass) InInitOrTest(c inspector.Cursor) bool {
 	}
 	return false
 }
+
+// Repeat is where a node runs again and again: in an open loop (see
+// [Pass.OpenLoop]) or in a request handler.
+type Repeat struct {
+	Body *ast.BlockStmt   // the loop's or the handler's body
+	Loop inspector.Cursor // the loop; not valid in a handler
+}
+
+// InLoop reports whether the node repeats in a loop rather than per request.
+func (r Repeat) InLoop() bool { return r.Loop.Valid() }
+
+// InRange reports whether the loop is a range over some data.
+func (r Repeat) InRange() bool {
+	if !r.InLoop() {
+		return false
+	}
+	_, ok := r.Loop.Node().(*ast.RangeStmt)
+	return ok
+}
+
+// Repeats finds where c's node repeats: its open loop first, else its
+// handler. ok is false when it runs a known number of times.
+func (p *Pass) Repeats(c inspector.Cursor) (r Repeat, ok bool) {
+	if loop, ok := p.OpenLoop(c); ok {
+		switch l := loop.Node().(type) {
+		case *ast.ForStmt:
+			return Repeat{Body: l.Body, Loop: loop}, true
+		case *ast.RangeStmt:
+			return Repeat{Body: l.Body, Loop: loop}, true
+		}
+	}
+	if h, _, ok := p.Handler(c); ok {
+		return Repeat{Body: Body(h.Node())}, true
+	}
+	return Repeat{}, false
+}
