@@ -125,7 +125,7 @@ func startsWatcher(p *code.Pass, body *ast.BlockStmt, obj types.Object, before t
 }
 
 // sendsTo reports whether body sends on obj too, outside any goroutine,
-// as one gives back a token: mem := <-pool … defer func() { pool <- mem }().
+// as one gives back a token: mem := <-pool, then pool <- mem.
 func sendsTo(p *code.Pass, body *ast.BlockStmt, obj types.Object) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {

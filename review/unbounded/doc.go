@@ -20,9 +20,9 @@
 // receive that gives a token back. A counted loop (for i := 0; i < n;
 // i++, for range n, a range over an array or over a struct field, such
 // as a pipeline's stages or a server's hooks) starts a fixed set of
-// workers and is not reported. In a handler, a goroutine the handler waits for
-// (it receives from something after the go statement) or that waits for a
-// context to end is bounded by the requests themselves.
+// workers and is not reported. In a handler, a goroutine the handler
+// waits for (it receives from something after the go statement) or that
+// waits for a context to end is bounded by the requests themselves.
 //
 // errgroup.Group's Go is reported the same way when the group is a local
 // variable, used only through its methods, and SetLimit is never called

@@ -16,9 +16,9 @@
 //
 // A go statement that calls a function of another package is reported
 // only when that function returns something, which the go statement
-// throws away (a Close aside), and gets no channel, WaitGroup or function to report
-// through. A goroutine that calls nothing (only builtins) is not
-// reported, nor is test code: _test.go files, functions that take a
+// throws away (a Close aside), and gets no channel, WaitGroup or function
+// to report through. A goroutine that calls nothing (only builtins) is
+// not reported, nor is test code: _test.go files, functions that take a
 // *testing.T or testing.TB, and init functions, whose goroutines live as
 // long as the process by design.
 //
