@@ -12,7 +12,8 @@
 // Each finding names its question, says why in one sentence and links to
 // the pattern page whose demo shows the same problem, set up like the
 // code that was flagged. The checks prefer silence to a false alarm: when
-// the code could be right for a reason they cannot see, they say nothing.
+// the code could be right for a reason they cannot see, they say nothing,
+// and they leave test code, generated code and init functions alone.
 //
 // The analyzers read only a pass's files and type information, so any
 // driver can run them: cmd/review (standalone or as go vet's -vettool),

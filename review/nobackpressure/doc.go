@@ -26,5 +26,5 @@
 // Demand counts as a bound: an append in a loop whose condition compares
 // sizes (for pending < max, for len(q) > 0) is not reported, nor is a
 // spawn held back by a semaphore (see package unbounded for what counts),
-// nor test code.
+// nor test or generated code.
 package nobackpressure

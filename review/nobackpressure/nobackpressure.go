@@ -29,7 +29,7 @@ func run(pass *analysis.Pass) (any, error) {
 	p := code.New(pass)
 	q := newQueues(p)
 	for c := range p.In.Root().Preorder((*ast.GoStmt)(nil), (*ast.AssignStmt)(nil)) {
-		if p.IsTest(c.Node().Pos()) || p.InInitOrTest(c) {
+		if p.Skip(c) {
 			continue
 		}
 		switch n := c.Node().(type) {

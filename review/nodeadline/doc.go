@@ -33,5 +33,5 @@
 //     work neither stops when the client goes nor has a deadline. The
 //     suggested fix uses the request's context.
 //
-// Test code is not checked.
+// Test code and generated code are not checked.
 package nodeadline

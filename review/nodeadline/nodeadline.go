@@ -25,7 +25,7 @@ func run(pass *analysis.Pass) (any, error) {
 	p := code.New(pass)
 	h := newClients(p)
 	for c := range p.In.Root().Preorder((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if p.IsTest(c.Node().Pos()) || p.InInitOrTest(c) {
+		if p.Skip(c) {
 			continue
 		}
 		switch n := c.Node().(type) {

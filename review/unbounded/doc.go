@@ -22,7 +22,8 @@
 // as a pipeline's stages or a server's hooks) starts a fixed set of
 // workers and is not reported. In a handler, a goroutine the handler
 // waits for (it receives from something after the go statement) or that
-// waits for a context to end is bounded by the requests themselves.
+// waits for a context to end is bounded by the requests themselves. Test
+// code, generated code and init functions are not checked.
 //
 // errgroup.Group's Go is reported the same way when the group is a local
 // variable, used only through its methods, and SetLimit is never called

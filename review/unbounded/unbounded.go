@@ -26,7 +26,7 @@ var demo = []string{"mode", "unbounded", "rate", "400"}
 func run(pass *analysis.Pass) (any, error) {
 	p := code.New(pass)
 	for c := range p.In.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
-		if p.IsTest(c.Node().Pos()) || p.InInitOrTest(c) {
+		if p.Skip(c) {
 			continue
 		}
 		switch n := c.Node().(type) {

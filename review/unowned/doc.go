@@ -18,9 +18,9 @@
 // only when that function returns something, which the go statement
 // throws away (a Close aside), and gets no channel, WaitGroup or function
 // to report through. A goroutine that calls nothing (only builtins) is
-// not reported, nor is test code: _test.go files, functions that take a
-// *testing.T or testing.TB, and init functions, whose goroutines live as
-// long as the process by design.
+// not reported, nor is test code (_test.go files, functions that take a
+// *testing.T or testing.TB), generated code, or an init function, whose
+// goroutines live as long as the process by design.
 //
 // When the function the go statement is in waits on a sync.WaitGroup, the
 // suggested fix starts the goroutine with that group's Go method (Go 1.25

@@ -25,7 +25,7 @@ func run(pass *analysis.Pass) (any, error) {
 	o := newOwners(p)
 	for c := range p.In.Root().Preorder((*ast.GoStmt)(nil)) {
 		g := c.Node().(*ast.GoStmt)
-		if p.IsTest(g.Pos()) || p.InInitOrTest(c) {
+		if p.Skip(c) {
 			continue
 		}
 		if why := o.unowned(g); why != "" {

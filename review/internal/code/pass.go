@@ -2,7 +2,6 @@ package code
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -35,10 +34,20 @@ func New(pass *analysis.Pass) *Pass {
 	return p
 }
 
-// IsTest reports whether pos is in a _test.go file. The checks leave test
-// code alone: a test spawns per case and waits by design.
-func (p *Pass) IsTest(pos token.Pos) bool {
-	return strings.HasSuffix(p.Fset.Position(pos).Filename, "_test.go")
+// Skip reports whether the checks leave c's node alone: it is test code
+// (a _test.go file, or a function that takes a *testing.T or a
+// testing.TB), which spawns per case and waits by design; generated code,
+// which its generator answers for; or an init function, whose goroutines
+// live as long as the process.
+func (p *Pass) Skip(c inspector.Cursor) bool {
+	pos := c.Node().Pos()
+	if strings.HasSuffix(p.Fset.Position(pos).Filename, "_test.go") {
+		return true
+	}
+	if f := p.File(pos); f != nil && ast.IsGenerated(f) {
+		return true
+	}
+	return p.inInitOrTest(c)
 }
 
 // Callee is the function or method a call calls, an interface's method

@@ -149,10 +149,10 @@ func (p *Pass) isLen(e ast.Expr) bool {
 	return ok && (p.Builtin(call, "len") || p.Builtin(call, "cap"))
 }
 
-// InInitOrTest reports whether c's node is in an init function, where a
+// inInitOrTest reports whether c's node is in an init function, where a
 // goroutine is started once for the life of the process, or in a function
 // that takes a *testing.T, B, F or a testing.TB: a test helper.
-func (p *Pass) InInitOrTest(c inspector.Cursor) bool {
+func (p *Pass) inInitOrTest(c inspector.Cursor) bool {
 	for f := range c.Enclosing(funcNodes...) {
 		if d, ok := f.Node().(*ast.FuncDecl); ok && d.Recv == nil && d.Name.Name == "init" {
 			return true
