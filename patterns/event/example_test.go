@@ -1,11 +1,14 @@
 package event_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/stream"
 )
 
 // A program's own kind: a retry of some call, reported through the same
@@ -29,4 +32,35 @@ func ExampleNameKind() {
 	// 0s started item 1 ""
 	// 20ms call_retried item 1 "connection reset"
 	// true true
+}
+
+// ExampleRecorder records what a stream did through its hook, then reads
+// the trace: every kind of step the stream took, in the order it first
+// took it, with how often it did, up to the halt that ends every run.
+func ExampleRecorder() {
+	rec := event.NewRecorder(time.Now())
+	double := func(_ context.Context, n int) (int, error) { return 2 * n, nil }
+	s, err := stream.New(double, stream.MaxConcurrency(1), stream.WithHook(rec.Hook()))
+	if err != nil {
+		panic(err)
+	}
+	for range s.Run(context.Background(), slices.Values([]int{1, 2, 3})) {
+	}
+	var order []event.Kind
+	count := map[event.Kind]int{}
+	for _, r := range rec.Records() {
+		if count[r.Kind] == 0 {
+			order = append(order, r.Kind)
+		}
+		count[r.Kind]++
+	}
+	for _, k := range order {
+		fmt.Println(k, count[k])
+	}
+	// Output:
+	// pulled 3
+	// started 3
+	// finished 3
+	// emitted 3
+	// halted 1
 }

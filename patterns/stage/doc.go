@@ -113,4 +113,12 @@
 // Use a push producer only where the source cannot be asked to wait (its
 // buffer drops events when consumers fall behind); a pull producer is the
 // one that gives backpressure.
+//
+// # Names shared with other packages
+//
+// [ErrStopped] is returned for a pipeline that was stopped; task and
+// supervisor have sentinels of the same name for their own stops, so test
+// with the package the value came from. The [Shutdown] pipeline option is
+// the grace period of stages once cancelled, the same idea as the Shutdown
+// options of task, stream and supervisor.
 package stage

@@ -64,4 +64,10 @@
 //
 // The source is read on the consumer's goroutine: while it blocks waiting for
 // its next input, finished results wait too.
+//
+// # Names shared with other packages
+//
+// The [Shutdown] option is how long a cancelled task may take to end before
+// it is abandoned, the same idea as the Shutdown options of task, stage and
+// supervisor (and the shutdown option of Elixir's async_stream).
 package stream

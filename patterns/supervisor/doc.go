@@ -93,4 +93,14 @@
 // running, and be restarted, for as long as their owner lives. For bounding
 // short-lived work under load, a worker pool or a limiter reuses goroutines
 // and makes callers wait instead of refusing them.
+//
+// # Names shared with other packages
+//
+// This package's [Supervisor] keeps long-lived children alive by policy
+// (Elixir's DynamicSupervisor); package task's Supervisor runs one-off
+// tasks (Task.Supervisor). [ErrStopped] here means this supervisor has
+// stopped; task and stage have sentinels of the same name for their own
+// stops, so test with the package the value came from. The [Shutdown]
+// child option is a child's grace period once cancelled, the same idea as
+// the Shutdown options of task, stream and stage.
 package supervisor

@@ -53,4 +53,17 @@
 //
 // A task is a goroutine, a context and a small struct: about a microsecond.
 // For many small items, prefer package stream, which reuses its workers.
+//
+// # Names shared with other packages
+//
+// [Supervisor] here supervises tasks: calls that run once and report one
+// outcome, as Elixir's Task.Supervisor does. The long-lived children that a
+// restart policy keeps alive belong to package supervisor, whose
+// Supervisor is Elixir's DynamicSupervisor. [ErrStopped] is this
+// package's own sentinel ("task: supervisor stopped"); supervisor and stage
+// each have one for their own kind of stop, so compare with the package
+// the value came from. The [Shutdown] option sets how long a task may take
+// to end once cancelled; the [Task.Shutdown] method is the act of stopping
+// one task, as Task.shutdown/2 is in Elixir. stream, stage and supervisor
+// each have a Shutdown option with the same meaning for what they run.
 package task
