@@ -14,6 +14,7 @@ const (
 	poolKinds       Kind = 128
 	supervisorKinds Kind = 160
 	spawnKinds      Kind = 192
+	hookKinds       Kind = 224 // about the hook itself, from any pattern
 )
 
 // kindNames holds every kind's name; each kind file adds its block.
