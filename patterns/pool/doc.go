@@ -33,8 +33,10 @@
 //     once [Pool.Close] ran), the available workers, the overflow count
 //     and the checked-out count.
 //   - A destructor that panics loses no capacity: the worker's lane is
-//     freed, then the panic goes on to the caller of Checkin, Discard,
-//     Close or Transaction.
+//     freed, then the panic goes on to the caller whose call ran the
+//     destructor (Checkin, Discard, Close, Transaction, or a Checkout
+//     that had to give back the worker it was handed as its context ended
+//     or the pool closed).
 //   - The zero Pool is not usable, since it has no constructor: create one
 //     with [New]. Any method of a zero Pool panics with a "pool: " message
 //     that says so, at its first call.
@@ -66,7 +68,7 @@
 //
 // A checkout that finds an idle worker, and its check-in, take a mutex each
 // and allocate nothing; a caller that has to wait allocates a waiter, a
-// channel and (without a deadline) a timer. Pool values that are worth
+// channel and (unless [NoTimeout]) a timer. Pool values that are worth
 // keeping between uses, such as connections. To bound how many goroutines
 // do something at once, with nothing to keep, package limiter (or
 // errgroup's SetLimit) is simpler. For reusable buffers that need no bound,
