@@ -167,7 +167,7 @@ type slotModel struct {
 	max, active, events int
 	slots               map[int]bool // Do slots held
 	waiting             map[int]bool // callers in the queue
-	bad                 []string
+	bad                 faulttest.Findings
 }
 
 func newSlotModel(max int) *slotModel {
@@ -178,10 +178,10 @@ func (m *slotModel) observe(e event.Event) {
 	m.events++
 	switch e.Kind {
 	case event.Queued:
-		m.expect(!m.waiting[e.ID], e, "queued twice")
+		m.bad.Expect(!m.waiting[e.ID], e, "queued twice")
 		m.waiting[e.ID] = true
 	case event.Granted:
-		m.expect(m.waiting[e.ID], e, "granted without waiting")
+		m.bad.Expect(m.waiting[e.ID], e, "granted without waiting")
 		delete(m.waiting, e.ID)
 		m.take(e)
 	case event.Acquired:
@@ -191,24 +191,18 @@ func (m *slotModel) observe(e event.Event) {
 	case event.Released:
 		m.active--
 		if e.Slot >= 0 {
-			m.expect(m.slots[e.Slot], e, "released a slot not held")
+			m.bad.Expect(m.slots[e.Slot], e, "released a slot not held")
 			delete(m.slots, e.Slot)
 		}
 	}
-	m.expect(m.active >= 0 && m.active <= m.max, e, "active out of range")
+	m.bad.Expect(m.active >= 0 && m.active <= m.max, e, "active out of range")
 }
 
 func (m *slotModel) take(e event.Event) {
 	m.active++
 	if e.Slot >= 0 {
-		m.expect(!m.slots[e.Slot], e, "slot held twice")
+		m.bad.Expect(!m.slots[e.Slot], e, "slot held twice")
 		m.slots[e.Slot] = true
-	}
-}
-
-func (m *slotModel) expect(ok bool, e event.Event, what string) {
-	if !ok && len(m.bad) < 5 {
-		m.bad = append(m.bad, what+": "+e.String())
 	}
 }
 

@@ -10,15 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/faulttest"
 	"github.com/concurrency-patterns/playground/patterns/limiter"
 )
-
-// escaped runs f and returns what it panicked with, nil if nothing.
-func escaped(f func()) (p any) {
-	defer func() { p = recover() }()
-	f()
-	return nil
-}
 
 // A hook that panics on one kind of event, every time, leaves the limiter
 // working: no call panics, no lock stays held, every slot comes back, and
@@ -36,18 +30,18 @@ func TestAHookThatPanicsLeavesTheLimiterWorking(t *testing.T) {
 				}))
 				require.NoError(t, err)
 				ctx := t.Context()
-				require.Nil(t, escaped(func() { require.NoError(t, l.Acquire(ctx)) }))
-				require.Nil(t, escaped(func() { assert.False(t, l.TryAcquire()) }))
+				require.Nil(t, faulttest.Escaped(func() { require.NoError(t, l.Acquire(ctx)) }))
+				require.Nil(t, faulttest.Escaped(func() { assert.False(t, l.TryAcquire()) }))
 
 				// One waiter times out, one is granted the slot.
 				late, cancel := context.WithTimeout(ctx, time.Second)
 				defer cancel()
 				timedOut := make(chan any, 1)
-				go func() { timedOut <- escaped(func() { assert.Error(t, l.Acquire(late)) }) }()
+				go func() { timedOut <- faulttest.Escaped(func() { assert.Error(t, l.Acquire(late)) }) }()
 				served := make(chan any, 1)
 				go func() {
 					time.Sleep(time.Millisecond) // queue behind the first
-					served <- escaped(func() {
+					served <- faulttest.Escaped(func() {
 						assert.NoError(t, l.Do(ctx, func(context.Context) error { return nil }))
 					})
 				}()
@@ -55,26 +49,12 @@ func TestAHookThatPanicsLeavesTheLimiterWorking(t *testing.T) {
 				require.Nil(t, <-timedOut)
 				synctest.Wait()
 				assert.Equal(t, limiter.Status{Active: 1, Waiting: 1}, l.Status())
-				require.Nil(t, escaped(l.Release))
+				require.Nil(t, faulttest.Escaped(l.Release))
 				require.Nil(t, <-served)
 				assert.Equal(t, limiter.Status{}, l.Status(), "every slot came back")
 
-				events := tr.All()
-				panics := 0
-				for i, e := range events {
-					if e.Kind != kind {
-						continue
-					}
-					panics++
-					require.Greater(t, len(events), i+1)
-					next := events[i+1]
-					assert.Equal(t, event.HookPanicked, next.Kind, "the news follows event %d", i)
-					var hp *event.HookPanic
-					if assert.ErrorAs(t, next.Err, &hp) {
-						assert.Equal(t, e, hp.Event)
-						assert.Equal(t, "hook trouble", hp.Value)
-					}
-				}
+				panics, untold := faulttest.Untold(tr.All(), kind)
+				assert.Empty(t, untold, "each panic is told at once")
 				assert.Positive(t, panics, "the scenario reaches %s", kind)
 			})
 		})

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/faulttest"
 )
 
 // line is the worker of the fault workload; held catches a worker lent to
@@ -81,7 +82,7 @@ type laneModel struct {
 	bound, alive, events int
 	lanes                map[int]uint8 // 1: a worker lives (or is being made), 2: it is lent
 	waiting              map[int]bool
-	bad                  []string
+	bad                  faulttest.Findings
 }
 
 func newLaneModel(bound int) *laneModel {
@@ -92,30 +93,30 @@ func (m *laneModel) observe(e event.Event) {
 	m.events++
 	switch e.Kind {
 	case event.WorkerStarted, event.WorkerReplaced, event.OverflowStarted:
-		m.expect(m.lanes[e.Slot] == 0, e, "a lane taken twice")
+		m.bad.Expect(m.lanes[e.Slot] == 0, e, "a lane taken twice")
 		m.lanes[e.Slot] = 1
 		m.alive++
 		delete(m.waiting, e.ID)
 	case event.StartFailed, event.OverflowDismissed, event.WorkerStopped:
-		m.expect(m.lanes[e.Slot] == 1, e, "a lane freed that held no idle worker")
+		m.bad.Expect(m.lanes[e.Slot] == 1, e, "a lane freed that held no idle worker")
 		m.free(e.Slot)
 	case event.WorkerDied:
-		m.expect(m.lanes[e.Slot] == 2, e, "a worker died that was not lent")
+		m.bad.Expect(m.lanes[e.Slot] == 2, e, "a worker died that was not lent")
 		m.free(e.Slot)
 	case event.CheckedOut:
-		m.expect(m.lanes[e.Slot] == 1, e, "a worker lent twice, or none")
+		m.bad.Expect(m.lanes[e.Slot] == 1, e, "a worker lent twice, or none")
 		m.lanes[e.Slot] = 2
 		delete(m.waiting, e.ID)
 	case event.CheckedIn:
-		m.expect(m.lanes[e.Slot] == 2, e, "a worker checked in that was not lent")
+		m.bad.Expect(m.lanes[e.Slot] == 2, e, "a worker checked in that was not lent")
 		m.lanes[e.Slot] = 1
 	case event.CheckoutWaiting:
-		m.expect(!m.waiting[e.ID], e, "waiting twice")
+		m.bad.Expect(!m.waiting[e.ID], e, "waiting twice")
 		m.waiting[e.ID] = true
 	case event.CheckoutFailed:
 		delete(m.waiting, e.ID)
 	}
-	m.expect(m.alive <= m.bound, e, "more lanes live than size + max overflow")
+	m.bad.Expect(m.alive <= m.bound, e, "more lanes live than size + max overflow")
 }
 
 func (m *laneModel) free(lane int) {
@@ -123,12 +124,6 @@ func (m *laneModel) free(lane int) {
 		m.alive--
 	}
 	delete(m.lanes, lane)
-}
-
-func (m *laneModel) expect(ok bool, e event.Event, what string) {
-	if !ok && len(m.bad) < 5 {
-		m.bad = append(m.bad, what+": "+e.String())
-	}
 }
 
 func (m *laneModel) check(t *testing.T) {

@@ -9,15 +9,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/faulttest"
 	"github.com/concurrency-patterns/playground/patterns/pool"
 )
-
-// escaped runs f and returns what it panicked with, nil if nothing.
-func escaped(f func()) (p any) {
-	defer func() { p = recover() }()
-	f()
-	return nil
-}
 
 // A hook that panics on one kind of event, every time, leaves the pool
 // working: no call panics (nor the checkout timer's goroutine), no lock
@@ -33,7 +27,7 @@ func TestAHookThatPanicsLeavesThePoolWorking(t *testing.T) {
 				f := newFactory()
 				f.failAt[2] = errDial
 				var p *pool.Pool[*conn]
-				calm := func(step func()) { require.Nil(t, escaped(step)) }
+				calm := func(step func()) { require.Nil(t, faulttest.Escaped(step)) }
 				calm(func() {
 					var err error
 					p, err = pool.New(t.Context(), f.create, f.destroy, pool.Size(1), pool.MaxOverflow(1), pool.Timeout(time.Second),
@@ -49,7 +43,7 @@ func TestAHookThatPanicsLeavesThePoolWorking(t *testing.T) {
 				calm(func() { ws = [2]*pool.Worker[*conn](take(t, p, 2)) }) // the second is an overflow worker
 				waiter := make(chan any, 1)
 				go func() {
-					waiter <- escaped(func() {
+					waiter <- faulttest.Escaped(func() {
 						_, err := p.Checkout(t.Context())
 						assert.ErrorIs(t, err, pool.ErrTimeout)
 					})
@@ -69,21 +63,8 @@ func TestAHookThatPanicsLeavesThePoolWorking(t *testing.T) {
 				_, _, live := f.counts()
 				assert.Zero(t, live)
 
-				events := tr.All()
-				panics := 0
-				for i, e := range events {
-					if e.Kind != kind {
-						continue
-					}
-					panics++
-					require.Greater(t, len(events), i+1)
-					next := events[i+1]
-					assert.Equal(t, event.HookPanicked, next.Kind, "the news follows event %d", i)
-					var hp *event.HookPanic
-					if assert.ErrorAs(t, next.Err, &hp) {
-						assert.Equal(t, e, hp.Event)
-					}
-				}
+				panics, untold := faulttest.Untold(tr.All(), kind)
+				assert.Empty(t, untold, "each panic is told at once")
 				assert.Positive(t, panics, "the scenario reaches %s", kind)
 			})
 		})
