@@ -112,8 +112,8 @@ func (p *Pool[W]) wait(ctx context.Context, wt *waiter[W], timer clock.Timer) (*
 }
 
 // expire is a waiter's checkout timer. It runs on the clock's goroutine and
-// does not block. If the waiter was served first,
-// it does nothing: a worker that arrives as the timeout fires wins.
+// does not block. If the waiter was served first, it does nothing: a
+// worker that arrives as the timeout fires wins.
 func (p *Pool[W]) expire(wt *waiter[W]) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
