@@ -2,6 +2,7 @@ package pool_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 
@@ -35,20 +36,62 @@ func TestACheckoutCreatingAWorkerAsCloseRunsGetsErrClosed(t *testing.T) {
 	})
 }
 
-// A waiter handed a dead worker's lane creates nothing once the pool is
-// closed: however the hand-over and Close interleave, it gets ErrClosed
-// and no worker outlives the pool.
-func TestAWaiterHandedALaneAsCloseRunsGetsErrClosed(t *testing.T) {
-	for range 20 { // the waiter may run before or after Close
+// The same for a waiter handed a dead worker's lane, whose replacement is
+// being created as Close runs.
+func TestAWaiterCreatingAReplacementAsCloseRunsGetsErrClosed(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := newFactory()
+		dialing := make(chan struct{})
+		var calls atomic.Int32
+		slow := func(ctx context.Context) (*conn, error) {
+			if calls.Add(1) > 1 {
+				<-dialing // the replacement
+			}
+			return f.create(ctx)
+		}
+		p, err := pool.New(t.Context(), slow, f.destroy, pool.Size(1), pool.MaxOverflow(0))
+		require.NoError(t, err)
+		held := take(t, p, 1)[0]
+		c := goCheckout(t.Context(), p, 1)
+		p.Discard(held, nil) // the lane goes to the waiter, who dials
+		synctest.Wait()
+		p.Close()
+		close(dialing)
+		_, err = c.wait()
+		assert.ErrorIs(t, err, pool.ErrClosed)
+		made, destroyed, live := f.counts()
+		assert.Equal(t, []int{2, 2, 0}, []int{made, destroyed, live})
+	})
+}
+
+// However a lane's hand-over and Close interleave, no constructor starts
+// once Close has returned, and no worker outlives the pool: the waiter is
+// either served before Close (its worker goes when it comes back) or gets
+// ErrClosed.
+func TestNoWorkerIsMadeOnceCloseReturned(t *testing.T) {
+	for range 20 {
 		synctest.Test(t, func(t *testing.T) {
 			f := newFactory()
-			p, _ := newPool(t, f, pool.Size(1), pool.MaxOverflow(0))
+			var closed, late atomic.Bool
+			watch := func(ctx context.Context) (*conn, error) {
+				if closed.Load() {
+					late.Store(true)
+				}
+				return f.create(ctx)
+			}
+			p, err := pool.New(t.Context(), watch, f.destroy, pool.Size(1), pool.MaxOverflow(0))
+			require.NoError(t, err)
 			held := take(t, p, 1)[0]
 			c := goCheckout(t.Context(), p, 1)
-			p.Discard(held, nil) // the lane goes to the waiter
+			p.Discard(held, nil)
 			p.Close()
-			_, err := c.wait()
-			assert.ErrorIs(t, err, pool.ErrClosed)
+			closed.Store(true)
+			if w, err := c.wait(); err == nil {
+				p.Checkin(w)
+			} else {
+				assert.ErrorIs(t, err, pool.ErrClosed)
+			}
+			assert.False(t, late.Load(), "a constructor started after Close")
 			_, _, live := f.counts()
 			assert.Zero(t, live)
 			assert.Equal(t, pool.Status{State: pool.Closed}, p.Status())
