@@ -15,7 +15,8 @@ const (
 )
 
 // Workloads is how many random workloads a fault-injection test runs:
-// PATTERNS_FAULT_SEEDS if set, else 4, or 1 with -short.
+// PATTERNS_FAULT_SEEDS if set, else 3, or 1 with -short. Each costs a few
+// seconds of CPU, several times that with -race.
 func Workloads() int {
 	if n, err := strconv.Atoi(os.Getenv("PATTERNS_FAULT_SEEDS")); err == nil && n > 0 {
 		return n
@@ -23,5 +24,5 @@ func Workloads() int {
 	if testing.Short() {
 		return 1
 	}
-	return 4
+	return 3
 }
