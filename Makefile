@@ -48,7 +48,7 @@ test-native: ## library, builder and server tests, with the race detector
 # as js/wasm, so their tests run there too (node stands in for the
 # browser); then the registry of visuals once more as a page's build has
 # it, with the pg_only tags leaving the other patterns out.
-WASMTEST = PATH="$$PATH:$(WASMDIR)" $(WASMENV) go test -count=1
+WASMTEST = PATTERNS_FAULT_SEEDS=1 PATH="$$PATH:$(WASMDIR)" $(WASMENV) go test -count=1
 
 test-wasm: ## the library, scenario, view and wasm tests, under node (js/wasm)
 	$(WASMTEST) ./patterns/... ./internal/... ./wasm/...

@@ -14,6 +14,7 @@ const (
 	limiterKinds    Kind = 96
 	poolKinds       Kind = 128
 	supervisorKinds Kind = 160
+	hookKinds       Kind = 224 // about the hook itself, from any pattern
 )
 
 // kindNames holds every kind's name; each kind file adds its block.
