@@ -79,9 +79,12 @@ func (p *Plan) Overflow() []Text {
 // Fit returns the first of forms, longest first, that fits in width
 // pixels of the caption font, or the last when none does: phones get the
 // short words, never clipped ones.
-func Fit(width float64, forms ...string) string {
+func Fit(width float64, forms ...string) string { return FitFont(FontCaption, width, forms...) }
+
+// FitFont is [Fit] in font f.
+func FitFont(f Font, width float64, forms ...string) string {
 	for _, s := range forms {
-		if TextWidth(s, FontCaption) <= width {
+		if TextWidth(s, f) <= width {
 			return s
 		}
 	}

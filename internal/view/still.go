@@ -56,3 +56,12 @@ func Busiest(trace []event.Record, life Life) float64 {
 	}
 	return best[len(best)/2]
 }
+
+// Last is the time of a trace's last event: the still of a view that draws
+// a whole run on a time axis, complete at its end. An empty trace gives 0.
+func Last(trace []event.Record) float64 {
+	if len(trace) == 0 {
+		return 0
+	}
+	return Millis(trace[len(trace)-1].At)
+}

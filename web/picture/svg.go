@@ -17,7 +17,7 @@ import (
 // Content-Security-Policy allows no inline style.
 var svgTemplate = template.Must(template.New("svg").Parse(
 	`<svg class="{{.Class}}" viewBox="0 0 {{.W}} {{.H}}" width="{{.W}}" height="{{.H}}" role="img" aria-label="{{.Label}}">` +
-		`{{range .Fills}}<path class="pg-fill-{{.Role}}" d="{{.D}}"/>{{end}}` +
+		`{{range .Fills}}<path class="pg-fill-{{.Role}}"{{with .Opacity}} fill-opacity="{{.}}"{{end}} d="{{.D}}"/>{{end}}` +
 		`{{range .Lines}}<polyline class="pg-line-{{.Role}}" points="{{.Points}}"/>{{end}}` +
 		`{{range .Texts}}<text class="pg-{{.Font}} pg-text-{{.Role}}" x="{{.X}}" y="{{.Y}}"{{with .Anchor}} text-anchor="{{.}}"{{end}}>{{.S}}</text>{{end}}` +
 		`</svg>`))
@@ -34,7 +34,7 @@ type svgView struct {
 	Texts              []svgText
 }
 
-type svgFill struct{ Role, D string }
+type svgFill struct{ Role, Opacity, D string }
 
 type svgLine struct{ Role, Points string }
 
@@ -45,14 +45,12 @@ type svgText struct{ Font, Role, X, Y, Anchor, S string }
 func WriteSVG(w io.Writer, p view.Plan, class, label string) error {
 	v := svgView{Class: class, Label: label, W: num(p.W), H: num(p.H)}
 	for role, rects := range p.Fills {
-		if len(rects) == 0 {
-			continue
+		v.addFill(view.Role(role), "", rects)
+	}
+	for role, levels := range p.Shades {
+		for l, rects := range levels {
+			v.addFill(view.Role(role), num(view.ShadeOpacity(l)), rects)
 		}
-		var d strings.Builder
-		for _, r := range rects {
-			d.WriteString("M" + num(r.X) + " " + num(r.Y) + "h" + num(r.W) + "v" + num(r.H) + "h" + num(-r.W) + "z")
-		}
-		v.Fills = append(v.Fills, svgFill{Role: view.Role(role).String(), D: d.String()})
 	}
 	for _, l := range p.Lines {
 		pts := make([]string, 0, len(l.Pts)/2)
@@ -66,6 +64,18 @@ func WriteSVG(w io.Writer, p view.Plan, class, label string) error {
 			X: num(t.X), Y: num(t.Y), Anchor: anchors[t.Align], S: t.S})
 	}
 	return svgTemplate.Execute(w, v)
+}
+
+// addFill adds rects of role as one path; opacity is "" for a full fill.
+func (v *svgView) addFill(role view.Role, opacity string, rects []view.Rect) {
+	if len(rects) == 0 {
+		return
+	}
+	var d strings.Builder
+	for _, r := range rects {
+		d.WriteString("M" + num(r.X) + " " + num(r.Y) + "h" + num(r.W) + "v" + num(r.H) + "h" + num(-r.W) + "z")
+	}
+	v.Fills = append(v.Fills, svgFill{Role: role.String(), Opacity: opacity, D: d.String()})
 }
 
 // num writes a coordinate to a hundredth of a pixel, finer than a screen

@@ -9,13 +9,14 @@ import (
 func (v *Visual) Plan(t, width float64) view.Plan {
 	p := view.Plan{W: width, H: v.Height(width)}
 	live, waiting, arrived := v.x.now(t)
-	mode := "unbounded: a goroutine per request"
+	mode, brief := "unbounded: a goroutine per request", "unbounded"
 	if v.bounded {
-		mode = "bounded: at most " + strconv.Itoa(v.max) + " handlers"
+		mode, brief = "bounded: at most "+view.Plural(v.max, "handler"), "bounded to "+strconv.Itoa(v.max)
 	}
 	status := "not run yet: press Run"
 	if v.End() > 0 {
-		status = mode + " · " + strconv.Itoa(int(arrived)) + " requests so far"
+		n := strconv.Itoa(int(arrived))
+		status = view.Fit(width-2*pad, mode+" · "+n+" requests so far", brief+" · "+n+" requests so far", brief+" · "+n+" requests")
 	}
 	view.Header(&p, pad, pad, t, v.End(), status, view.RoleMuted)
 	y := pad + view.HeaderH + chartGap
@@ -74,7 +75,8 @@ func (v *Visual) goroutines(p *view.Plan, t float64, r view.Rect, live int32) {
 }
 
 func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int32) {
-	v.frame(p, r, "estimated memory: 8 KiB a goroutine, 1 KiB a waiting request",
+	v.frame(p, r, view.Fit(r.X+r.W-pad, "estimated memory: 8 KiB a goroutine, 1 KiB a waiting request",
+		"memory: 8 KiB a goroutine, 1 KiB a request", "memory: 8 KiB/goroutine, 1 KiB/request"),
 		kb(memKB(live, waiting))+" now · peak "+kb(int32(v.x.peakMem)), short(v.topM))
 	n := v.shown(t)
 	for i := range n {
@@ -102,9 +104,12 @@ func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int3
 func (v *Visual) cells(p *view.Plan, y, width float64, live, waiting int32) {
 	g := view.Grid{X: pad, Y: y + 18, Cols: max(int((width-2*pad+1)/(cell+1)), 1), Rows: cellRows, Cell: cell, Gap: 1}
 	c := "now: " + view.Plural(int(live), "goroutine") + " handling, " + view.Plural(int(waiting), "request") + " waiting as data"
+	brief := "now: " + strconv.Itoa(int(live)) + " handling, " + strconv.Itoa(int(waiting)) + " waiting"
 	if int(live+waiting) > g.Capacity() {
-		c += " (first " + strconv.Itoa(g.Capacity()) + " shown)"
+		first := " (first " + strconv.Itoa(g.Capacity()) + " shown)"
+		c, brief = c+first, brief+first
 	}
+	c = view.Fit(width-2*pad, c, brief, "now: "+strconv.Itoa(int(live))+" handling, "+strconv.Itoa(int(waiting))+" waiting")
 	p.Text(view.Text{X: pad, Y: y + 8, S: c, Role: view.RoleMuted, Font: view.FontCaption})
 	runs := view.CellRuns{P: p, G: g}
 	for i := range min(int(live+waiting), g.Capacity()) {

@@ -22,6 +22,7 @@ var Kit = view.Kit{
 	Presets: presets,
 	Sweep:   view.Sweep{Param: "fail_rate", Values: []string{"0", "0.05", "0.1", "0.15", "0.2", "0.3", "0.4", "0.5", "0.7", "0.9"}, Figure: "restarts"},
 	Life:    Life,
+	Still:   view.Last, // the time axis holds the whole run
 	Words:   Words,
 	Describe: "Animation of the run: one lane per child, each run a span coloured by how it ended, ticks where the " +
 		"supervisor restarted a child, the restart window filling up, and the moment the supervisor gives up. " +

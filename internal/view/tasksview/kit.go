@@ -29,6 +29,7 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "max_children", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16"}, Figure: "refused"},
 	Life:  Life,
 	Words: Words,
+	Still: view.Last, // the time axis holds the whole run
 	Describe: "Animation of the run: each task a bar on a time axis, ending green when it returned, red when it panicked, " +
 		"grey when the program died under it; refused starts and the program's death are marked in the alert colour. " +
 		"The event log below gives the same in words.",
