@@ -15,7 +15,7 @@ type Heat struct {
 	Cols       int
 	colW       float64
 	roles      []Role      // the roles added so far, in the order first added
-	cells      [][]float32 // per role (as in roles): lane-pixels, or ends, per cell, row by row
+	cells      [][]float32 // per role (as in roles): lane-columns busy, or ends, per cell, row by row
 	ends       []bool      // per role: cells count ends rather than time
 	lanesTotal int
 }
@@ -90,11 +90,7 @@ func (h *Heat) Draw(p *Plan) {
 				}
 			}
 			for c := range h.Cols {
-				v := float64(g[row*h.Cols+c])
-				share := v / float64(lanes)
-				if !h.ends[i] {
-					share /= h.colW
-				}
+				share := float64(g[row*h.Cols+c]) / float64(lanes) // time is in columns, ends are counts
 				l := -1
 				if share > 0 {
 					l = min(int(math.Ceil(min(share, 1)*ShadeLevels))-1, ShadeLevels-1)

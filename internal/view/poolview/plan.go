@@ -34,7 +34,11 @@ func busyRole(ln lane) view.Role {
 }
 
 func (l layout) workers(p *view.Plan, s scene) {
-	caption(p, l.lanesY-captionH+8, "workers: "+strconv.Itoa(s.live)+" alive, size "+strconv.Itoa(l.size))
+	c := "workers: " + strconv.Itoa(s.live) + " alive, size " + strconv.Itoa(l.size)
+	if l.label == 0 {
+		c = view.Fit(l.w-2*pad, c+", a cell a worker", c)
+	}
+	caption(p, l.lanesY-captionH+8, c)
 	if l.label == 0 {
 		for i, ln := range s.lanes {
 			role := view.RoleTrack
