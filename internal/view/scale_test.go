@@ -90,8 +90,8 @@ func TestHeat(t *testing.T) {
 	for lane := range 10 { // row 0: every lane busy over the first 15 px
 		h.Span(lane, 0, 15, view.RoleRunning)
 	}
-	h.Span(10, 0, 30, view.RoleRunning) // row 1: one lane of ten, all along
-	h.End(20, 29, view.RoleCrashed)     // row 2: a crash at the right end
+	h.Span(10, 0, 30, view.RoleRunning)  // row 1: one lane of ten, all along
+	h.End(20, 29, view.RoleCrashed)      // row 2: a crash at the right end
 	h.Span(500, 0, 30, view.RoleRunning) // beyond the lanes: ignored
 	var p view.Plan
 	h.Draw(&p)
