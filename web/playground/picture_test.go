@@ -56,4 +56,3 @@ func TestPictureThatFails(t *testing.T) {
 	assert.Equal(t, 3, pe.Line, "the fence's line")
 	assert.Equal(t, "line 3: playground stream: its picture could not be drawn: stalled", err.Error())
 }
-
