@@ -100,7 +100,8 @@ func Build(c Config) error {
 }
 
 // orderPages finds the reading order on the index, draws the index's map
-// and gives each page of the order its links.
+// and gives each page of the order its links, and every other page but
+// the index the list of the patterns.
 func orderPages(pages []*page, paint playground.Painter) error {
 	byOut := map[string]*page{}
 	for _, p := range pages {
@@ -116,6 +117,11 @@ func orderPages(pages []*page, paint playground.Painter) error {
 	}
 	for i, p := range order {
 		p.nav = navFor(order, i)
+	}
+	for _, p := range pages {
+		if p.nav == nil && p != index {
+			p.nav = navFor(order, -1) // not a pattern: the list alone
+		}
 	}
 	return nil
 }

@@ -125,11 +125,15 @@ type navLink struct {
 	Current     bool
 }
 
-// navFor returns the links of the order's page at i.
+// navFor returns the links of the order's page at i; for a page outside
+// the order, i is -1.
 func navFor(order []*page, i int) *nav {
 	n := &nav{}
 	for j, p := range order {
 		n.All = append(n.All, navLink{Href: p.out, Title: p.title, Current: j == i})
+	}
+	if i < 0 {
+		return n
 	}
 	if i > 0 {
 		n.Prev = &n.All[i-1]
