@@ -56,9 +56,9 @@ func (l Layout) header(p *view.Plan, s Scene) {
 
 func (l Layout) producer(p *view.Plan, s Scene) {
 	c := l.cfg
-	how, brief := "producer (pulls on demand)", "producer, pulled"
+	how, brief := "producer (pulls on demand)", "producer (on demand)"
 	if c.Rate > 0 {
-		how, brief = "producer (pushes "+strconv.Itoa(c.Rate)+"/s)", "producer, "+strconv.Itoa(c.Rate)+"/s"
+		how, brief = "producer (pushes "+strconv.Itoa(c.Rate)+"/s)", "producer ("+strconv.Itoa(c.Rate)+"/s)"
 	}
 	made := ": made " + strconv.Itoa(s.Made) + " of " + strconv.Itoa(c.Items)
 	p.Text(view.Text{X: pad, Y: l.prodCapY, Role: view.RoleText, Font: view.FontCaption,

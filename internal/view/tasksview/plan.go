@@ -105,9 +105,10 @@ func (l Layout) deathStrip(p *view.Plan, tl *Timeline, c Counts, dead bool) {
 		S: view.Fit(l.w, "✕ the program died at "+view.Ms(tl.died)+" ms: "+view.Plural(c.Lost, "task")+" lost with it, nothing starts after",
 			"✕ died at "+view.Ms(tl.died)+" ms: "+view.Plural(c.Lost, "task")+" lost")})
 	p.Fill(view.RoleAlert, l.strip)
-	// The moment itself, through every lane, just after the spans it ended.
+	// The moment itself, through every lane, just after the spans it
+	// ended; the caption over the lanes stays clear.
 	x := min(l.X(tl.died)+1, l.x0+l.w-2)
-	p.Fill(view.RoleAlert, view.Rect{X: x, Y: l.strip.Y, W: 2, H: l.lanesBottom() - l.strip.Y + 4})
+	p.Fill(view.RoleAlert, view.Rect{X: x, Y: l.lanesY - 2, W: 2, H: l.lanesBottom() - l.lanesY + 6})
 }
 
 func (l Layout) spans(p *view.Plan, tl *Timeline, t float64, dead bool) {
