@@ -56,6 +56,9 @@ type Kit struct {
 	Words func(event.Record) string
 	// Describe is the canvas's accessible description.
 	Describe string
+	// Still picks the moment of a run a still picture shows, in virtual
+	// ms; nil means [Busiest]. See [Kit.StillOf].
+	Still func(trace []event.Record) float64
 }
 
 // Key is one entry of a legend.

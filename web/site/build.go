@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+
+	"github.com/concurrency-patterns/playground/web/playground"
 )
 
 // Config says where a build reads and writes.
@@ -39,9 +41,13 @@ type Config struct {
 // whole site before writing anything, so a failed build leaves Out as it
 // was. Errors name the markdown file and, for a playground fence, the line.
 func Build(c Config) error {
-	md := newMarkdown(c.Code)
+	pics := pictures{}
+	md := newMarkdown(c.Code, pics.paint)
 	pages, err := readPages(c, md)
 	if err != nil {
+		return err
+	}
+	if err := orderPages(pages, pics.paint); err != nil {
 		return err
 	}
 	static, err := staticFiles(c.Static)
@@ -91,6 +97,33 @@ func Build(c Config) error {
 		}
 	}
 	return copyStatic(c.Static, static, c.Out)
+}
+
+// orderPages finds the reading order on the index, draws the index's map
+// and gives each page of the order its links, and every other page but
+// the index the list of the patterns.
+func orderPages(pages []*page, paint playground.Painter) error {
+	byOut := map[string]*page{}
+	for _, p := range pages {
+		byOut[p.out] = p
+	}
+	index := byOut["index.html"]
+	list, order := readingOrder(index, byOut)
+	if list == nil {
+		return nil
+	}
+	if err := drawMap(list, order, paint); err != nil {
+		return fmt.Errorf("%s: the map of the patterns: %w", index.file, err)
+	}
+	for i, p := range order {
+		p.nav = navFor(order, i)
+	}
+	for _, p := range pages {
+		if p.nav == nil && p != index {
+			p.nav = navFor(order, -1) // not a pattern: the list alone
+		}
+	}
+	return nil
 }
 
 // readPages parses every page. The site must have an index: every page's

@@ -20,6 +20,7 @@ func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 func static() fstest.MapFS {
 	return fstest.MapFS{
 		"style.css":      file("body { margin: 0; }\n"),
+		"picture.css":    file(".pg-picture { display: block; }\n"),
 		"favicon.svg":    file("<svg/>"),
 		"fonts/mono.txt": file("nested files keep their folder"),
 	}
@@ -53,7 +54,7 @@ func TestBuild(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, []string{"index.html", "stream.html", "embed.html", "style.css", "favicon.svg", "fonts"}, names)
+	assert.ElementsMatch(t, []string{"index.html", "stream.html", "embed.html", "style.css", "picture.css", "favicon.svg", "fonts"}, names)
 	assert.Equal(t, "nested files keep their folder", read(t, out, "fonts/mono.txt"))
 
 	index, stream := read(t, out, "index.html"), read(t, out, "stream.html")
@@ -158,7 +159,7 @@ func TestBuildRefuses(t *testing.T) {
 }
 
 func TestBuildNeedsAssets(t *testing.T) {
-	for _, missing := range []string{"style.css", "favicon.svg"} {
+	for _, missing := range []string{"style.css", "picture.css", "favicon.svg"} {
 		t.Run(missing, func(t *testing.T) {
 			assets := static()
 			delete(assets, missing)

@@ -42,7 +42,7 @@ func TestServiceWorker(t *testing.T) {
 
 	build()
 	v1, files := swBuild(t, out)
-	assert.Equal(t, []string{"embed.html", "favicon.svg", "fonts/mono.txt", "index.html", "playground.wasm", "style.css"}, files,
+	assert.Equal(t, []string{"embed.html", "favicon.svg", "fonts/mono.txt", "index.html", "picture.css", "playground.wasm", "style.css"}, files,
 		"every file of the build, the wasm included, sorted, sw.js aside")
 	assert.Regexp(t, `^[0-9a-f]{16}$`, v1)
 

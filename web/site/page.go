@@ -34,8 +34,10 @@ type page struct {
 	out   string // the HTML file it becomes
 	src   []byte
 	doc   ast.Node
-	title string   // the text of its level-1 heading
-	demos []string // the scenarios of its playgrounds, sorted, once each
+	title string           // the text of its level-1 heading
+	demos []string         // the scenarios of its playgrounds, sorted, once each
+	first *playground.Node // its first demo; nil without one
+	nav   *nav             // its place in the reading order; nil outside it
 }
 
 // parse reads a page's structure; rendering comes later, once every page's
@@ -52,6 +54,9 @@ func parse(md goldmark.Markdown, file, out string, src []byte) (*page, error) {
 				p.title = plainText(n, src)
 			}
 		case *playground.Node:
+			if n.Scenario != nil && p.first == nil {
+				p.first = n
+			}
 			if n.Scenario != nil && !slices.Contains(p.demos, n.Scenario.Name) {
 				p.demos = append(p.demos, n.Scenario.Name)
 			}
@@ -90,6 +95,7 @@ type view struct {
 	CSP             string        // for the meta tag; see package policy
 	Body            template.HTML // rendered by goldmark, which escapes the text
 	Wasm            string        // the page's WebAssembly build; empty without a demo
+	Nav             *nav          // nil for a page outside the reading order
 }
 
 // render writes the complete HTML page.
@@ -108,5 +114,6 @@ func (p *page) render(md goldmark.Markdown, w io.Writer) error {
 		Body:     template.HTML(body.String()),
 		CSP:      policy.CSP,
 		Wasm:     wasmFor(p.demos),
+		Nav:      p.nav,
 	})
 }

@@ -2,6 +2,7 @@ package spawnview
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
@@ -10,20 +11,22 @@ import (
 func (v *Visual) Plan(t, width float64) view.Plan {
 	p := view.Plan{W: width, H: v.Height(width)}
 	live, waiting, arrived := v.x.now(t)
-	mode := "unbounded: a goroutine per request"
+	mode, brief := "unbounded: a goroutine per request", "unbounded"
 	if v.bounded {
-		mode = "bounded: at most " + strconv.Itoa(v.max) + " handlers"
+		mode, brief = "bounded: at most "+view.Plural(v.max, "handler"), "bounded to "+strconv.Itoa(v.max)
 	}
 	status, role := "not run yet: press Run", view.RoleMuted
 	if v.End() > 0 {
+		n := strconv.Itoa(int(arrived))
 		served, shed := v.x.fates(t)
-		status = mode + " · " + strconv.Itoa(int(arrived)) + " requests, " + strconv.Itoa(int(served)) + " answered"
+		tail := " · " + n + " requests, " + strconv.Itoa(int(served)) + " answered"
 		if shed > 0 {
-			status += ", " + strconv.Itoa(int(shed)) + " shed"
+			tail += ", " + strconv.Itoa(int(shed)) + " shed"
 		}
+		status = view.Fit(width-2*pad, mode+tail, brief+tail, brief+" · "+n+" requests")
 	}
 	if t >= v.x.crashAt {
-		status, role = "✕ "+v.x.crashWords(), view.RoleCrashed
+		status, role = view.Fit(width-2*pad, "✕ "+v.x.crashWords(), "✕ out of memory at "+view.Ms(v.x.crashAt)+" ms"), view.RoleCrashed
 	}
 	view.Header(&p, pad, pad, t, v.End(), status, role)
 	y := pad + view.HeaderH + chartGap
@@ -58,13 +61,24 @@ func (v *Visual) shown(t float64) int {
 
 func (v *Visual) frame(p *view.Plan, r view.Rect, title, readout, top string) {
 	p.Text(view.Text{X: pad, Y: r.Y - titleH + 7, S: title, Role: view.RoleText, Font: view.FontCaption})
-	p.Text(view.Text{X: pad, Y: r.Y - titleH + 22, S: readout, Role: view.RoleMuted, Font: view.FontLabel})
+	p.Text(view.Text{X: pad, Y: r.Y - titleH + 22, S: view.FitFont(view.FontLabel, r.X+r.W-pad, shorter(readout)...), Role: view.RoleMuted, Font: view.FontLabel})
 	p.Fill(view.RoleTrack, view.Rect{X: r.X, Y: r.Y + r.H, W: r.W, H: 1})
 	p.Fill(view.RoleTrack, view.Rect{X: r.X - 1, Y: r.Y, W: 1, H: r.H})
 	p.Text(view.Text{X: r.X - 5, Y: r.Y + 4, S: top, Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	p.Text(view.Text{X: r.X - 5, Y: r.Y + r.H - 3, S: "0", Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	p.Text(view.Text{X: r.X, Y: r.Y + r.H + 9, S: "0 ms", Role: view.RoleMuted, Font: view.FontLabel})
 	p.Text(view.Text{X: r.X + r.W, Y: r.Y + r.H + 9, S: view.Ms(v.End()) + " ms", Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
+}
+
+// shorter is a readout, then the same with its last " · " parts dropped one
+// by one, for a canvas too narrow to hold them all.
+func shorter(readout string) []string {
+	forms := []string{readout}
+	for i := strings.LastIndex(readout, " · "); i > 0; i = strings.LastIndex(readout, " · ") {
+		readout = readout[:i]
+		forms = append(forms, readout)
+	}
+	return forms
 }
 
 // column is the rectangle of column i of a plot, value val of top tall,
@@ -93,7 +107,9 @@ func (v *Visual) goroutines(p *view.Plan, t float64, r view.Rect, live int32) {
 }
 
 func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int32) {
-	v.frame(p, r, "memory: handler "+strconv.Itoa(scenario.SpawnHandlerKB)+" KiB, waiting request "+strconv.Itoa(scenario.SpawnRequestKB)+" KiB",
+	hk, rk := strconv.Itoa(scenario.SpawnHandlerKB), strconv.Itoa(scenario.SpawnRequestKB)
+	v.frame(p, r, view.Fit(r.X+r.W-pad, "memory: handler "+hk+" KiB, waiting request "+rk+" KiB",
+		"memory: "+hk+" KiB/handler, "+rk+" KiB/request"),
 		kb(memKB(live, waiting))+" now · peak "+kb(int32(v.x.peakMem))+" · budget "+kb(int32(v.budget)), short(v.topM))
 	n := v.shown(t)
 	for i := range n {
@@ -127,13 +143,18 @@ func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int3
 func (v *Visual) cells(p *view.Plan, t, y, width float64, live, waiting int32) {
 	g := view.Grid{X: pad, Y: y + 18, Cols: max(int((width-2*pad+1)/(cell+1)), 1), Rows: cellRows, Cell: cell, Gap: 1}
 	c := "now: " + view.Plural(int(live), "goroutine") + " handling, " + view.Plural(int(waiting), "request") + " waiting as data"
+	brief := "now: " + strconv.Itoa(int(live)) + " handling, " + strconv.Itoa(int(waiting)) + " waiting"
 	if int(live+waiting) > g.Capacity() {
-		c += " (first " + strconv.Itoa(g.Capacity()) + " shown)"
+		first := " (first " + strconv.Itoa(g.Capacity()) + " shown)"
+		c, brief = c+first, brief+first
 	}
+	tiny := "now: " + strconv.Itoa(int(live)) + " handling, " + strconv.Itoa(int(waiting)) + " waiting"
 	dead := t >= v.x.crashAt
 	if dead {
-		c = "the process died: " + view.Plural(int(live+waiting), "request") + " lost with it"
+		lost := view.Plural(int(live+waiting), "request")
+		c, brief, tiny = "the process died: "+lost+" lost with it", "died: "+lost+" lost", "died: "+lost+" lost"
 	}
+	c = view.Fit(width-2*pad, c, brief, tiny)
 	p.Text(view.Text{X: pad, Y: y + 8, S: c, Role: view.RoleMuted, Font: view.FontCaption})
 	runs := view.CellRuns{P: p, G: g}
 	for i := range min(int(live+waiting), g.Capacity()) {

@@ -24,6 +24,7 @@ var Kit = view.Kit{
 	// absorbs every exit the run brings and never gives up.
 	Sweep: view.Sweep{Param: "max_restarts", Values: []string{"0", "1", "2", "3", "4", "6", "8", "12", "16", "24", "32"}, Figure: "restarts"},
 	Life:  Life,
+	Still: view.Last, // the time axis holds the whole run
 	Words: Words,
 	Describe: "Animation of the run: one lane per child, each run a span coloured by how it ended, ticks where the " +
 		"supervisor restarted a child, the restart window filling up, and the moment the supervisor gives up. " +

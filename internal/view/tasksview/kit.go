@@ -32,6 +32,7 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "fail_rate", Values: []string{"0", "0.02", "0.05", "0.1", "0.15", "0.2", "0.3", "0.5"}, Figure: "ok"},
 	Life:  Life,
 	Words: Words,
+	Still: view.Last, // the time axis holds the whole run
 	Describe: "Animation of the run: each task a bar on a time axis, ending green when it returned, red when it panicked, " +
 		"grey when the program died under it; refused starts and the program's death are marked in the alert colour. " +
 		"The event log below gives the same in words.",
