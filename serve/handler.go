@@ -57,6 +57,9 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// On every answer, errors included: an error page is a page too.
 	w.Header().Set("Content-Security-Policy", policy.CSP)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	// Public files, as GitHub Pages serves them: another site may load
+	// embed.js as a module script, which the browser fetches with CORS.
+	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -87,6 +87,7 @@ func TestHandler(t *testing.T) {
 			assert.NotContains(t, rec.Body.String(), "secret")
 			assert.Equal(t, policy.CSP, res.Header.Get("Content-Security-Policy"), "every answer, errors too")
 			assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
+			assert.Equal(t, "*", res.Header.Get("Access-Control-Allow-Origin"), "public files, for module scripts of other sites")
 			if tt.contentType != "" {
 				assert.Equal(t, tt.contentType, res.Header.Get("Content-Type"))
 				assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))
