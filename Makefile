@@ -57,13 +57,17 @@ test-e2e: site ## the playground in headless Chromium, at / and under /concurren
 	PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -v -run . ./e2e/
 	PLAYGROUND_SITE=$(CURDIR)/$(SITE) PLAYGROUND_BASE=/concurrency/ go test -count=1 -v -run . -skip '$(E2E_BASE_FREE)' ./e2e/
 
-deps: ## install headless Chromium (Debian's package) when it is missing
+deps: ## install headless Chromium, node and hugo (Debian's packages) when they are missing
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing chromium (Debian package)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@command -v node >/dev/null 2>&1 || { \
 	  echo "installing node (Debian package)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
+	@# Without its recommends, which would bring an older Go onto the PATH.
+	@command -v hugo >/dev/null 2>&1 || { \
+	  echo "installing hugo (Debian package), for the docs-site embedding test…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
 
 # Every family of benchmarks is one table, its first column the baseline:
 # the hand-written floor for tasks, a plain channel for the pipeline and
