@@ -83,6 +83,16 @@ func (w *warnings) of(p *page, s string) []string {
 	return out
 }
 
+// openHost opens a host page on a desktop, recording its frames.
+func openHost(t *testing.T, url string) (*page, *frames) {
+	t.Helper()
+	p := newPage(t)
+	fr := watchFrames(p)
+	p.show(desktop)
+	run(p, "opening the host page", chromedp.Navigate(url))
+	return p, fr
+}
+
 // embedSized waits until the demo in a frame is ready and its iframe fits
 // it.
 func embedSized(p *page, id runtime.ExecutionContextID, name string) {
@@ -96,10 +106,7 @@ func embedSized(p *page, id runtime.ExecutionContextID, name string) {
 // URL says, and still size themselves.
 func TestEmbedBehindRedirect(t *testing.T) {
 	host := hostServerFor(t, frontOf(t, true, nil))
-	p := newPage(t)
-	fr := watchFrames(p)
-	p.show(desktop)
-	run(p, "opening the host page", chromedp.Navigate(host))
+	p, fr := openHost(t, host)
 	ids := fr.waitEmbeds(p, 2)
 	for name, id := range ids {
 		embedSized(p, id, name)
@@ -115,10 +122,7 @@ func TestEmbedBehindRedirect(t *testing.T) {
 // the reader nears it.
 func TestEmbedOffscreen(t *testing.T) {
 	host := hostServer(t)
-	p := newPage(t)
-	fr := watchFrames(p)
-	p.show(desktop)
-	run(p, "opening the host page", chromedp.Navigate(host+"long.html"))
+	p, fr := openHost(t, host+"long.html")
 	near := fr.waitEmbeds(p, 1)["stream"]
 	require.NotZero(t, near)
 	embedSized(p, near, "near")
@@ -170,9 +174,7 @@ func TestEmbedRefused(t *testing.T) {
 // TestEmbedAsModule includes embed.js as a module script.
 func TestEmbedAsModule(t *testing.T) {
 	host := hostServer(t)
-	p := newPage(t)
-	fr := watchFrames(p)
-	run(p, "opening the host page", chromedp.Navigate(host+"module.html"))
+	p, fr := openHost(t, host+"module.html")
 	id := fr.waitEmbeds(p, 1)["limiter"]
 	require.NotZero(t, id)
 	embedSized(p, id, "limiter")
@@ -203,10 +205,7 @@ func TestEmbedMisspelt(t *testing.T) {
 // with no call to scan().
 func TestEmbedAddedLater(t *testing.T) {
 	host := hostServer(t)
-	p := newPage(t)
-	fr := watchFrames(p)
-	p.show(desktop)
-	run(p, "opening the host page", chromedp.Navigate(host))
+	p, fr := openHost(t, host)
 	fr.waitEmbeds(p, 2)
 	eval[bool](p, `(() => {
 		const section = document.createElement("section");

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -67,10 +66,7 @@ func TestHugoSite(t *testing.T) {
 	assert.NotContains(t, html, "raw HTML omitted")
 	assert.Equal(t, 1, strings.Count(html, `embed.js"`), "embed.js once for two demos")
 
-	p := newPage(t)
-	fr := watchFrames(p)
-	p.show(desktop)
-	run(p, "opening the Hugo page", chromedp.Navigate(host+"guide/"))
+	p, fr := openHost(t, host+"guide/")
 	ids := fr.waitEmbeds(p, 2)
 	for name, id := range ids {
 		embedSized(p, id, name)
