@@ -50,12 +50,13 @@ test-wasm: ## the wasm packages' tests, under node
 # project site is served, where a URL that is not relative breaks. The
 # second pass leaves out what does not depend on where the site is served:
 # the build itself, the wasm sizes, the screenshots, and the offline tests,
-# which serve the site on a host of their own.
+# which serve the site on a host of their own. A pass takes some minutes,
+# more on a busy machine: past go test's default of ten, it would stop.
 E2E_BASE_FREE = Screens$$|^TestSiteBuild$$|^TestWasmSizeBudget$$|^TestTextBeforeWasm$$|^TestOffline$$|^TestServiceWorkerUpdates$$|^TestOfflineMessage$$|^TestTransferBudget$$|^TestFast3GBudget$$
 
 test-e2e: site ## the playground in headless Chromium, at / and under /concurrency/
-	PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -v -run . ./e2e/
-	PLAYGROUND_SITE=$(CURDIR)/$(SITE) PLAYGROUND_BASE=/concurrency/ go test -count=1 -v -run . -skip '$(E2E_BASE_FREE)' ./e2e/
+	PLAYGROUND_SITE=$(CURDIR)/$(SITE) go test -count=1 -timeout 30m -v -run . ./e2e/
+	PLAYGROUND_SITE=$(CURDIR)/$(SITE) PLAYGROUND_BASE=/concurrency/ go test -count=1 -timeout 30m -v -run . -skip '$(E2E_BASE_FREE)' ./e2e/
 
 deps: ## install headless Chromium, node and hugo (Debian's packages) when they are missing
 	@command -v chromium >/dev/null 2>&1 || { \
