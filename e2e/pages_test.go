@@ -58,8 +58,8 @@ func TestStream(t *testing.T) {
 			eval[map[string]string](p, `JSON.parse(document.querySelector(".playground").dataset.params)`))
 		assert.Equal(t, []string{"offline.js", "wasm_exec.js", "loader.js"},
 			eval[[]string](p, `[...document.scripts].map(s => s.getAttribute("src"))`))
-		assert.Equal(t, "playground-stream.wasm", eval[string](p, `document.querySelector("script[src='loader.js']").dataset.wasm`),
-			"the page loads the build of its own pattern")
+		assert.Equal(t, "playground.wasm", eval[string](p, `document.querySelector("script[src='loader.js']").dataset.wasm`),
+			"the page loads the site's one build")
 	})
 	p.linksResolve()
 	p.noConsoleErrors()

@@ -53,7 +53,7 @@ func TestServiceWorkerUpdates(t *testing.T) {
 	before, err := os.Stat(swPath)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "news.txt"), []byte("a new build"), 0o644))
-	require.NoError(t, goCmd(nil, "run", "./web", "-out", dir, "-service-worker"))
+	require.NoError(t, goCmd(nil, "run", "./web", "-out", dir, "-finish"))
 	require.NoError(t, os.Chtimes(swPath, before.ModTime(), before.ModTime()))
 	second := buildVersion(t, dir)
 	require.NotEqual(t, first, second)

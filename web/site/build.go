@@ -27,13 +27,10 @@ type Config struct {
 	// Code is the repository the pages' go-source fences read Go files
 	// from; nil when the pages show no source.
 	Code fs.FS
-	// WasmList, when set, is where the list of WebAssembly builds the pages
-	// need is written (see [wasmBuild]); the Makefile builds them.
-	WasmList string
 	// Out is the folder the site is written to, created when missing.
 	// Files already there are overwritten, others are left alone: the
-	// WebAssembly builds go into the same folder, and the service worker
-	// lists every file there (see [WriteServiceWorker]).
+	// WebAssembly build goes into the same folder, and the service worker
+	// lists every file there (see [Finish]).
 	Out string
 }
 
@@ -79,20 +76,16 @@ func Build(c Config) error {
 	if out[embedHTML], err = renderEmbed(pages); err != nil {
 		return err
 	}
+	if _, own := out[notFoundHTML]; !own {
+		if out[notFoundHTML], err = renderNotFound(pages); err != nil {
+			return err
+		}
+	}
 	if err := os.MkdirAll(c.Out, 0o755); err != nil {
 		return err
 	}
 	for name, data := range out {
 		if err := os.WriteFile(filepath.Join(c.Out, name), data, 0o644); err != nil {
-			return err
-		}
-	}
-	if c.WasmList != "" {
-		var list bytes.Buffer
-		if err := writeWasmList(&list, wasmBuilds(pages)); err != nil {
-			return err
-		}
-		if err := os.WriteFile(c.WasmList, list.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}
