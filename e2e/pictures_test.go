@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"io"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,22 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// sitePages lists the built site's pages, index first: every HTML file
-// but the embed page.
-func sitePages(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(env.site, "*.html"))
-	require.NoError(t, err)
-	pages := []string{"index.html"}
-	for _, f := range files {
-		if name := filepath.Base(f); name != "index.html" && name != "embed.html" {
-			pages = append(pages, name)
-		}
-	}
-	require.Greater(t, len(pages), 2, "the site has pages")
-	return pages
-}
 
 var (
 	demoTag  = regexp.MustCompile(`<div class="playground" data-playground="[^"]+"`)

@@ -140,6 +140,7 @@ func sitePages(t *testing.T) []string {
 		}
 	}
 	slices.Sort(pages)
+	require.Greater(t, len(pages), 1, "the site has pages")
 	return append([]string{"index.html"}, pages...)
 }
 
