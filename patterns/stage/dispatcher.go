@@ -25,6 +25,7 @@ type dispatcher[T any] struct {
 	buf      queue[T]
 	level    int    // the buffer level last reported
 	news     uint64 // counts demand asked and wake-ups, for a producer waiting for either
+	moves    uint64 // counts changes of demand, to order subscribers on a tie
 	closed   bool   // no more events will be produced
 	finished bool   // closed and empty: the subscribers were told
 	stopped  bool   // the pipeline stopped: events are discarded
@@ -40,6 +41,7 @@ func (d *dispatcher[T]) ask(s *subscription[T], n int) {
 	d.mu.Lock()
 	s.pending += n
 	d.news++
+	d.moved(s)
 	if d.buf.len() > 0 {
 		d.buf.pop(d.buf.len() - len(d.send(d.buf.front())))
 		d.settle()
@@ -80,13 +82,16 @@ func (d *dispatcher[T]) produce(events []T) bool {
 	return true
 }
 
-// send hands events to the subscribers owed the most, the earliest
-// subscriber first on a tie, and returns those no one is owed.
+// send hands events to the subscribers owed the most and returns those no
+// one is owed. On a tie, the subscriber whose demand changed longest ago
+// goes first: like GenStage's DemandDispatcher, which puts a subscriber it
+// just served, or that just asked, after the others owed as much.
 func (d *dispatcher[T]) send(events []T) []T {
 	for len(events) > 0 {
 		var top *subscription[T]
 		for _, s := range d.subs {
-			if s.pending > 0 && (top == nil || s.pending > top.pending) {
+			if s.pending > 0 && (top == nil || s.pending > top.pending ||
+				s.pending == top.pending && s.moved < top.moved) {
 				top = s
 			}
 		}
@@ -99,9 +104,17 @@ func (d *dispatcher[T]) send(events []T) []T {
 			continue
 		}
 		top.pending -= n
+		d.moved(top)
 		events = events[n:]
 	}
 	return events
+}
+
+// moved marks s as the subscriber whose demand changed last. d.mu must be
+// held.
+func (d *dispatcher[T]) moved(s *subscription[T]) {
+	d.moves++
+	s.moved = d.moves
 }
 
 // settle reports a changed buffer level, and tells the subscribers when
@@ -173,6 +186,7 @@ func (d *dispatcher[T]) subscribe(s *subscription[T]) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.subs = append(d.subs, s)
+	d.moved(s)
 	if d.finished { // closed and empty before this consumer came
 		s.close()
 	}

@@ -49,7 +49,10 @@
 //     it is called again only once its consumers ask for more, or after
 //     [Producer.Wake]. It is never spun on.
 //   - With several consumers, each batch of events goes to the consumer
-//     owed the most demand (GenStage's DemandDispatcher).
+//     owed the most demand (GenStage's DemandDispatcher). On a tie it goes
+//     to the one whose demand changed longest ago: a consumer just served,
+//     or that just asked, waits behind the others owed as much, as in
+//     GenStage, so equal consumers share the work in turn.
 //   - A batcher hands on a batch when it has [BatchSize] events (default
 //     100) or when [BatchTimeout] (default 1 s) has passed since its first
 //     event, measured on the pipeline's clock ([WithClock]).
