@@ -19,16 +19,19 @@ const (
 	setBatchSize
 	setBatchTimeout
 	setHandleFailed
+	setBufferKeep
 )
 
 var settingNames = map[setting]string{
 	setMaxDemand: "max demand", setMinDemand: "min demand", setBuffer: "buffer size",
 	setBatchSize: "batch size", setBatchTimeout: "batch timeout", setHandleFailed: "HandleFailed",
+	setBufferKeep: "buffer keep",
 }
 
 type config struct {
 	maxDemand, minDemand int
 	bufferSize           int // math.MaxInt: unbounded
+	keep                 Keep
 	batchSize            int
 	batchTimeout         time.Duration
 	handleFailed         any // a func(context.Context, []T, error) for the stage's T
@@ -54,9 +57,9 @@ var roles = [...]struct {
 	name    string
 	allowed setting
 }{
-	producerRole:         {"producer", setBuffer},
+	producerRole:         {"producer", setBuffer | setBufferKeep},
 	consumerRole:         {"consumer", setMaxDemand | setMinDemand | setHandleFailed},
-	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer},
+	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep},
 	batcherRole:          {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout},
 }
 
@@ -78,7 +81,7 @@ func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, err
 	for _, opt := range opts {
 		opt(&c)
 	}
-	for s := setMaxDemand; s <= setHandleFailed; s <<= 1 {
+	for s := setMaxDemand; s <= setBufferKeep; s <<= 1 {
 		if c.set&s != 0 && roles[r].allowed&s == 0 {
 			c.invalid("%s does not apply to a %s", settingNames[s], roles[r].name)
 		}

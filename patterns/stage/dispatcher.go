@@ -18,6 +18,7 @@ import (
 type dispatcher[T any] struct {
 	b     *base
 	limit int           // buffer size
+	keep  Keep          // which events a full buffer keeps
 	wake  chan struct{} // the producing stage's
 
 	mu       sync.Mutex
@@ -31,8 +32,8 @@ type dispatcher[T any] struct {
 	stopped  bool   // the pipeline stopped: events are discarded
 }
 
-func newDispatcher[T any](b *base, limit int, wake chan struct{}) *dispatcher[T] {
-	return &dispatcher[T]{b: b, limit: limit, wake: wake}
+func newDispatcher[T any](b *base, cfg *config, wake chan struct{}) *dispatcher[T] {
+	return &dispatcher[T]{b: b, limit: cfg.bufferSize, keep: cfg.keep, wake: wake}
 }
 
 // ask adds n to what the producer owes s, sends what the buffer holds, and
@@ -72,9 +73,13 @@ func (d *dispatcher[T]) produce(events []T) bool {
 		events = d.send(events)
 	}
 	if over := len(events) - (d.limit - d.buf.len()); over > 0 {
-		fromBuf := min(over, d.buf.len())
-		d.buf.pop(fromBuf)
-		events = events[over-fromBuf:]
+		if d.keep == KeepFirst {
+			events = events[:len(events)-over]
+		} else {
+			fromBuf := min(over, d.buf.len())
+			d.buf.pop(fromBuf)
+			events = events[over-fromBuf:]
+		}
 		d.b.emit(event.EventsDropped, d.b.id, -1, over, nil)
 	}
 	d.buf.push(events)
@@ -180,6 +185,13 @@ func (d *dispatcher[T]) stop() int {
 	d.buf.pop(n)
 	d.settle()
 	return n
+}
+
+// buffered returns how many events wait in the buffer.
+func (d *dispatcher[T]) buffered() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.buf.len()
 }
 
 func (d *dispatcher[T]) subscribe(s *subscription[T]) {

@@ -183,3 +183,30 @@ func ExamplePipeline_Stats() {
 	// [4 5] <nil>
 	// produced 5 handled 2 dropped 3
 }
+
+// A buffer that keeps the first events drops what arrives once it is full,
+// where the default drops the oldest.
+func ExampleBufferKeep() {
+	for _, keep := range []stage.Keep{stage.KeepLast, stage.KeepFirst} {
+		pl, _ := stage.New()
+		src, _ := stage.NewPushProducer[int](pl, stage.BufferSize(3), stage.BufferKeep(keep))
+		var got []int
+		sink, _ := stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
+			got = append(got, events...)
+			return nil
+		})
+		_ = sink.SubscribeTo(src)
+		_ = src.Push(1, 2, 3, 4, 5) // before anyone asked: the buffer holds 3
+		fmt.Println(keep, "buffered", src.EstimateBufferedCount())
+		src.Close()
+		if err := pl.Run(context.Background()); err != nil {
+			fmt.Println(err)
+		}
+		fmt.Println(keep, "handled", got)
+	}
+	// Output:
+	// KeepLast buffered 3
+	// KeepLast handled [3 4 5]
+	// KeepFirst buffered 3
+	// KeepFirst handled [1 2 3]
+}
