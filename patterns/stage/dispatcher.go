@@ -30,25 +30,74 @@ type dispatcher[T any] struct {
 	closed   bool   // no more events will be produced
 	finished bool   // closed and empty: the subscribers were told
 	stopped  bool   // the pipeline stopped: events are discarded
+
+	accumulate bool     // demand is kept in asks, not acted on
+	asks       []ask[T] // demand kept while accumulating, in order
+}
+
+// ask is demand kept while a producer accumulates.
+type ask[T any] struct {
+	s *subscription[T]
+	n int
 }
 
 func newDispatcher[T any](b *base, cfg *config, wake chan struct{}) *dispatcher[T] {
-	return &dispatcher[T]{b: b, limit: cfg.bufferSize, keep: cfg.keep, wake: wake}
+	return &dispatcher[T]{b: b, limit: cfg.bufferSize, keep: cfg.keep, wake: wake, accumulate: cfg.demand == Accumulate}
 }
 
 // ask adds n to what the producer owes s, sends what the buffer holds, and
 // wakes the producing stage so it can make the rest.
 func (d *dispatcher[T]) ask(s *subscription[T], n int) {
 	d.mu.Lock()
+	if d.accumulate {
+		d.asks = append(d.asks, ask[T]{s, n})
+		d.mu.Unlock()
+		return
+	}
 	s.pending += n
 	d.news++
 	d.moved(s)
+	d.flush()
+	d.mu.Unlock()
+	signal(d.wake)
+}
+
+// flush sends what the buffer holds as far as demand allows. d.mu must be
+// held.
+func (d *dispatcher[T]) flush() {
 	if d.buf.len() > 0 {
 		d.buf.pop(d.buf.len() - len(d.send(d.buf.front())))
 		d.settle()
 	}
+}
+
+// setMode switches between acting on demand and keeping it; forwarding
+// acts on what was kept, in the order it was asked.
+func (d *dispatcher[T]) setMode(m DemandMode) {
+	d.mu.Lock()
+	d.accumulate = m == Accumulate
+	if d.accumulate {
+		d.mu.Unlock()
+		return
+	}
+	for _, a := range d.asks {
+		a.s.pending += a.n
+		d.moved(a.s)
+	}
+	d.asks = nil
+	d.news++
+	d.flush()
 	d.mu.Unlock()
 	signal(d.wake)
+}
+
+func (d *dispatcher[T]) mode() DemandMode {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.accumulate {
+		return Accumulate
+	}
+	return Forward
 }
 
 // produce takes events the stage made: it sends what demand allows and
@@ -157,13 +206,13 @@ func (d *dispatcher[T]) wakeUp() {
 }
 
 // state returns the demand owed while the buffer is empty and the producer
-// open (how many events the stage may make now), and whether it finished.
+// open and forwarding (how many events the stage may make now), and whether it finished.
 // news changes whenever demand is asked or the stage is woken up.
 func (d *dispatcher[T]) state() (want int, finished bool, news uint64) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	news = d.news
-	if d.closed || d.buf.len() > 0 {
+	if d.closed || d.buf.len() > 0 || d.accumulate {
 		return 0, d.finished, news
 	}
 	for _, s := range d.subs {

@@ -59,6 +59,9 @@
 //   - A pull function that returns no events and no error has nothing now:
 //     it is called again only once its consumers ask for more, or after
 //     [Producer.Wake]. It is never spun on.
+//   - A producer made with [Demand]([Accumulate]), or switched with
+//     [Producer.SetDemand], keeps the demand it is asked for without
+//     acting on it until it is set to [Forward] (GenStage.demand/2).
 //   - With several consumers, each batch of events goes to the consumer
 //     owed the most demand (GenStage's DemandDispatcher). On a tie it goes
 //     to the one whose demand changed longest ago: a consumer just served,

@@ -210,3 +210,29 @@ func ExampleBufferKeep() {
 	// KeepFirst buffered 3
 	// KeepFirst handled [1 2 3]
 }
+
+// A producer that accumulates demand lets every consumer subscribe and
+// ask before any event moves; forwarding then serves them all.
+func ExampleProducer_SetDemand() {
+	pl, _ := stage.New()
+	src, _ := stage.NewProducer(pl, numbers(6), stage.Demand(stage.Accumulate))
+	var got []int
+	sink, _ := stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
+		got = append(got, events...)
+		return nil
+	})
+	_ = sink.SubscribeTo(src)
+	if err := pl.Start(context.Background()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(src.DemandMode(), len(got))
+	_ = src.SetDemand(stage.Forward)
+	if err := pl.Wait(); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(src.DemandMode(), got)
+	// Output:
+	// Accumulate 0
+	// Forward [1 2 3 4 5 6]
+}
