@@ -53,6 +53,7 @@ const (
 	consumerRole
 	producerConsumerRole
 	batcherRole
+	streamRole
 )
 
 var roles = [...]struct {
@@ -62,6 +63,7 @@ var roles = [...]struct {
 	producerRole:         {"producer", setBuffer | setBufferKeep | setDemandMode},
 	consumerRole:         {"consumer", setMaxDemand | setMinDemand | setHandleFailed},
 	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep},
+	streamRole:           {"stream", setMaxDemand | setMinDemand},
 	batcherRole:          {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout},
 }
 

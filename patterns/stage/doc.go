@@ -25,6 +25,8 @@
 //     demand, so demand flows upstream and events downstream.
 //   - [Batcher]: a consumer that hands its function batches, like a
 //     Broadway batcher.
+//   - [Stream]: a consumer read with a range loop over [Stream.All]
+//     (GenStage.stream); breaking out of the loop stops the pipeline.
 //
 // A [Pipeline] owns the stages and runs each on one goroutine; every
 // goroutine has returned (or been reported abandoned) when

@@ -236,3 +236,24 @@ func ExampleProducer_SetDemand() {
 	// Accumulate 0
 	// Forward [1 2 3 4 5 6]
 }
+
+// A stream is read with a range loop; it asks for more as the loop goes.
+func ExampleStream_All() {
+	pl, _ := stage.New()
+	src, _ := stage.NewProducer(pl, numbers(5))
+	s, _ := stage.NewStream[int](pl, stage.MaxDemand(2))
+	_ = s.SubscribeTo(src)
+	if err := pl.Start(context.Background()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	var squares []int
+	for n := range s.All() {
+		squares = append(squares, n*n)
+	}
+	fmt.Println(squares)
+	fmt.Println(pl.Wait())
+	// Output:
+	// [1 4 9 16 25]
+	// <nil>
+}
