@@ -51,8 +51,8 @@
 // checkout would wait out its timeout and every TryCheckout report full.
 // That is never what the code meant, and an error at construction names
 // the mistake where a timeout later would hide it. Size 0 with an
-// overflow is accepted: every worker is then an overflow one, made on demand and
-// dismissed when it comes back and nobody waits.
+// overflow is accepted: every worker is then an overflow one, made on
+// demand and dismissed when it comes back and nobody waits.
 //
 // # Observing it
 //
