@@ -54,6 +54,14 @@
 // [Pool.Transaction]). And Go cannot notice that a caller holding a worker
 // has died; give workers back with defer, or use Transaction.
 //
+// A pool of [Size] 0 with [MaxOverflow] 0 is refused by [New], where
+// poolboy starts it: such a pool can never lend a worker, so every
+// checkout would wait out its timeout and every TryCheckout report full.
+// That is never what the code meant, and an error at construction names
+// the mistake where a timeout later would hide it. Size 0 with an
+// overflow is accepted: every worker is then an overflow one, made on
+// demand and dismissed when it comes back and nobody waits.
+//
 // # Observing it
 //
 // [WithHook] reports every step as an event, in the order the steps took

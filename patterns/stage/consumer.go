@@ -21,7 +21,12 @@ type Consumer[T any] struct {
 // Options: [MaxDemand], [MinDemand], [HandleFailed]. An error or panic of
 // fn stops the pipeline, unless HandleFailed is given.
 func NewConsumer[T any](pl *Pipeline, fn func(ctx context.Context, events []T) error, opts ...Option) (*Consumer[T], error) {
-	cfg, onFailed, err := configureSink[T](consumerRole, pl, fn == nil, opts)
+	return newConsumer(consumerRole, pl, fn, opts)
+}
+
+// newConsumer makes a consumer configured as a stage of role r.
+func newConsumer[T any](r role, pl *Pipeline, fn func(context.Context, []T) error, opts []Option) (*Consumer[T], error) {
+	cfg, onFailed, err := configureSink[T](r, pl, fn == nil, opts)
 	if err != nil {
 		return nil, err
 	}

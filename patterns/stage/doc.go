@@ -25,6 +25,8 @@
 //     demand, so demand flows upstream and events downstream.
 //   - [Batcher]: a consumer that hands its function batches, like a
 //     Broadway batcher.
+//   - [Stream]: a consumer read with a range loop over [Stream.All]
+//     (GenStage.stream); breaking out of the loop stops the pipeline.
 //
 // A [Pipeline] owns the stages and runs each on one goroutine; every
 // goroutine has returned (or been reported abandoned) when
@@ -42,14 +44,31 @@
 //     not yet been sent, never more. Events it makes beyond that (or pushes
 //     nobody asked for) wait in its buffer, [BufferSize] (default 10 000);
 //     when the buffer is full the oldest are dropped (GenStage's
-//     buffer_keep: :last), reported to the hook and counted in the
+//     buffer_keep: :last), or with [BufferKeep]([KeepFirst]) the newcomers
+//     are, and either way reported to the hook and counted in the
 //     producer's [Stats]. Memory is bounded by the demands plus the
 //     buffers; a size is a limit, not an allocation.
+//     [Producer.EstimateBufferedCount] says how many events wait
+//     (GenStage.estimate_buffered_count).
+//   - A consumer's function is called with what its inbox holds from one
+//     producer, up to max - min events. Here Go differs from GenStage on
+//     purpose: GenStage calls handle_events once for each message it
+//     received (split to max - min), while a consumer here takes every
+//     delivery that arrived while it was busy in one call. The bound and
+//     the demand protocol are the same, and no GenStage consumer may rely
+//     on the size of a call; merging means fewer calls, and so less cost
+//     per event, exactly when a consumer falls behind.
 //   - A pull function that returns no events and no error has nothing now:
 //     it is called again only once its consumers ask for more, or after
 //     [Producer.Wake]. It is never spun on.
+//   - A producer made with [Demand]([Accumulate]), or switched with
+//     [Producer.SetDemand], keeps the demand it is asked for without
+//     acting on it until it is set to [Forward] (GenStage.demand/2).
 //   - With several consumers, each batch of events goes to the consumer
-//     owed the most demand (GenStage's DemandDispatcher).
+//     owed the most demand (GenStage's DemandDispatcher). On a tie it goes
+//     to the one whose demand changed longest ago: a consumer just served,
+//     or that just asked, waits behind the others owed as much, as in
+//     GenStage, so equal consumers share the work in turn.
 //   - A batcher hands on a batch when it has [BatchSize] events (default
 //     100) or when [BatchTimeout] (default 1 s) has passed since its first
 //     event, measured on the pipeline's clock ([WithClock]).

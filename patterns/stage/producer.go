@@ -36,7 +36,7 @@ type Producer[T any] struct {
 // stops the pipeline (events returned with that error are ignored). The
 // producer copies the events; fn may reuse its slice.
 //
-// Options: [BufferSize], [UnboundedBuffer].
+// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand].
 func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) ([]T, error), opts ...Option) (*Producer[T], error) {
 	return newProducer(pl, fn, fn == nil, opts)
 }
@@ -46,7 +46,7 @@ func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) (
 // the buffer then keeps the newest and reports what it drops. Call
 // [Producer.Close] when there are no more.
 //
-// Options: [BufferSize], [UnboundedBuffer].
+// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand].
 func NewPushProducer[T any](pl *Pipeline, opts ...Option) (*Producer[T], error) {
 	return newProducer[T](pl, nil, false, opts)
 }
@@ -57,7 +57,7 @@ func newProducer[T any](pl *Pipeline, fn func(context.Context, int) ([]T, error)
 		return nil, err
 	}
 	p := &Producer[T]{b: newBase(pl, producerRole), fn: fn}
-	p.d = newDispatcher[T](&p.b, cfg.bufferSize, make(chan struct{}, 1))
+	p.d = newDispatcher[T](&p.b, &cfg, make(chan struct{}, 1))
 	p.b.release = p.d.stop
 	if err := pl.add(p); err != nil {
 		return nil, err
@@ -97,6 +97,15 @@ func (p *Producer[T]) Push(events ...T) error {
 func (p *Producer[T]) Wake() {
 	p.base()
 	p.d.wakeUp()
+}
+
+// EstimateBufferedCount returns how many events wait in the producer's
+// buffer for demand (GenStage.estimate_buffered_count). Other goroutines
+// may change it at any moment, so it is an estimate, for monitoring or
+// tests; it never blocks for long and may be called by any goroutine.
+func (p *Producer[T]) EstimateBufferedCount() int {
+	p.base()
+	return p.d.buffered()
 }
 
 // Close says the producer will make no more events: a pull producer's

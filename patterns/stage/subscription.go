@@ -17,7 +17,8 @@ type subscription[T any] struct {
 	received *atomic.Int64 // the consumer's count of events sent to it
 	wake     chan struct{} // the consumer's
 
-	pending int // demand the producer still owes; guarded by from.mu
+	pending int    // demand the producer still owes; guarded by from.mu
+	moved   uint64 // when pending last changed, in from.moves; guarded by from.mu
 
 	mu      sync.Mutex
 	inbox   []T  // sent, not yet taken
