@@ -24,6 +24,8 @@ type Finding struct {
 	Check    string `json:"check"`    // the analyzer's name
 	Question string `json:"question"` // the review question, as a category word
 	Message  string `json:"message"`  // the whole message, link included
+	Ask      string `json:"ask"`      // the review question, as the checklist asks it
+	Why      string `json:"why"`      // the message's sentence alone
 	URL      string `json:"url"`      // the pattern page that shows the problem
 }
 

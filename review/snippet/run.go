@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -87,6 +88,19 @@ func finding(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) F
 	if d.End.IsValid() {
 		end = fset.Position(d.End)
 	}
+	why := strings.TrimSuffix(d.Message, "; see "+d.URL)
+	if _, after, ok := strings.Cut(why, ": "); ok {
+		why = after
+	}
 	return Finding{Line: pos.Line, Column: pos.Column, EndLine: end.Line, Check: a.Name,
-		Question: d.Category, Message: d.Message, URL: d.URL}
+		Question: d.Category, Ask: asks[d.Category], Why: why, Message: d.Message, URL: d.URL}
+}
+
+// asks are the review questions as the checklist page words them, by the
+// category of their findings.
+var asks = map[string]string{
+	"supervised-tasks": "Does every task that can fail have an owner?",
+	"backpressure":     "Is there backpressure for producers faster than their consumers?",
+	"bounded-spawning": "Is spawning bounded?",
+	"timeouts":         "Does every wait have a deadline?",
 }

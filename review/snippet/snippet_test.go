@@ -27,6 +27,9 @@ func TestExample(t *testing.T) {
 	for _, f := range r.Findings {
 		got = append(got, at{f.Line, f.Question})
 		assert.Contains(t, f.Message, f.URL)
+		assert.NotEmpty(t, f.Ask, "the question of %s", f.Question)
+		assert.NotContains(t, f.Why, "see ")
+		assert.Equal(t, f.Message, strings.SplitN(f.Message, ": ", 2)[0]+": "+f.Why+"; see "+f.URL)
 	}
 	assert.Equal(t, []at{{19, "backpressure"}, {21, "bounded-spawning"}, {36, "supervised-tasks"}, {41, "timeouts"}}, got)
 	assert.Equal(t, []string{"example.com/shop/billing"}, r.Unknown)
