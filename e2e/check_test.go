@@ -93,13 +93,13 @@ func TestCheckExample(t *testing.T) {
 	assert.Contains(t, status, "4 findings")
 	assert.Contains(t, status, "example.com/shop/billing", "the unknown import is named")
 	p.linksResolve()
+	p.screenshot("check-desktop")
 
 	// A link opens its pattern page with the demo set up like the finding.
 	run(p, "following the link", chromedp.Click(chromedp.CSS(`.reviewer-finding[data-question="supervised-tasks"] a`)))
 	run(p, "the tasks page", chromedp.WaitVisible(chromedp.CSS("main h1")))
 	assert.True(t, strings.HasSuffix(run(p, "location", chromedp.Location()), "/tasks.html?mode=bare"))
 	p.noConsoleErrors()
-	p.screenshot("check-desktop")
 }
 
 // TestCheckAsYouType: typing is checked without the button, once the

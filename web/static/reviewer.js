@@ -34,6 +34,8 @@
     return e;
   };
 
+  const sentence = (s) => s.charAt(0).toUpperCase() + s.slice(1) + ".";
+
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
   // draw shows the code line by line, each finding under its line, and
@@ -55,9 +57,9 @@
         const box = el("div", "reviewer-finding");
         box.dataset.question = f.question;
         box.dataset.check = f.check;
-        const link = el("a", "reviewer-link", "see it run");
+        const link = el("a", "reviewer-link", "See it run.");
         link.href = f.url;
-        box.append(el("strong", "reviewer-ask", f.ask), " ", el("span", "reviewer-why", f.why + "."), " ", link);
+        box.append(el("strong", "reviewer-ask", f.ask), " ", el("span", "reviewer-why", sentence(f.why)), " ", link);
         li.append(box);
         li.classList.add("reviewer-flagged");
       }
