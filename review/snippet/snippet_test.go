@@ -2,6 +2,7 @@ package snippet_test
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -83,4 +84,22 @@ func TestRelativeLinks(t *testing.T) {
 	r := snippet.Check("package p\n\nfunc f() { go g() }\n\nfunc g() { panic(1) }\n")
 	require.Len(t, r.Findings, 1)
 	assert.Equal(t, "tasks.html?mode=bare", r.Findings[0].URL)
+}
+
+// The questions are worded as the checklist page asks them.
+func TestAsksAreTheChecklists(t *testing.T) {
+	page, err := os.ReadFile("../../content/review.md")
+	require.NoError(t, err)
+	r := snippet.Check(string(must(os.ReadFile("testdata/example.go"))))
+	require.Len(t, r.Findings, 4)
+	for _, f := range r.Findings {
+		assert.Regexp(t, `(?m)^## \d\. `+regexp.QuoteMeta(f.Ask)+`$`, string(page), "the question of %s", f.Question)
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
