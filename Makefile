@@ -6,7 +6,7 @@ GOROOT  := $(shell go env GOROOT)
 WASMDIR := $(GOROOT)/lib/wasm
 WASMENV := GOOS=js GOARCH=wasm
 
-.PHONY: help site pages wasm offline serve test test-native test-wasm test-e2e deps bench bench-hook measure clean
+.PHONY: help site pages wasm wasm-reviewer offline serve test test-native test-wasm test-e2e deps bench bench-hook measure clean
 
 help: ## list the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -31,7 +31,12 @@ wasm: pages ## compile the playground to WebAssembly, with the wasm_exec.js of t
 	$(WASMENV) go build -trimpath -ldflags="-s -w" -o $(SITE)/$(WASM) ./wasm
 	cp $(WASMDIR)/wasm_exec.js $(SITE)/wasm_exec.js
 
-offline: wasm ## write the service worker, versioned by a hash of every file of the build, then gzip and brotli copies of every file
+# The reviewer page has a build of its own (cmd/reviewwasm): it holds the
+# type checker and the analyzers, which no pattern page needs.
+wasm-reviewer: pages ## compile the reviewer page's checks to WebAssembly
+	$(WASMENV) go build -trimpath -ldflags="-s -w" -o "$(SITE)/reviewer.wasm" ./cmd/reviewwasm
+
+offline: wasm wasm-reviewer ## write the service worker, versioned by a hash of every file of the build, then gzip and brotli copies of every file
 	go run ./web -out $(SITE) -finish
 
 serve: site ## build, then serve the playground on http://localhost:8080 (PORT=… to change)
