@@ -148,15 +148,25 @@ func (d *Data) percentiles(ended []span) {
 		d.Durations = append(d.Durations, u.end-u.start)
 		d.Latencies = append(d.Latencies, u.end-u.queued)
 	}
+	// The durations ended by each sample time, kept sorted: each sample
+	// sorts only its newcomers and merges them in, rather than sorting
+	// everything again (20,000 units, sixty times over, took a browser
+	// frame's worth of time many times).
 	sorted := make([]float64, 0, len(ended))
+	merged := make([]float64, 0, len(ended))
 	next := 0
 	for k := range pctSamples {
 		at := d.End * float64(k+1) / pctSamples
+		from := len(sorted)
 		for next < len(ended) && ended[next].end <= at {
 			sorted = append(sorted, ended[next].end-ended[next].start)
 			next++
 		}
-		slices.Sort(sorted)
+		if from < len(sorted) {
+			slices.Sort(sorted[from:])
+			merged = mergeSorted(merged[:0], sorted[:from], sorted[from:])
+			sorted, merged = merged, sorted
+		}
 		d.P50[k], d.P90[k], d.P99[k] = Percentile(sorted, 50), Percentile(sorted, 90), Percentile(sorted, 99)
 		d.MaxPct = max(d.MaxPct, d.P99[k])
 	}
@@ -182,6 +192,18 @@ func (d *Data) rates(ended []span) {
 		d.Rate[i] = sum / (spans * d.End / rateBins / 1000)
 		d.MaxRate = max(d.MaxRate, d.Rate[i])
 	}
+}
+
+// mergeSorted appends to dst the values of a and b, both sorted, in order.
+func mergeSorted(dst, a, b []float64) []float64 {
+	for len(a) > 0 && len(b) > 0 {
+		if b[0] < a[0] {
+			dst, b = append(dst, b[0]), b[1:]
+		} else {
+			dst, a = append(dst, a[0]), a[1:]
+		}
+	}
+	return append(append(dst, a...), b...)
 }
 
 // Percentile is the p-th percentile (nearest rank) of sorted values; 0
