@@ -34,6 +34,11 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "size", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16", "20"}, Figure: "timed_out"},
 	Life:  Life,
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "size", Min: 1, Max: 20},
+		{Param: "max_overflow", Min: 0, Max: 20},
+		{Param: "rate", Min: 1, Max: 100},
+	},
 	Describe: "Animation of the run: the pool's workers, idle or busy with a caller, the overflow workers, " +
 		"the callers waiting for a checkout, and the callers that left. The event log below gives the same in words.",
 }

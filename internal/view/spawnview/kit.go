@@ -29,6 +29,11 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "rate", Values: []string{"25", "50", "100", "200", "400", "800", "1600"}, Figure: "max_goroutines"},
 	Life:  Life,
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "mode"},
+		{Param: "rate", Min: 10, Max: 2000, Log: true},
+		{Param: "max", Min: 1, Max: 200},
+	},
 	Describe: "Animation of the run: live handler goroutines and the estimated memory over time, " +
 		"with the bound as a line, and the requests waiting. The event log below gives the same in words.",
 }

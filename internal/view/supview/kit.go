@@ -23,6 +23,11 @@ var Kit = view.Kit{
 	Sweep:   view.Sweep{Param: "fail_rate", Values: []string{"0", "0.05", "0.1", "0.15", "0.2", "0.3", "0.4", "0.5", "0.7", "0.9"}, Figure: "restarts"},
 	Life:    Life,
 	Words:   Words,
+	Knobs: []view.Knob{
+		{Param: "fail_rate", Min: 0, Max: 1},
+		{Param: "max_restarts", Min: 0, Max: 20},
+		{Param: "restart"},
+	},
 	Describe: "Animation of the run: one lane per child, each run a span coloured by how it ended, ticks where the " +
 		"supervisor restarted a child, the restart window filling up, and the moment the supervisor gives up. " +
 		"The event log below gives the same in words.",

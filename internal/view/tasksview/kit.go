@@ -29,6 +29,11 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "max_children", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16"}, Figure: "refused"},
 	Life:  Life,
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "mode"},
+		{Param: "fail_rate", Min: 0, Max: 1},
+		{Param: "items", Min: 1, Max: 100},
+	},
 	Describe: "Animation of the run: each task a bar on a time axis, ending green when it returned, red when it panicked, " +
 		"grey when the program died under it; refused starts and the program's death are marked in the alert colour. " +
 		"The event log below gives the same in words.",

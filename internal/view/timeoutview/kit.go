@@ -30,6 +30,11 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "timeout", Values: []string{"100", "200", "300", "400", "500", "600", "800", "1000", "1200", "1500"}, Figure: "timed_out"},
 	Life:  Life,
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "timeout", Min: 50, Max: 3000},
+		{Param: "shutdown", Min: 0, Max: 1500},
+		{Param: "stubborn_rate", Min: 0, Max: 1},
+	},
 	Describe: "Animation of the run: each task on a time axis with its caller's yield window up to the deadline, " +
 		"the task running, its shutdown grace, and a mark where the caller got its answer; an abandoned task's " +
 		"goroutine runs on, dashed, until it returns by itself. The event log below gives the same in words.",
