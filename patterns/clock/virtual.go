@@ -76,9 +76,9 @@ func (v *Virtual) StepUpTo(n int) bool {
 		return false
 	}
 	v.now = v.timers[0].when
-	due := v.popDue(n)
+	now, due := v.now, v.popDue(n)
 	v.mu.Unlock()
-	fire(due)
+	fire(due, now)
 	return true
 }
 
@@ -89,9 +89,9 @@ func (v *Virtual) Advance(d time.Duration) {
 	end := v.now.Add(d)
 	for len(v.timers) > 0 && !v.timers[0].when.After(end) {
 		v.now = v.timers[0].when
-		due := v.popDue(0)
+		now, due := v.now, v.popDue(0)
 		v.mu.Unlock()
-		fire(due)
+		fire(due, now)
 		v.mu.Lock()
 	}
 	v.now = end
@@ -126,14 +126,16 @@ func (v *Virtual) popDue(n int) []*virtualTimer {
 	return due
 }
 
-func fire(due []*virtualTimer) {
+// fire fires the timers due at now. It reads no field a timer's owner may
+// change: a goroutine woken by the first may reset the next at once.
+func fire(due []*virtualTimer, now time.Time) {
 	for _, t := range due {
 		if t.fn != nil {
 			t.fn()
 			continue
 		}
 		select {
-		case t.ch <- t.when:
+		case t.ch <- now:
 		default: // like time.Timer: an unread tick is not queued twice
 		}
 	}

@@ -151,3 +151,21 @@ func TestVirtualStepUpToLimitsCallbacks(t *testing.T) {
 	}
 	assert.Equal(t, []int{2, 4, 5}, counts)
 }
+
+// TestVirtualStepRacesNoReset: a goroutine woken by one timer of an instant
+// may reset the next timer of that instant while the step still fires it;
+// under -race, the step reads nothing the reset writes.
+func TestVirtualStepRacesNoReset(t *testing.T) {
+	v := clock.NewVirtual()
+	a := v.NewTimer(10 * time.Millisecond)
+	b := v.NewTimer(10 * time.Millisecond)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		<-a.C()
+		b.Reset(5 * time.Millisecond)
+	}()
+	require.True(t, v.Step())
+	<-done
+	assert.Equal(t, 10*time.Millisecond, v.Elapsed())
+}
