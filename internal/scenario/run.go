@@ -43,7 +43,7 @@ func (s *Scenario) Start(v Values) *Run {
 // stepTimers is the most timers one [Run.Step] fires. Two thousand
 // callers whose waits end at one instant then take many short steps rather
 // than one long one, and the browser draws frames between them.
-const stepTimers = 32
+const stepTimers = 16
 
 // Step fires the next virtual timers, at most stepTimers of them. Call it
 // only when every goroutine of the run is blocked (see package clock). It
