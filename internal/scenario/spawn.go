@@ -133,6 +133,7 @@ func (s *spawner) emit(k event.Kind, id, slot, n int) {
 func summarizeSpawn(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"requests": 0, "max_goroutines": 0, "max_memory_kb": 0, "max_waiting": 0}
 	live, waiting := 0, 0
+	mostLive, mostWaiting, mostKB := 0, 0, 0
 	bounded := v.String("mode") == "bounded"
 	for i, r := range trace {
 		switch r.Kind {
@@ -152,9 +153,9 @@ func summarizeSpawn(v Values, trace []event.Record) map[string]float64 {
 		if i+1 < len(trace) && trace[i+1].At == r.At {
 			continue // the instant is not over
 		}
-		s["max_goroutines"] = max(s["max_goroutines"], float64(live))
-		s["max_waiting"] = max(s["max_waiting"], float64(waiting))
-		s["max_memory_kb"] = max(s["max_memory_kb"], float64(goroutineKB*live+requestKB*waiting))
+		mostLive, mostWaiting = max(mostLive, live), max(mostWaiting, waiting)
+		mostKB = max(mostKB, goroutineKB*live+requestKB*waiting)
 	}
+	s["max_goroutines"], s["max_waiting"], s["max_memory_kb"] = float64(mostLive), float64(mostWaiting), float64(mostKB)
 	return s
 }
