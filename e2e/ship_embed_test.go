@@ -60,10 +60,13 @@ func TestEmbedOnThirdPartyPage(t *testing.T) {
 		s := evalIn[map[string]float64](p, stream, `playgrounds[0].run()`)
 		assert.Equal(t, 12.0, s["items"])
 		assert.Equal(t, 2.0, s["max_active"])
-		assert.True(t, evalIn[bool](p, pool, `playgrounds[0].summary() === null`), "running one leaves the other alone")
 		s = evalIn[map[string]float64](p, pool, `playgrounds[0].run()`)
 		assert.Equal(t, 16.0, s["items"])
 		assert.Equal(t, 16.0, s["served"])
+		// An edit of one re-runs it, and leaves the other as it was.
+		assert.Empty(t, evalIn[[]any](p, stream, `playgrounds[0].setParams({items: "5"})`))
+		pollIn(p, stream, "the stream's re-run", `playgrounds[0].summary().items === 5`)
+		assert.Equal(t, 16.0, evalIn[map[string]float64](p, pool, `playgrounds[0].summary()`)["items"], "the pool is untouched")
 	})
 
 	t.Run("the host page is unaffected", func(t *testing.T) {

@@ -41,7 +41,7 @@ func streamValues(t *testing.T, raw map[string]string) (*scenario.Scenario, scen
 func driven(t *testing.T, l js.Value, run *scenario.Run, after func()) error {
 	t.Helper()
 	end := make(chan error, 1)
-	drive(l, run, after, func(err error) { end <- err })
+	drive(l, func() any { more := run.Step(); after(); return more }, func(err error) { end <- err })
 	return <-end
 }
 

@@ -126,3 +126,16 @@ func elements(list js.Value) []Element {
 
 // Remove takes the element out of the document.
 func (e Element) Remove() { e.v.Call("remove") }
+
+// SetClass adds the class to the element, or removes it.
+func (e Element) SetClass(name string, on bool) {
+	e.v.Get("classList").Call("toggle", name, on)
+}
+
+// ScrollIntoView scrolls the page so that the element's top is in view,
+// at once.
+func (e Element) ScrollIntoView() {
+	opts := js.Global().Get("Object").New()
+	opts.Set("block", "start")
+	e.v.Call("scrollIntoView", opts)
+}
