@@ -3,6 +3,7 @@ package trace
 import (
 	"slices"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -77,7 +78,7 @@ func appendHeader(b []byte, h Header) []byte {
 // appendEvent writes one event object.
 func appendEvent(b []byte, r event.Record) []byte {
 	b = append(b, `{"t":`...)
-	b = strconv.AppendFloat(b, r.At.Seconds()*1000, 'f', -1, 64)
+	b = strconv.AppendFloat(b, float64(r.At)/float64(time.Millisecond), 'f', -1, 64)
 	b = append(b, `,"kind":`...)
 	b = AppendString(b, r.Kind.String())
 	b = append(b, `,"id":`...)
