@@ -94,9 +94,15 @@ func (d *demo) finish(run *scenario.Run, tookMs float64) {
 		d.fail(err.Error())
 		return
 	}
-	trace := run.Trace()
-	d.last = &result{trace: trace, summary: run.Summary(), values: run.Values()}
-	d.show(d.kit.New(trace, run.Values()), chart.New(trace, d.kit.LifeOf(), d.kit.UpfrontOf(run.Values())))
+	d.present(&result{trace: run.Trace(), summary: run.Summary(), values: run.Values()}, tookMs)
+}
+
+// present shows a run, computed or replayed from a trace file, and settles
+// the run() promises.
+func (d *demo) present(res *result, tookMs float64) {
+	d.last = res
+	trace, values := res.trace, res.values
+	d.show(d.kit.New(trace, values), chart.New(trace, d.kit.LifeOf(), d.kit.UpfrontOf(values)))
 	if d.startAt >= 0 {
 		d.player.Seek(d.startAt)
 		d.startAt = -1

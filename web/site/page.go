@@ -90,7 +90,11 @@ type view struct {
 	CSP             string        // for the meta tag; see package policy
 	Body            template.HTML // rendered by goldmark, which escapes the text
 	Wasm            string        // the page's WebAssembly build; empty without a demo
+	Replay          bool          // the replay page: its demo shows a trace file the reader opens
 }
+
+// replayPage is the page whose demo replays a trace file (see wasm/replay.go).
+const replayPage = "replay.html"
 
 // render writes the complete HTML page.
 func (p *page) render(md goldmark.Markdown, w io.Writer) error {
@@ -108,5 +112,6 @@ func (p *page) render(md goldmark.Markdown, w io.Writer) error {
 		Body:     template.HTML(body.String()),
 		CSP:      policy.CSP,
 		Wasm:     wasmFor(p.demos),
+		Replay:   p.out == replayPage,
 	})
 }
