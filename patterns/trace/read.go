@@ -87,7 +87,7 @@ func Read(r io.Reader) (t Trace, skipped int, err error) {
 			continue
 		}
 		t.Events = append(t.Events, event.Record{
-			At: time.Duration(*e.T * float64(time.Millisecond)), Kind: k,
+			At: time.Duration(math.Round(*e.T * float64(time.Millisecond))), Kind: k,
 			ID: nums[0], Slot: nums[1], N: nums[2], Detail: e.Detail,
 		})
 	}

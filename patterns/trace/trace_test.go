@@ -165,3 +165,16 @@ func TestReadRefusesTooLarge(t *testing.T) {
 	_, _, err = trace.Read(strings.NewReader(b.String()))
 	assert.ErrorContains(t, err, "at most 500000")
 }
+
+// Times come back to the nanosecond.
+func TestTimesRoundTrip(t *testing.T) {
+	in := trace.Trace{Header: trace.Header{Pattern: "stream", Clock: trace.RealClock}}
+	for i := range 2000 {
+		in.Events = append(in.Events, event.Record{At: time.Duration(i)*time.Millisecond + time.Duration(i*7919%1000003), Kind: event.Started})
+	}
+	got, _, err := trace.Read(bytes.NewReader(trace.Encode(in)))
+	require.NoError(t, err)
+	for i := range in.Events {
+		require.Equal(t, in.Events[i].At, got.Events[i].At, "event %d", i)
+	}
+}
