@@ -139,3 +139,20 @@ func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// TestReplayByDrop drops the program's trace on the page, as a person
+// drags a file from their desktop.
+func TestReplayByDrop(t *testing.T) {
+	r := recordProgram(t)
+	p := demoPage(t, "replay.html")
+	await[bool](p, `(async () => {
+		const text = await (await fetch(`+jsString(r.file)+`)).text();
+		const dt = new DataTransfer();
+		dt.items.add(new File([text], "dropped.json", {type: "application/json"}));
+		document.querySelector("main h1").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`)
+	p.replayShown(r)
+	assert.Contains(t, eval[string](p, `document.querySelector(".replay-status").textContent`), "dropped.json")
+	p.noConsoleErrors()
+}

@@ -197,19 +197,15 @@ func summaryObject(scn *scenario.Scenario, sum map[string]float64) js.Value {
 
 // summaryText is a run's summary in words.
 func summaryText(scn *scenario.Scenario, sum map[string]float64, tookMs float64) string {
-	return summaryFigures(scn, sum) + " · " + view.Ms(sum["virtual_ms"]) + " virtual ms, computed in " +
-		strconv.FormatFloat(tookMs, 'f', 1, 64) + " ms."
-}
-
-// summaryFigures is every figure of a summary but the time, in words.
-func summaryFigures(scn *scenario.Scenario, sum map[string]float64) string {
 	parts := make([]string, 0, len(scn.Summary))
 	for _, k := range scn.Summary {
-		if k != "virtual_ms" {
-			parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+view.Ms(sum[k]))
+		if k == "virtual_ms" {
+			continue
 		}
+		parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+view.Ms(sum[k]))
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, " · ") + " · " + view.Ms(sum["virtual_ms"]) + " virtual ms, computed in " +
+		strconv.FormatFloat(tookMs, 'f', 1, 64) + " ms."
 }
 
 // traceArray is the last run's trace as plain objects, [] before a run.

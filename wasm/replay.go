@@ -1,4 +1,4 @@
-//go:build js && wasm
+//go:build js && wasm && (!pg_only || pg_stream)
 
 package main
 
@@ -174,5 +174,11 @@ func traceValues(scn *scenario.Scenario, params map[string]string) (scenario.Val
 
 // summaryLine is a replayed trace's summary in words.
 func summaryLine(scn *scenario.Scenario, sum map[string]float64) string {
-	return summaryFigures(scn, sum) + " · " + view.Ms(sum["virtual_ms"]) + " ms recorded."
+	parts := make([]string, 0, len(scn.Summary))
+	for _, k := range scn.Summary {
+		if k != "virtual_ms" {
+			parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+view.Ms(sum[k]))
+		}
+	}
+	return strings.Join(parts, " · ") + " · " + view.Ms(sum["virtual_ms"]) + " ms recorded."
 }

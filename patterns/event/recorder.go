@@ -41,8 +41,11 @@ func RecordOf(e Event, origin time.Time) Record {
 }
 
 func (r *Recorder) observe(e Event) {
-	rec := RecordOf(e, r.origin)
-	detail := rec.Detail
+	rec := Record{At: e.Time.Sub(r.origin), ID: int32(e.ID), Slot: int32(e.Slot), N: int32(e.N), Kind: e.Kind}
+	var detail string
+	if e.Err != nil {
+		detail = e.Err.Error()
+	}
 	r.mu.Lock()
 	if detail != "" {
 		if r.details == nil {

@@ -2,7 +2,6 @@ package trace
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -36,59 +35,76 @@ func Read(r io.Reader) (t Trace, skipped int, err error) {
 	if len(data) > MaxBytes {
 		return Trace{}, 0, fmt.Errorf("the trace is larger than %d MB, the most this reader accepts", MaxBytes>>20)
 	}
-	var f struct {
-		Format  string            `json:"format"`
-		Version *int              `json:"version"`
-		Pattern string            `json:"pattern"`
-		Clock   string            `json:"clock"`
-		Params  map[string]string `json:"params"`
-		Events  []struct {
-			T      *float64 `json:"t"`
-			Kind   string   `json:"kind"`
-			ID     float64  `json:"id"`
-			Slot   float64  `json:"slot"`
-			N      float64  `json:"n"`
-			Detail string   `json:"detail"`
-		} `json:"events"`
+	v, err := decode(data)
+	if err != nil {
+		return Trace{}, 0, fmt.Errorf("this is not a trace file: it is not valid JSON (%v)", err)
 	}
-	if err := json.Unmarshal(data, &f); err != nil {
-		return Trace{}, 0, fmt.Errorf("this is not a trace file: it is not valid JSON of the expected shape (%v)", err)
+	f, ok := v.(map[string]any)
+	if !ok {
+		return Trace{}, 0, errors.New("this is not a trace file: it is not a JSON object")
 	}
+	format, _ := f["format"].(string)
+	version, hasVersion := f["version"].(float64)
+	pattern, _ := f["pattern"].(string)
+	clock, _ := f["clock"].(string)
+	events, eventsOK := f["events"].([]any)
 	switch {
-	case f.Format != Format:
-		return Trace{}, 0, fmt.Errorf("this is not a trace file: its format is %s, not %q", quoted(f.Format), Format)
-	case f.Version == nil:
+	case format != Format:
+		return Trace{}, 0, fmt.Errorf("this is not a trace file: its format is %s, not %q", quoted(format), Format)
+	case !hasVersion:
 		return Trace{}, 0, errors.New("the trace has no version")
-	case *f.Version != Version:
-		return Trace{}, 0, fmt.Errorf("the trace is of version %d; this reader reads version %d", *f.Version, Version)
-	case f.Pattern == "":
+	case version != Version:
+		return Trace{}, 0, fmt.Errorf("the trace is of version %s; this reader reads version %d", strconv.FormatFloat(version, 'f', -1, 64), Version)
+	case pattern == "":
 		return Trace{}, 0, errors.New("the trace names no pattern to show it with")
-	case f.Clock != RealClock && f.Clock != VirtualClock:
-		return Trace{}, 0, fmt.Errorf("the trace's clock is %s; it must be %q or %q", quoted(f.Clock), RealClock, VirtualClock)
-	case len(f.Events) > MaxEvents:
-		return Trace{}, 0, fmt.Errorf("the trace has %d events; this reader accepts at most %d", len(f.Events), MaxEvents)
+	case clock != RealClock && clock != VirtualClock:
+		return Trace{}, 0, fmt.Errorf("the trace's clock is %s; it must be %q or %q", quoted(clock), RealClock, VirtualClock)
+	case !eventsOK && f["events"] != nil:
+		return Trace{}, 0, errors.New("the trace's events are not a list")
+	case len(events) > MaxEvents:
+		return Trace{}, 0, fmt.Errorf("the trace has %d events; this reader accepts at most %d", len(events), MaxEvents)
 	}
-	t = Trace{Header: Header{Pattern: f.Pattern, Params: f.Params, Clock: f.Clock}}
-	t.Events = make([]event.Record, 0, len(f.Events))
-	for i, e := range f.Events {
-		if e.T == nil || *e.T < 0 || *e.T > float64(math.MaxInt64/int64(time.Millisecond)) {
+	params := map[string]string{}
+	if raw, ok := f["params"].(map[string]any); ok {
+		for k, v := range raw {
+			s, ok := v.(string)
+			if !ok {
+				return Trace{}, 0, fmt.Errorf("the trace's parameter %s is not text", quoted(k))
+			}
+			params[k] = s
+		}
+	} else if f["params"] != nil {
+		return Trace{}, 0, errors.New("the trace's params are not an object")
+	}
+	t = Trace{Header: Header{Pattern: pattern, Params: params, Clock: clock}}
+	t.Events = make([]event.Record, 0, len(events))
+	for i, raw := range events {
+		e, ok := raw.(map[string]any)
+		if !ok {
+			return Trace{}, 0, fmt.Errorf("event %d is not an object", i)
+		}
+		at, ok := e["t"].(float64)
+		if !ok || at < 0 || at > float64(math.MaxInt64/int64(time.Millisecond)) {
 			return Trace{}, 0, fmt.Errorf("event %d has no time, or a time that is negative or too large", i)
 		}
 		var nums [3]int32
-		for j, v := range []float64{e.ID, e.Slot, e.N} {
-			if v != math.Trunc(v) || v < math.MinInt32 || v > math.MaxInt32 {
+		for j, name := range []string{"id", "slot", "n"} {
+			v, ok := e[name].(float64)
+			if !ok && e[name] != nil || v != math.Trunc(v) || v < math.MinInt32 || v > math.MaxInt32 {
 				return Trace{}, 0, fmt.Errorf("event %d has an id, slot or n that is not a 32-bit integer", i)
 			}
 			nums[j] = int32(v)
 		}
-		k, ok := event.ParseKind(e.Kind)
+		name, _ := e["kind"].(string)
+		detail, _ := e["detail"].(string)
+		k, ok := event.ParseKind(name)
 		if !ok {
 			skipped++
 			continue
 		}
 		t.Events = append(t.Events, event.Record{
-			At: time.Duration(math.Round(*e.T * float64(time.Millisecond))), Kind: k,
-			ID: nums[0], Slot: nums[1], N: nums[2], Detail: e.Detail,
+			At: time.Duration(math.Round(at * float64(time.Millisecond))), Kind: k,
+			ID: nums[0], Slot: nums[1], N: nums[2], Detail: detail,
 		})
 	}
 	slices.SortStableFunc(t.Events, func(a, b event.Record) int { return cmp.Compare(a.At, b.At) })

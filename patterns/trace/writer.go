@@ -1,7 +1,6 @@
 package trace
 
 import (
-	"bufio"
 	"io"
 	"sync"
 	"time"
@@ -15,9 +14,9 @@ import (
 // [Writer.Close] at the end: until then the file is not complete.
 type Writer struct {
 	mu     sync.Mutex
-	out    *bufio.Writer
+	out    io.Writer
 	origin time.Time
-	buf    []byte // one event's encoding, reused
+	buf    []byte // encoded events not yet written, flushed at bufSize
 	n      int    // events written
 	err    error  // the first write error; later events are dropped
 	closed bool
@@ -25,9 +24,7 @@ type Writer struct {
 
 // NewWriter starts a trace of h on w; times count from now.
 func NewWriter(w io.Writer, h Header) *Writer {
-	tw := &Writer{out: bufio.NewWriterSize(w, 64<<10), origin: time.Now()}
-	_, tw.err = tw.out.Write(appendHeader(nil, h))
-	return tw
+	return &Writer{out: w, origin: time.Now(), buf: appendHeader(make([]byte, 0, bufSize), h)}
 }
 
 // Hook returns the hook to pass to a pattern's WithHook option.
@@ -40,13 +37,14 @@ func (w *Writer) observe(e event.Event) {
 	if w.err != nil || w.closed {
 		return
 	}
-	w.buf = w.buf[:0]
 	if w.n > 0 {
 		w.buf = append(w.buf, ',')
 	}
 	w.buf = appendEvent(w.buf, rec)
-	_, w.err = w.out.Write(w.buf)
 	w.n++
+	if len(w.buf) >= bufSize {
+		w.flush()
+	}
 }
 
 // Close ends the trace and flushes it; it does not close the underlying
@@ -60,12 +58,18 @@ func (w *Writer) Close() error {
 	}
 	w.closed = true
 	if w.err == nil {
-		_, w.err = w.out.WriteString("]}\n")
-	}
-	if w.err == nil {
-		w.err = w.out.Flush()
+		w.buf = append(w.buf, "]}\n"...)
+		w.flush()
 	}
 	return w.err
+}
+
+// bufSize is how many bytes of events are written at once.
+const bufSize = 64 << 10
+
+func (w *Writer) flush() {
+	_, w.err = w.out.Write(w.buf)
+	w.buf = w.buf[:0]
 }
 
 // Len is how many events were written.
