@@ -128,3 +128,12 @@ func (d *demo) togglePanel() {
 	d.ui.panel.SetAttr("aria-expanded", "false")
 	d.ui.panel.Focus()
 }
+
+// present shows a run that was not computed here, such as a trace file the
+// reader opened, as finish shows a computed one: from its start.
+func (d *demo) present(res *result, tookMs float64) {
+	d.rerun.Stop()
+	d.finish(&job{d: d, values: res.values, fromStart: true, began: dom.Now() - tookMs,
+		trace: res.trace, summary: res.summary, vis: d.kit.New(res.trace, res.values),
+		charts: chart.New(res.trace, d.kit.LifeOf(), d.kit.UpfrontOf(res.values))})
+}
