@@ -20,10 +20,6 @@ func (p *page) rectOf(css string) rect {
 	return eval[rect](p, `(r => ({top: r.top, bottom: r.bottom, left: r.left, right: r.right}))(document.querySelector(`+jsString(css)+`).getBoundingClientRect())`)
 }
 
-// jsString writes a string as a JavaScript literal.
-func jsString(s string) string {
-	return "`" + s + "`"
-}
 
 // TestPictureFirst opens every pattern's page as it arrives, on a desktop
 // and on a phone: the first demo's picture starts within the first
