@@ -80,10 +80,11 @@ func (d *demo) compute(fromStart bool) {
 	d.job = j
 	j.run = d.scn.Start(d.values)
 	drive(loop, j.step, func(err error) {
-		releaseGC()
 		if err == nil && !j.stale && j.phase < phaseCollect {
 			err = j.run.Err() // it failed or stalled: a bug in the scenario
 		}
+		j.run = nil
+		releaseGC()
 		if err != nil && !j.stale {
 			d.guard(func() { d.fail(err.Error()) })
 		}
@@ -135,6 +136,10 @@ func (j *job) step() any {
 	case phaseShow:
 		d.guard(func() { d.finish(j) })
 	case phaseCollect:
+		// Let go of what the demo now holds, and of the run and its own
+		// copy of the trace, before the collection at the end.
+		j.run.Stop() // it is done: this only releases its context
+		j.trace, j.summary, j.vis, j.build, j.charts = nil, nil, nil, nil, nil
 		return false
 	}
 	j.phase++

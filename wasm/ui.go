@@ -226,9 +226,3 @@ func button(doc dom.Document, typ, class, text, label string) dom.Button {
 	}
 	return dom.AsButton(b)
 }
-
-func labelled(doc dom.Document, class, text string, control dom.Element) dom.Element {
-	l := doc.New("label", class, "")
-	l.Append(doc.New("span", "", text), control)
-	return l
-}
