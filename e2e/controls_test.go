@@ -51,7 +51,9 @@ func (p *page) tabReachesEveryControl(onFocus func(id string)) {
 	p.t.Helper()
 	first := `document.querySelector(".playground")`
 	eval[bool](p, `(`+first+`.querySelectorAll("details").forEach(d => d.open = true), true)`)
-	// The controls shown: on a wide screen, the phone's panel buttons are not.
+	// The controls a reader can reach: on a wide screen the phone's panel
+	// buttons are not among them, nor the fallback the demo hid (its
+	// picture and folded settings).
 	controls := eval[int](p, `[...`+first+`.querySelectorAll(":is(input, select, button, summary, textarea, [tabindex='0']):not([disabled])")].filter(e => e.checkVisibility()).length`)
 	eval[bool](p, `(() => { const h = document.querySelector("main h1"); h.tabIndex = -1; h.focus(); return true; })()`)
 	reached := map[string]bool{}
