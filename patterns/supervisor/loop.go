@@ -118,10 +118,12 @@ func (l *loop) spawn(c *child) {
 func (l *loop) remove(c *child, err error) {
 	delete(l.children, c.id)
 	l.slots.Free(c.slot)
+	// Reported before anyone waiting hears of it, so that a caller of
+	// TerminateChild finds the removal in the trace when it returns.
+	l.emit(event.ChildRemoved, c.id, c.slot, len(l.children), nil)
 	for _, w := range c.waiters {
 		w <- err
 	}
-	l.emit(event.ChildRemoved, c.id, c.slot, len(l.children), nil)
 }
 
 // finish records why the supervisor stopped and closes Done.
