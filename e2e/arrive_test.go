@@ -20,7 +20,6 @@ func (p *page) rectOf(css string) rect {
 	return eval[rect](p, `(r => ({top: r.top, bottom: r.bottom, left: r.left, right: r.right}))(document.querySelector(`+jsString(css)+`).getBoundingClientRect())`)
 }
 
-
 // TestPictureFirst opens every pattern's page as it arrives, on a desktop
 // and on a phone: the first demo's picture starts within the first
 // screen. On the desktop its knobs are beside the picture, in view, and
