@@ -5,7 +5,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"syscall/js"
 
 	"github.com/concurrency-patterns/playground/internal/scenario"
@@ -32,6 +31,7 @@ type job struct {
 	d         *demo
 	run       *scenario.Run
 	values    scenario.Values
+	edit      int  // the demo's edit whose values these are
 	fromStart bool // show it from time 0 (a run() call) rather than at the moment shown
 	stale     bool // superseded
 	stopped   bool // its run was told to stop
@@ -76,7 +76,7 @@ func (d *demo) compute(fromStart bool) {
 		d.job.supersede()
 	}
 	holdGC()
-	j := &job{d: d, values: d.values, fromStart: fromStart, began: dom.Now()}
+	j := &job{d: d, values: d.values, edit: d.edit, fromStart: fromStart, began: dom.Now()}
 	d.job = j
 	j.run = d.scn.Start(d.values)
 	drive(loop, j.step, func(err error) {
@@ -92,10 +92,8 @@ func (d *demo) compute(fromStart bool) {
 	d.controls()
 }
 
-// describes reports whether the job computes values.
-func (j *job) describes(v scenario.Values) bool {
-	return !j.stale && maps.Equal(j.values.Raw(), v.Raw())
-}
+// current reports whether the job computes the values the form holds now.
+func (j *job) current() bool { return !j.stale && j.edit == j.d.edit }
 
 // supersede gives the job up: its run is stopped on its next step.
 func (j *job) supersede() { j.stale = true }
