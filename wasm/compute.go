@@ -51,6 +51,10 @@ type job struct {
 // chartPiece is how many records of the trace the charts read per step.
 const chartPiece = 4096
 
+// stepMs is how long one call from the drive loop steps a run, in ms: a
+// few calls fit in one of its slices.
+const stepMs = 3.0
+
 // The pieces of a job, in order; each after phaseRun is one call.
 const (
 	phaseRun = iota
@@ -105,13 +109,12 @@ func (j *job) step() any {
 			j.stopped = true
 			j.run.Stop()
 		}
-		return j.run.Step()
+		return stepFor(j.run, stepMs, func() {})
 	}
 	d := j.d
 	switch j.phase {
 	case phaseRun:
-		if j.run.Step() {
-			j.progress()
+		if stepFor(j.run, stepMs, j.progress) {
 			return true
 		}
 		if j.run.Err() != nil {

@@ -41,7 +41,7 @@ func streamValues(t *testing.T, raw map[string]string) (*scenario.Scenario, scen
 func driven(t *testing.T, l js.Value, run *scenario.Run, after func()) error {
 	t.Helper()
 	end := make(chan error, 1)
-	drive(l, func() any { more := run.Step(); after(); return more }, func(err error) { end <- err })
+	drive(l, func() any { return stepFor(run, stepMs, after) }, func(err error) { end <- err })
 	return <-end
 }
 
@@ -71,6 +71,34 @@ func TestDriveComputesTheRunSynctestDoes(t *testing.T) {
 		require.NoError(t, run.Err())
 		assert.Equal(t, want, run.Summary(), "%v", raw)
 		assert.Greater(t, steps, 1, "one step per virtual instant")
+	}
+}
+
+// TestDriveSettlesWithinACall: one call from JavaScript steps a run many
+// times, letting its goroutines settle between steps, and every scenario
+// ends as it does under synctest.
+func TestDriveSettlesWithinACall(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreAnyFunction("runtime.handleEvent"))
+	l := loop(t)
+	for _, name := range scenario.Names() {
+		s, _ := scenario.Lookup(name)
+		v, errs := s.Parse(nil)
+		require.Empty(t, errs)
+		var want map[string]float64
+		synctest.Test(t, func(t *testing.T) {
+			run := s.Start(v)
+			require.NoError(t, run.Complete(synctest.Wait))
+			want = run.Summary()
+		})
+
+		run := s.Start(v)
+		calls, steps := 0, 0
+		end := make(chan error, 1)
+		drive(l, func() any { calls++; return stepFor(run, stepMs, func() { steps++ }) }, func(err error) { end <- err })
+		require.NoError(t, <-end, name)
+		require.NoError(t, run.Err(), name)
+		assert.Equal(t, want, run.Summary(), name)
+		assert.LessOrEqual(t, 4*calls, steps, "%s: %d calls for %d steps", name, calls, steps)
 	}
 }
 
