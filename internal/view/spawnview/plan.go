@@ -13,7 +13,7 @@ func (v *Visual) Plan(t, width float64) view.Plan {
 	if v.bounded {
 		mode = "bounded: at most " + strconv.Itoa(v.max) + " handlers"
 	}
-	status := "not run yet: press Run"
+	status := "not run yet"
 	if v.End() > 0 {
 		status = mode + " · " + strconv.Itoa(int(arrived)) + " requests so far"
 	}
