@@ -45,6 +45,18 @@ func driven(t *testing.T, l js.Value, run *scenario.Run, after func()) error {
 	return <-end
 }
 
+// natively is the summary of a run of v stepped under synctest.
+func natively(t *testing.T, s *scenario.Scenario, v scenario.Values) map[string]float64 {
+	t.Helper()
+	var sum map[string]float64
+	synctest.Test(t, func(t *testing.T) {
+		run := s.Start(v)
+		require.NoError(t, run.Complete(synctest.Wait))
+		sum = run.Summary()
+	})
+	return sum
+}
+
 // TestDriveComputesTheRunSynctestDoes: stepping from a JavaScript loop sees
 // the same quiescent moments synctest.Wait gives natively, so the run ends
 // as it does under synctest, and no goroutine is left behind.
@@ -57,12 +69,7 @@ func TestDriveComputesTheRunSynctestDoes(t *testing.T) {
 		{"items": "60", "timeout": "300"},
 	} {
 		s, v := streamValues(t, raw)
-		var want map[string]float64
-		synctest.Test(t, func(t *testing.T) {
-			run := s.Start(v)
-			require.NoError(t, run.Complete(synctest.Wait))
-			want = run.Summary()
-		})
+		want := natively(t, s, v)
 
 		run := s.Start(v)
 		steps := 0
@@ -84,12 +91,7 @@ func TestDriveSettlesWithinACall(t *testing.T) {
 		s, _ := scenario.Lookup(name)
 		v, errs := s.Parse(nil)
 		require.Empty(t, errs)
-		var want map[string]float64
-		synctest.Test(t, func(t *testing.T) {
-			run := s.Start(v)
-			require.NoError(t, run.Complete(synctest.Wait))
-			want = run.Summary()
-		})
+		want := natively(t, s, v)
 
 		run := s.Start(v)
 		calls, steps := 0, 0
