@@ -26,37 +26,30 @@ func (p *page) rectOf(css string) rect {
 // the other parameters wait, closed, under "More parameters"; on the phone
 // they open as a panel from the playback bar.
 func TestPictureFirst(t *testing.T) {
-	for _, name := range patternPages {
-		for _, s := range []screen{desktop, phone} {
-			t.Run(name+"-"+s.name, func(t *testing.T) {
-				p := newPage(t)
-				p.show(s)
-				p.open(name + ".html")
-				p.waitReady()
-				require.Zero(t, eval[float64](p, `scrollY`), "nothing scrolled the page")
-				height := eval[float64](p, `innerHeight`)
-				canvas := p.rectOf(".playground .pg-canvas")
-				assert.Less(t, canvas.Top, height, "the picture starts within the first screen")
-				assert.Positive(t, canvas.Bottom-canvas.Top, "the picture has a height")
+	eachPage(t, patternPages, []screen{desktop, phone}, func(t *testing.T, p *page, _ string, s screen) {
+		p.waitReady()
+		require.Zero(t, eval[float64](p, `scrollY`), "nothing scrolled the page")
+		height := eval[float64](p, `innerHeight`)
+		canvas := p.rectOf(".playground .pg-canvas")
+		assert.Less(t, canvas.Top, height, "the picture starts within the first screen")
+		assert.Positive(t, canvas.Bottom-canvas.Top, "the picture has a height")
 
-				knobs := eval[int](p, `document.querySelector(".playground").querySelectorAll(".pg-knob").length`)
-				assert.GreaterOrEqual(t, knobs, 2)
-				assert.LessOrEqual(t, knobs, 3)
-				assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-params").open`), "more parameters stay closed")
-				if s.phone {
-					assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-side").checkVisibility()`), "on a phone the form waits in its panel")
-					return
-				}
-				first := p.rectOf(".playground .pg-knob")
-				assert.GreaterOrEqual(t, first.Left, canvas.Right, "the knobs are beside the picture")
-				assert.Less(t, first.Top, canvas.Bottom)
-				assert.True(t, eval[bool](p, `[...document.querySelector(".playground").querySelectorAll(".pg-knob :is(.pg-slider, input[type=checkbox], select)")]
-					.every(e => { const r = e.getBoundingClientRect(); return r.bottom <= innerHeight && r.height > 0; })`),
-					"every knob's slider or toggle is in view")
-				p.noConsoleErrors()
-			})
+		knobs := eval[int](p, `document.querySelector(".playground").querySelectorAll(".pg-knob").length`)
+		assert.GreaterOrEqual(t, knobs, 2)
+		assert.LessOrEqual(t, knobs, 3)
+		assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-params").open`), "more parameters stay closed")
+		if s.phone {
+			assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-side").checkVisibility()`), "on a phone the form waits in its panel")
+			return
 		}
-	}
+		first := p.rectOf(".playground .pg-knob")
+		assert.GreaterOrEqual(t, first.Left, canvas.Right, "the knobs are beside the picture")
+		assert.Less(t, first.Top, canvas.Bottom)
+		assert.True(t, eval[bool](p, `[...document.querySelector(".playground").querySelectorAll(".pg-knob :is(.pg-slider, input[type=checkbox], select)")]
+			.every(e => { const r = e.getBoundingClientRect(); return r.bottom <= innerHeight && r.height > 0; })`),
+			"every knob's slider or toggle is in view")
+		p.noConsoleErrors()
+	})
 }
 
 // TestMovesOnArrival: a demo starts playing once it is on screen, with

@@ -118,3 +118,14 @@ func contention(tasks []mainTask) float64 {
 	sort.Float64s(ratios)
 	return ratios[len(ratios)/2]
 }
+
+// cpuOf finds the traced task that lasted ms, to a few ms, and returns the
+// CPU time it used; of several, the most.
+func cpuOf(tasks []mainTask, ms float64) (cpu float64, ok bool) {
+	for _, k := range tasks {
+		if k.dur > ms-4 && k.dur < ms+4 {
+			cpu, ok = max(cpu, k.cpu), true
+		}
+	}
+	return cpu, ok
+}

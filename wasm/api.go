@@ -155,7 +155,7 @@ func (d *demo) run() js.Value {
 		d.waiting = append(d.waiting, pending{resolve, reject})
 		d.rerun.Stop()
 		d.startAt = -1
-		if j := d.job; j != nil && j.describes(d.values) {
+		if j := d.job; j != nil && j.current() {
 			j.fromStart = true
 		} else {
 			d.compute(true)

@@ -42,18 +42,14 @@ func buildBar(doc dom.Document, id string) bar {
 
 	timeline := doc.New("div", "pg-timeline", "")
 	b.time = dom.AsInput(doc.New("input", "", ""))
-	for name, v := range map[string]string{"type": "range", "min": "0", "max": "0", "step": "any", "aria-label": "time"} {
-		b.time.SetAttr(name, v)
-	}
+	setAttrs(b.time.Element, "type", "range", "min", "0", "max", "0", "step", "any", "aria-label", "time")
 	b.marks = dom.AsCanvas(doc.New("canvas", "pg-marks", ""))
 	b.marks.SetAttr("aria-hidden", "true") // the event log and the narration say the same
 	timeline.Append(b.time.Element, b.marks.Element)
 
 	b.speed = dom.AsInput(doc.New("input", "", ""))
-	for name, v := range map[string]string{"type": "range", "aria-label": "speed",
-		"min": num(math.Log10(view.MinSpeed)), "max": num(math.Log10(view.MaxSpeed)), "step": num(speedStep)} {
-		b.speed.SetAttr(name, v)
-	}
+	setAttrs(b.speed.Element, "type", "range", "aria-label", "speed",
+		"min", num(math.Log10(view.MinSpeed)), "max", num(math.Log10(view.MaxSpeed)), "step", num(speedStep))
 	b.speedTx = doc.New("output", "pg-speed-text", "1×")
 	b.speedTx.SetAttr("aria-hidden", "true") // the slider's value text says it
 	b.fit = button(doc, "button", "pg-fit", "fit", "Play the run in about 15 seconds")
@@ -83,3 +79,13 @@ func (b bar) showSpeed(s float64, fit bool) {
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// setAttrs sets attributes given as name, value pairs, skipping empty
+// values.
+func setAttrs(el dom.Element, pairs ...string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" {
+			el.SetAttr(pairs[i], pairs[i+1])
+		}
+	}
+}

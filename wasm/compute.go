@@ -5,7 +5,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"syscall/js"
 
 	"github.com/concurrency-patterns/playground/internal/scenario"
@@ -32,6 +31,7 @@ type job struct {
 	d         *demo
 	run       *scenario.Run
 	values    scenario.Values
+	edit      int  // the demo's edit whose values these are
 	fromStart bool // show it from time 0 (a run() call) rather than at the moment shown
 	stale     bool // superseded
 	stopped   bool // its run was told to stop
@@ -50,6 +50,10 @@ type job struct {
 
 // chartPiece is how many records of the trace the charts read per step.
 const chartPiece = 4096
+
+// stepMs is how long one call from the drive loop steps a run, in ms: a
+// few calls fit in one of its slices.
+const stepMs = 3.0
 
 // The pieces of a job, in order; each after phaseRun is one call.
 const (
@@ -76,7 +80,7 @@ func (d *demo) compute(fromStart bool) {
 		d.job.supersede()
 	}
 	holdGC()
-	j := &job{d: d, values: d.values, fromStart: fromStart, began: dom.Now()}
+	j := &job{d: d, values: d.values, edit: d.edit, fromStart: fromStart, began: dom.Now()}
 	d.job = j
 	j.run = d.scn.Start(d.values)
 	drive(loop, j.step, func(err error) {
@@ -92,10 +96,8 @@ func (d *demo) compute(fromStart bool) {
 	d.controls()
 }
 
-// describes reports whether the job computes values.
-func (j *job) describes(v scenario.Values) bool {
-	return !j.stale && maps.Equal(j.values.Raw(), v.Raw())
-}
+// current reports whether the job computes the values the form holds now.
+func (j *job) current() bool { return !j.stale && j.edit == j.d.edit }
 
 // supersede gives the job up: its run is stopped on its next step.
 func (j *job) supersede() { j.stale = true }
@@ -107,13 +109,12 @@ func (j *job) step() any {
 			j.stopped = true
 			j.run.Stop()
 		}
-		return j.run.Step()
+		return stepFor(j.run, stepMs, func() {})
 	}
 	d := j.d
 	switch j.phase {
 	case phaseRun:
-		if j.run.Step() {
-			j.progress()
+		if stepFor(j.run, stepMs, j.progress) {
 			return true
 		}
 		if j.run.Err() != nil {

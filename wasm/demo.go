@@ -29,6 +29,7 @@ type demo struct {
 
 	values scenario.Values // the form's values, when valid
 	valid  bool
+	edit   int // counts the valid values the form took, to tell a job of them
 	// unshown holds values a number input could not show (say "abc" from
 	// the URL), so that the field's message keeps quoting what was given
 	// until the field is edited.
@@ -160,9 +161,7 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 // listen wires the controls. Form edits are caught once, on the form, as
 // they bubble; the bar's likewise on the bar.
 func (d *demo) listen() {
-	on := func(el dom.Element, typ string, fn func(dom.Event)) {
-		d.release = append(d.release, el.AddEventListener(typ, func(e dom.Event) { d.guard(func() { fn(e) }) }))
-	}
+	on := d.on
 	u, b := d.ui, d.ui.bar
 	on(u.form, "submit", func(e dom.Event) { e.PreventDefault(); d.rerun.Stop(); d.compute(false) })
 	on(u.form, "input", d.edited)
@@ -192,51 +191,6 @@ func (d *demo) listen() {
 		dom.MatchMedia("(prefers-color-scheme: dark)").OnChange(func() { d.guard(d.resize) }),
 		reduced.OnChange(func() { d.guard(func() { d.reduced = reduced.Matches(); d.redraw() }) }))
 }
-
-// edited handles an edit of a parameter: a preset fills the fields, a
-// slider its number field; valid values re-run the demo a moment after
-// the last edit, keeping the moment shown.
-func (d *demo) edited(e dom.Event) {
-	t := e.Target()
-	if len(d.kit.Presets) > 0 && t.Equal(d.ui.preset.JSValue()) {
-		if e.Type() == "change" {
-			d.applyPreset(d.ui.preset.Value())
-		}
-		return
-	}
-	for _, f := range d.ui.fields {
-		switch {
-		case !f.slider.JSValue().IsUndefined() && t.Equal(f.slider.JSValue()):
-			pos, _ := strconv.ParseFloat(f.slider.Value(), 64)
-			v := f.scale.Value(pos)
-			f.input.SetValue(v)
-			f.slider.SetAttr("aria-valuetext", v)
-		case t.Equal(f.input.JSValue()):
-			f.showSlider(f.input.Value())
-		default:
-			continue
-		}
-		delete(d.unshown, f.Name)
-		break
-	}
-	if len(d.kit.Presets) > 0 {
-		d.ui.preset.SetValue("") // edited by hand: no longer the preset
-	}
-	d.changed(d.readForm())
-}
-
-// changed takes raw values the form now holds: valid, they become the
-// link's and, after debounceMs without another edit, the run's.
-func (d *demo) changed(raw map[string]string) {
-	if d.check(raw, nil) {
-		d.writeURL()
-		d.rerun.After(debounceMs)
-	}
-}
-
-// debounceMs is how long after an edit the demo re-runs, in ms: a slider
-// dragged re-runs as it pauses, not at each pixel.
-const debounceMs = 100
 
 // guard runs a callback's body; a panic in it breaks this demo, visibly,
 // and nothing else.

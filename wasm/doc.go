@@ -57,7 +57,9 @@
 // only step when every goroutine is blocked. In js/wasm that holds each
 // time JavaScript calls into Go, so a run hands a step function to the
 // loader's playgroundDrive, which calls it in a JavaScript loop for a few
-// milliseconds at a time and yields to the browser in between. The whole
+// milliseconds at a time and yields to the browser in between; each call
+// steps the clock for a few milliseconds, yielding to the run's goroutines
+// after each step until none is left ready to run (settle). The whole
 // trace is computed before it plays; the animation is then a function of
 // the trace and a time (package view). What follows the run is cut in
 // pieces the same way: the trace, its summary, the visual, the charts (read

@@ -4,7 +4,6 @@ package main
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
@@ -46,29 +45,26 @@ func (u *ui) buildForm(doc dom.Document, id string, scn *scenario.Scenario, kit 
 		more.Append(box)
 	}
 	grid := doc.New("div", "pg-fields", "")
-	byName := map[string]fieldUI{}
+	knobAt := make([]int, len(kit.Knobs)) // the field of each knob, in u.fields
 	for _, f := range fields {
 		i := slices.IndexFunc(kit.Knobs, func(k view.Knob) bool { return k.Param == f.Name })
 		var sl *form.Slider
 		if i >= 0 {
+			knobAt[i] = len(u.fields)
 			if s, ok := form.NewSlider(scn, kit.Knobs[i]); ok {
 				sl = &s
 			}
 		}
 		fu := buildField(doc, id+"-"+f.Name, f, sl)
-		byName[f.Name] = fu
+		u.fields = append(u.fields, fu)
 		if i < 0 {
 			grid.Append(fu.box)
 		}
 	}
-	for _, k := range kit.Knobs { // in the kit's order, not the scenario's
-		if fu, ok := byName[k.Param]; ok {
-			fu.box.SetClass("pg-knob", true)
-			knobs.Append(fu.box)
-		}
-	}
-	for _, f := range fields {
-		u.fields = append(u.fields, byName[f.Name])
+	for _, at := range knobAt { // in the kit's order, not the scenario's
+		box := u.fields[at].box
+		box.SetClass("pg-knob", true)
+		knobs.Append(box)
 	}
 	more.Append(grid)
 	u.notice = doc.New("p", "pg-notice", "")
@@ -90,11 +86,7 @@ func buildField(doc dom.Document, id string, f form.Field, sl *form.Slider) fiel
 	} else {
 		input = doc.New("input", "", "")
 		input.SetAttr("type", f.Type)
-		for name, v := range map[string]string{"min": f.Min, "max": f.Max, "step": f.Step, "inputmode": f.InputMode} {
-			if v != "" {
-				input.SetAttr(name, v)
-			}
-		}
+		setAttrs(input, "min", f.Min, "max", f.Max, "step", f.Step, "inputmode", f.InputMode)
 	}
 	input.SetAttr("id", id)
 	input.SetAttr("name", f.Name)
@@ -114,10 +106,8 @@ func buildField(doc dom.Document, id string, f form.Field, sl *form.Slider) fiel
 		fu.scale = *sl
 		fu.slider = dom.AsInput(doc.New("input", "pg-slider", ""))
 		lo, hi, step := sl.Attrs()
-		for name, v := range map[string]string{"type": "range", "min": lo, "max": hi, "step": step, "id": id + "-slider",
-			"aria-labelledby": id + "-label", "aria-describedby": id + "-help"} {
-			fu.slider.SetAttr(name, v)
-		}
+		setAttrs(fu.slider.Element, "type", "range", "min", lo, "max", hi, "step", step, "id", id+"-slider",
+			"aria-labelledby", id+"-label", "aria-describedby", id+"-help")
 		row := doc.New("div", "pg-slide", "")
 		row.Append(fu.slider.Element, input)
 		box.SetAttr("class", "pg-field pg-sliding")
@@ -135,7 +125,7 @@ func (f fieldUI) showSlider(raw string) {
 		return
 	}
 	if pos, ok := f.scale.Pos(raw); ok {
-		f.slider.SetValue(strconv.FormatFloat(pos, 'f', -1, 64))
+		f.slider.SetValue(num(pos))
 		f.slider.SetAttr("aria-valuetext", raw)
 	}
 }

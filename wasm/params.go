@@ -59,11 +59,15 @@ func (d *demo) check(raw map[string]string, notes []string) bool {
 		}
 	}
 	notes = append(notes, other...)
+	if len(errs) > 0 && d.last != nil {
+		notes = append(notes, "The picture shows the run of the last valid parameters.")
+	}
 	d.ui.notice.SetText(strings.Join(notes, " "))
 	d.ui.notice.SetHidden(len(notes) == 0)
 	d.valid = len(errs) == 0
 	if d.valid {
 		d.values = v
+		d.edit++
 		d.updateEmbed()
 		if d.last == nil {
 			d.show(d.kit.New(nil, v), nil)

@@ -82,7 +82,7 @@ func (d *demo) sweepNext() {
 		d.ui.sweepTx.SetText("Sweeping " + s.param + ": run " + strconv.Itoa(s.next+1) + " of " + strconv.Itoa(len(s.values)) + "…")
 		holdGC()
 		run := d.scn.Start(v)
-		drive(loop, func() any { return run.Step() }, func(err error) {
+		drive(loop, func() any { return stepFor(run, stepMs, func() {}) }, func(err error) {
 			releaseGC()
 			d.guard(func() {
 				if err == nil {

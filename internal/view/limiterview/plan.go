@@ -18,7 +18,7 @@ func (l layout) plan(v *Visual, s scene) view.Plan {
 // status sums the run up to t in words.
 func status(s scene, width float64) string {
 	if s.end == 0 {
-		return "not run yet: press Run"
+		return "not run yet"
 	}
 	counts := "granted " + strconv.Itoa(s.granted) + " · gave up " + strconv.Itoa(s.gaveUp)
 	return view.Fit(width, counts+" · max waiting "+strconv.Itoa(s.maxWaiting), counts)

@@ -8,7 +8,7 @@ import (
 
 func (l layout) plan(v *Visual, s scene) view.Plan {
 	p := view.Plan{W: l.w, H: l.h}
-	status := "not run yet: press Run"
+	status := "not run yet"
 	if s.end > 0 {
 		status = v.x.state(s) + ": " + strconv.Itoa(s.idle) + " idle, " + strconv.Itoa(s.busy) + " busy, " +
 			strconv.Itoa(s.overflow) + " of " + strconv.Itoa(v.x.lanes-v.x.size) + " extra"

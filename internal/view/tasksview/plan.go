@@ -33,7 +33,7 @@ func (l Layout) header(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float
 		status, role = view.Fit(l.w, "the program died: task "+strconv.Itoa(tl.diedID)+" panicked in a bare goroutine",
 			"the program died: task "+strconv.Itoa(tl.diedID)+" panicked"), view.RoleAlert
 	case end == 0:
-		status = "not run yet: press Run"
+		status = "not run yet"
 	case t >= end:
 		status = "done: every task ended"
 		if c.Crashed > 0 {

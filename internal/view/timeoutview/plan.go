@@ -56,7 +56,7 @@ func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
 	var status string
 	switch {
 	case end == 0:
-		status = "not run yet: press Run"
+		status = "not run yet"
 	case t >= end:
 		status = view.Fit(l.W-2*pad, "done: every caller has its answer and every goroutine has returned", "done: every caller answered")
 	case c.Leaked > 0:
