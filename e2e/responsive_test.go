@@ -15,8 +15,9 @@ const longTaskLimit = 100
 
 // bigRuns are, for each pattern, a run as big as its parameters allow in
 // the direction that costs most: 20,000 items (2,000 where that is the
-// most, all started at once), 20,000 child runs, 20,000 requests. done is
-// true once the summary is that run's.
+// most, all started at once), 20,000 child runs, 20,000 requests (all
+// served: bounded, with room for each to wait, since an unbounded run dies
+// of memory long before). done is true once the summary is that run's.
 var bigRuns = map[string]struct{ params, done string }{
 	"stream":     {`{items: "20000", max_concurrency: "1000", fail_rate: "0.1"}`, `s.items === 20000`},
 	"tasks":      {`{items: "2000", interval_ms: "0", max_children: "infinity"}`, `s.items === 2000`},
@@ -25,7 +26,7 @@ var bigRuns = map[string]struct{ params, done string }{
 	"limiter":    {`{items: "20000", rate: "1000"}`, `s.items === 20000`},
 	"pool":       {`{items: "20000", rate: "1000"}`, `s.items === 20000`},
 	"supervisor": {`{children: "1000", max_restarts: "100", max_seconds: "1", fail_rate: "0", work_ms_min: "5000", work_ms_max: "60000", duration_ms: "600000"}`, `s.children === 1000 && s.restarts > 15000`},
-	"spawn":      {`{rate: "2000", duration_ms: "10000"}`, `s.requests === 20000`},
+	"spawn":      {`{mode: "bounded", rate: "2000", duration_ms: "10000", max: "1000", queue: "100000", memory_mb: "1024"}`, `s.requests === 20000 && s.served === 20000`},
 }
 
 // watchLongTasks records from now on every task that held the page's main
