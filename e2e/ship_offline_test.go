@@ -136,7 +136,7 @@ func serviceWorkerReady(p *page) {
 	p.t.Helper()
 	run(p, "waiting for the service worker", chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`))
 	pollIn(p, 0, "waiting for the wasm's copy", `(async () => {
-		const wasm = document.querySelector("script[data-wasm]")?.dataset.wasm;
+		const wasm = document.querySelector("script[data-wasm]:not([data-on-demand])")?.dataset.wasm;
 		if (!wasm) return true;
 		for (const name of await caches.keys()) {
 			if (await (await caches.open(name)).match(wasm)) return true;

@@ -21,7 +21,7 @@ func TestReviewerPage(t *testing.T) {
 
 	assert.Contains(t, check, "<textarea id=\"reviewer-code\"")
 	assert.Contains(t, check, "package p\n\nfunc f() { _ = &#34;&lt;b&gt;&#34; }\n</textarea>", "the example, escaped, whole")
-	assert.Contains(t, check, `<script src="reviewer.js" data-wasm="reviewer.wasm" defer></script>`)
+	assert.Contains(t, check, `<script src="reviewer.js" data-wasm="reviewer.wasm" data-on-demand defer></script>`)
 	assert.Contains(t, check, `<link rel="stylesheet" href="reviewer.css">`)
 	assert.NotContains(t, check, "loader.js", "no playground on the page")
 	assert.NotContains(t, index, "reviewer", "only the page with the form loads the reviewer")

@@ -6,7 +6,9 @@
 // On the first visit the page's wasm was fetched before the worker was
 // there to copy it; once the worker controls the page, the wasm is fetched
 // once more through it (revalidated, usually a cheap 304), so that this
-// page's demo works offline too.
+// page's demo works offline too. A script marked data-on-demand fetches
+// its wasm only when the reader asks for it, and the worker copies it
+// then.
 //
 // It also tells the loader which pages this device has a copy of, for the
 // message a reader gets offline: playgroundOffline.pages() gives their
@@ -52,7 +54,9 @@
     .then(controlled)
     .then(() => {
       // Read now, not at start: the embed page's frame.js names its wasm.
-      const wasm = document.querySelector("script[data-wasm]")?.dataset.wasm;
+      // A build the page fetches only on the reader's demand (the check
+      // page's) is left to that demand.
+      const wasm = document.querySelector("script[data-wasm]:not([data-on-demand])")?.dataset.wasm;
       if (firstVisit && wasm) {
         return fetch(new URL(wasm, url), { cache: "no-cache" });
       }
