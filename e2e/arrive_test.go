@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -98,6 +100,10 @@ func TestReducedMotionShowsAStill(t *testing.T) {
 	still := eval[float64](p, `playgrounds[0].time()`)
 	end := eval[float64](p, `playgrounds[0].summary().virtual_ms`)
 	assert.Greater(t, still, end/4, "a moment well into the run, not its empty start")
+	// The moment of the picture the page showed before its wasm, as its
+	// label says it ("The demo's run at 1,234 of …").
+	built := strings.ReplaceAll(eval[string](p, `(document.querySelector(".pg-picture")?.getAttribute("aria-label") ?? "").replace(/^The demo's run at ([0-9,]+) of .*/, "$1")`), ",", "")
+	assert.Equal(t, strconv.Itoa(int(still)), built, "the still is the moment of the page's picture")
 	await[bool](p, `new Promise(r => setTimeout(() => r(true), 1000))`)
 	assert.False(t, eval[bool](p, `playgrounds[0].playing()`))
 	assert.Equal(t, still, eval[float64](p, `playgrounds[0].time()`), "the still stays still")

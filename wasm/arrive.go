@@ -60,7 +60,7 @@ func (d *demo) finish(j *job) {
 		p.Seek(d.startAt)
 		d.startAt = -1
 	case (first && d.reduced) || (d.still && !j.fromStart):
-		p.Seek(stillAt(j.charts))
+		p.Seek(d.kit.StillOf(j.trace)) // the moment of the page's picture before the wasm
 		d.still = true
 	case first || j.fromStart:
 		d.autoPaused, d.still = !d.onScreen, false
@@ -83,33 +83,6 @@ func (d *demo) finish(j *job) {
 	}
 	d.waiting = nil
 	d.settle()
-}
-
-// stillAt is the moment a still of the run shows: of the spans with
-// about the most units at work, the one nearest the middle of the run
-// (mid-way, some work is done, some under way, some waiting); the middle
-// of the run when nothing worked.
-func stillAt(c *chart.Data) float64 {
-	most := 0
-	for _, n := range c.Active {
-		most = max(most, n)
-	}
-	n := len(c.Active)
-	mid := c.End / 2
-	if most == 0 {
-		return mid
-	}
-	best, gap := mid, c.End
-	for i, a := range c.Active {
-		if 10*a < 9*most {
-			continue
-		}
-		at := (float64(i) + 0.5) * c.End / float64(n)
-		if g := max(at-mid, mid-at); g < gap {
-			best, gap = at, g
-		}
-	}
-	return best
 }
 
 // togglePanel opens or closes the parameters as a panel over the lower

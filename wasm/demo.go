@@ -95,12 +95,14 @@ type pending struct{ resolve, reject func(any) }
 func newDemo(doc dom.Document, el dom.Element, index int, query map[string]string) (_ *demo, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			//lint:ignore ST1005 the reader sees it as a sentence, under the demo
 			err = fmt.Errorf("This demo could not start because of a bug in the playground: panic: %v.", r)
 		}
 	}()
 	name, _ := el.Attr("data-playground")
 	scn, ok := scenario.Lookup(name)
 	if !ok {
+		//lint:ignore ST1005 the reader sees it as a sentence, under the demo
 		return nil, fmt.Errorf("This page asks for a demo named %q, which this playground does not have (it has %s).",
 			name, strings.Join(scenario.Names(), ", "))
 	}

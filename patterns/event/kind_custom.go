@@ -6,16 +6,18 @@ import (
 	"sync/atomic"
 )
 
-// A program that reports steps of its own through the same [Hook] and
-// [Recorder] as the patterns (a simulated workload, an application's own
-// milestones) takes their kinds from a block no pattern uses, and names
-// each one once, so that its traces read and parse like the patterns':
+// CustomKinds is the first kind reserved for programs. A program that
+// reports steps of its own through the same [Hook] and [Recorder] as the
+// patterns (a simulated workload, an application's own milestones) takes
+// their kinds from this block, which no pattern uses, and names each one
+// once, so that its traces read and parse like the patterns':
 //
 //	var Retried = event.NameKind(event.CustomKinds+0, "retried")
-const (
-	CustomKinds    Kind = 192 // the first kind reserved for programs
-	NumCustomKinds      = 32  // how many there are: kinds 192 to 223
-)
+const CustomKinds Kind = 192
+
+// NumCustomKinds is how many kinds are reserved: 192 to 223. It is an
+// untyped constant, so it adds to a Kind and compares with an int.
+const NumCustomKinds = 32
 
 var (
 	customNames [NumCustomKinds]atomic.Pointer[string] // read without a lock by String

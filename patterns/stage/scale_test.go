@@ -21,8 +21,7 @@ import (
 // more than an int holds.
 func TestHugeSizesCostOnlyWhatIsUsed(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var allocated uint64
-		allocated = memtest.Allocated(func() {
+		allocated := memtest.Allocated(func() {
 			pl := newPipeline(t, nil)
 			var c count
 			c.n = 10

@@ -21,5 +21,5 @@ type extender struct{ paint Painter }
 // Extend registers the fence transformer and the mount point renderer.
 func (e extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{}, 100)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{paint: e.paint}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer(e), 100)))
 }
