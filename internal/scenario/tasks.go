@@ -64,7 +64,8 @@ func runTasks(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 	if v.String("mode") == "bare" {
 		return runBare(ctx, v.Int("items"), every, clk, hook, body)
 	}
-	opts := []task.Option{task.WithClock(clk), task.WithHook(hook)}
+	// Await waits as long as a task runs: the page shows tasks to their end.
+	opts := []task.Option{task.WithClock(clk), task.WithHook(hook), task.NoAwaitTimeout()}
 	if n := v.Int("max_children"); n < 1<<31 {
 		opts = append(opts, task.MaxChildren(n))
 	}

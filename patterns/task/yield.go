@@ -11,16 +11,19 @@ import (
 // Yield waits up to d for the task's outcome (Elixir's Task.yield). ok is
 // false when the task is still running; Yield may then be called again. If
 // ctx ends first, Yield returns ctx.Err() with ok false.
+//
+// A d of 0 is a poll, as Task.yield(task, 0) is: the outcome if the task
+// has returned, else ok false at once. After [Task.Ignore] it returns
+// [ErrIgnored].
 func (t *Task[T]) Yield(ctx context.Context, d time.Duration) (v T, err error, ok bool) {
+	if t.ignored.Load() {
+		return v, ErrIgnored, false
+	}
 	if v, err, ok = t.poll(); ok {
 		return v, err, true
 	}
-	// A callback rather than a channel timer: on a virtual clock, callbacks
-	// due at the same instant as a channel timer fire after it, so a task
-	// that finishes exactly at d gets to deliver its reply first.
-	expired := make(chan struct{})
-	timer := t.s.cfg.clock.AfterFunc(d, func() { close(expired) })
-	defer timer.Stop()
+	expired, stop := t.s.expiry(d)
+	defer stop()
 	select {
 	case <-t.child.done:
 		return t.value, t.err, true
@@ -42,7 +45,11 @@ func (t *Task[T]) Yield(ctx context.Context, d time.Duration) (v T, err error, o
 // value and error, or its exit if it panicked. ok is false when the task
 // left no reply: it stopped because it was cancelled (err nil), or it did
 // not return in time and was abandoned (err wraps [ErrAbandoned]).
+// After [Task.Ignore] it returns [ErrIgnored] and leaves the task alone.
 func (t *Task[T]) Shutdown(d time.Duration) (v T, err error, ok bool) {
+	if t.ignored.Load() {
+		return v, ErrIgnored, false
+	}
 	if v, err, ok = t.poll(); ok {
 		return v, err, true
 	}
@@ -58,14 +65,14 @@ func (t *Task[T]) Shutdown(d time.Duration) (v T, err error, ok bool) {
 
 // YieldOrShutdown waits up to d for the outcome and shuts the task down if
 // there is none (the `Task.yield(t, d) || Task.shutdown(t)` idiom), giving
-// it the supervisor's shutdown time to return. Without a reply, the error is
+// it its shutdown time to return. Without a reply, the error is
 // an [*ExitError] that errors.Is recognises as [ErrTimeout] (or
 // [ErrAbandoned] if the task ignored its cancellation).
 func (t *Task[T]) YieldOrShutdown(ctx context.Context, d time.Duration) (T, error) {
-	if v, err, ok := t.Yield(ctx, d); ok {
+	if v, err, ok := t.Yield(ctx, d); ok || errors.Is(err, ErrIgnored) {
 		return v, err
 	}
-	v, err, ok := t.Shutdown(t.s.cfg.shutdown)
+	v, err, ok := t.Shutdown(t.child.shutdown)
 	switch {
 	case ok:
 		return v, err
