@@ -19,6 +19,7 @@ var errConsumerStopped = errors.New("stream: consumer stopped early")
 type job[In any] struct {
 	index, slot int
 	input       In
+	child       *child // its place in the task supervisor, if the stream has one
 }
 
 // outcome is a task's result on its way to the consumer.
@@ -112,7 +113,10 @@ func (c *coordinator[In, Out]) run(inputs iter.Seq[In], yield func(Result[Out], 
 		return
 	}
 	for in := range inputs {
-		c.dispatch(in)
+		if err := c.dispatch(in); err != nil {
+			c.fail(err, yield)
+			return
+		}
 		for c.active == c.cfg.maxConcurrency {
 			if !c.await(yield) {
 				return
@@ -140,14 +144,20 @@ func (c *coordinator[In, Out]) cancelled() bool {
 }
 
 // dispatch queues a task for the next input in a free slot, and makes sure
-// a worker will take it: a parked one is woken, or a new one started.
-func (c *coordinator[In, Out]) dispatch(in In) {
+// a worker will take it: a parked one is woken, or a new one started. It
+// fails only when the stream's task supervisor refuses the task.
+func (c *coordinator[In, Out]) dispatch(in In) error {
 	slot := c.free[len(c.free)-1]
 	c.free = c.free[:len(c.free)-1]
 	c.emit(event.Pulled, c.next, -1, nil)
 	j := job[In]{index: c.next, slot: slot, input: in}
 	c.next++
 	c.active++
+	if err := c.enroll(&j); err != nil {
+		c.active--
+		c.free = append(c.free, slot)
+		return err
+	}
 
 	c.mu.Lock()
 	c.queued.PushBack(j)
@@ -162,6 +172,7 @@ func (c *coordinator[In, Out]) dispatch(in In) {
 		c.workers = append(c.workers, w)
 		go w.loop()
 	}
+	return nil
 }
 
 // wakeWorker wakes one parked worker if jobs wait and no other worker is on
@@ -277,6 +288,7 @@ func (c *coordinator[In, Out]) halt() {
 		w.bell <- struct{}{}
 	}
 	c.idle = nil
+	c.dropQueued()
 	c.mu.Unlock()
 	c.cancel()
 	for _, w := range c.workers {

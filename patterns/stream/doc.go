@@ -35,6 +35,18 @@
 //     still running then is reported abandoned (Go cannot kill a goroutine).
 //     Run returns only when every task has returned or been abandoned.
 //
+// # Under a task supervisor
+//
+// By default a stream's tasks belong to the stream alone, as with Elixir's
+// Task.async_stream. [WithSupervisor] makes each one a child of a
+// task.Supervisor, as Task.Supervisor.async_stream_nolink does: it counts
+// against the supervisor's MaxChildren, and the supervisor's Stop and
+// TerminateChild stop it, giving its item an exit result that wraps
+// task.ErrShutdown. A task the supervisor refuses stops the whole stream,
+// as Elixir's raises: the running tasks are cancelled and the iterator's
+// error wraps task.ErrMaxChildren (or task.ErrStopped). Keep MaxConcurrency
+// within MaxChildren, less what else the supervisor runs.
+//
 // # Cost and when not to use it
 //
 // Workers are reused across tasks and each keeps one lazy timer, so a task
