@@ -89,6 +89,8 @@ func (l *loop) handle(m message) {
 		m.reply <- l.count()
 	case childExited:
 		l.exited(m)
+	case childStartDone:
+		l.startDone(m)
 	}
 }
 
@@ -96,11 +98,11 @@ func (l *loop) start(m startChild) startReply {
 	if l.stopping {
 		return startReply{id: -1, err: ErrStopped}
 	}
-	if l.cfg.maxChildren > 0 && len(l.children) >= l.cfg.maxChildren {
+	if l.cfg.maxChildren >= 0 && len(l.children) >= l.cfg.maxChildren {
 		l.emit(event.ChildRefused, -1, -1, l.cfg.maxChildren, ErrMaxChildren)
 		return startReply{id: -1, err: ErrMaxChildren}
 	}
-	c := &child{id: l.nextID, slot: l.slots.Take(), fn: m.fn, spec: m.spec}
+	c := &child{id: l.nextID, slot: l.slots.Take(), fn: m.fn, spec: m.spec, init: m.init, started: m.started}
 	l.nextID++
 	l.children[c.id] = c
 	l.spawn(c)
@@ -112,13 +114,14 @@ func (l *loop) spawn(c *child) {
 	ctx, cancel := context.WithCancelCause(l.base)
 	c.cancel = cancel
 	l.emit(event.ChildStarted, c.id, c.slot, c.incarnation, nil)
-	go l.s.runChild(ctx, c.id, c.incarnation, c.fn)
+	l.launch(ctx, c)
 }
 
 // remove lets go of a child that returned or was abandoned, answering those
 // waiting for its termination with err.
 func (l *loop) remove(c *child, err error) {
 	delete(l.children, c.id)
+	l.dropStart(c, err)
 	l.slots.Free(c.slot)
 	for _, w := range c.waiters {
 		w <- err

@@ -18,11 +18,10 @@ func TestStartRejectsInvalidOptions(t *testing.T) {
 		opts []supervisor.Option
 		want []string
 	}{
-		{"zero max children", []supervisor.Option{supervisor.MaxChildren(0)}, []string{"max children must be positive, got 0"}},
-		{"negative max children", []supervisor.Option{supervisor.MaxChildren(-2)}, []string{"max children must be positive, got -2"}},
+		{"negative max children", []supervisor.Option{supervisor.MaxChildren(-2)}, []string{"max children must not be negative, got -2"}},
 		{"negative max restarts", []supervisor.Option{supervisor.MaxRestarts(-1, time.Second)}, []string{"max restarts must not be negative, got -1"}},
 		{"zero period", []supervisor.Option{supervisor.MaxRestarts(3, 0)}, []string{"restart period must be positive, got 0s"}},
-		{"every problem at once", []supervisor.Option{supervisor.MaxChildren(0), supervisor.MaxRestarts(-1, -time.Second)},
+		{"every problem at once", []supervisor.Option{supervisor.MaxChildren(-1), supervisor.MaxRestarts(-1, -time.Second)},
 			[]string{"max children", "max restarts", "restart period"}},
 	}
 	for _, tc := range cases {

@@ -12,6 +12,11 @@ type ChildInfo struct {
 	Restart  Restart
 	Restarts int  // how many times it has been restarted
 	Stopping bool // its context is cancelled and it has not returned yet
+	// Starting: its first start step runs (see StartChildInit).
+	Starting bool
+	// Restarting: it exited and is being restarted: the start step of its
+	// restart runs, or failed and is tried again (Elixir's :restarting).
+	Restarting bool
 }
 
 // Counts sums up the supervisor's state.
@@ -46,7 +51,8 @@ func (l *loop) which() []ChildInfo {
 	out := make([]ChildInfo, 0, len(l.children))
 	for _, c := range l.children {
 		out = append(out, ChildInfo{ID: c.id, Slot: c.slot, Restart: c.spec.restart,
-			Restarts: c.incarnation, Stopping: c.stopping})
+			Restarts: c.incarnation, Stopping: c.stopping,
+			Starting: c.starting && c.incarnation == 0, Restarting: c.restartPending()})
 	}
 	slices.SortFunc(out, func(a, b ChildInfo) int { return int(a.ID - b.ID) })
 	return out
