@@ -3,7 +3,6 @@ package task_test
 import (
 	"context"
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -13,27 +12,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/eventtest"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
-// kinds records the kinds a supervisor reports, in order.
-type kinds struct {
-	mu  sync.Mutex
-	got []event.Kind
-}
-
-func (k *kinds) hook(e event.Event) {
-	k.mu.Lock()
-	k.got = append(k.got, e.Kind)
-	k.mu.Unlock()
-}
-
-func (k *kinds) count(kind event.Kind) int {
-	k.mu.Lock()
-	defer k.mu.Unlock()
+// count is how many events of kind l holds.
+func count(l *eventtest.Log, kind event.Kind) int {
 	n := 0
-	for _, g := range k.got {
-		if g == kind {
+	for _, e := range l.All() {
+		if e.Kind == kind {
 			n++
 		}
 	}
@@ -64,8 +51,8 @@ func TestRestartPolicies(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.restart.String()+" after "+tc.end, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				var k kinds
-				s := newSupervisor(t, task.WithHook(k.hook))
+				var k eventtest.Log
+				s := newSupervisor(t, task.WithHook(k.Hook))
 				var runs atomic.Int32
 				id, err := task.StartChild(s, func(ctx context.Context) error {
 					if runs.Add(1) == 1 {
@@ -82,7 +69,7 @@ func TestRestartPolicies(t *testing.T) {
 				} else {
 					assert.Empty(t, s.Children())
 				}
-				assert.Equal(t, tc.runs-1, k.count(event.Restarted))
+				assert.Equal(t, tc.runs-1, count(&k, event.Restarted))
 				assert.Zero(t, s.Stop())
 				assert.Equal(t, tc.runs, int(runs.Load()), "never restarted once the supervisor cancelled it")
 				assert.Equal(t, task.ErrStopped, s.Err(), "stopped, not given up")
@@ -93,8 +80,8 @@ func TestRestartPolicies(t *testing.T) {
 
 func TestRestartIntensity(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var k kinds
-		s := newSupervisor(t, task.MaxRestarts(2, time.Second), task.WithHook(k.hook))
+		var k eventtest.Log
+		s := newSupervisor(t, task.MaxRestarts(2, time.Second), task.WithHook(k.Hook))
 		bystander, _ := task.Async(s, after(time.Hour, 1))
 		var runs atomic.Int32
 		_, err := task.StartChild(s, func(context.Context) error {
@@ -107,7 +94,7 @@ func TestRestartIntensity(t *testing.T) {
 		assert.Equal(t, 3, int(runs.Load()), "two restarts allowed within the second, the third is not")
 		assert.ErrorIs(t, s.Err(), task.ErrMaxIntensity)
 		assert.ErrorContains(t, s.Err(), "3 restarts within 1s")
-		assert.Equal(t, 1, k.count(event.IntensityReached))
+		assert.Equal(t, 1, count(&k, event.IntensityReached))
 		_, err = bystander.Await(t.Context())
 		assert.ErrorIs(t, err, context.Canceled, "giving up cancels every task")
 		_, err = task.Async(s, after(0, 1))

@@ -10,13 +10,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/eventtest"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
 func TestEnrollCountsAsAChild(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var k kinds
-		s := newSupervisor(t, task.MaxChildren(2), task.WithHook(k.hook))
+		var k eventtest.Log
+		s := newSupervisor(t, task.MaxChildren(2), task.WithHook(k.Hook))
 		ctx, cancel := context.WithCancelCause(context.Background())
 		lease, err := s.Enroll(cancel, time.Second)
 		require.NoError(t, err)
@@ -34,7 +35,7 @@ func TestEnrollCountsAsAChild(t *testing.T) {
 		assert.ErrorIs(t, context.Cause(ctx), task.ErrShutdown)
 		assert.NotContains(t, s.Children(), lease.ID())
 		lease.Done(nil) // a second end does nothing
-		assert.Equal(t, 1, k.count(event.Failed))
+		assert.Equal(t, 1, count(&k, event.Failed))
 		s.Stop()
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/eventtest"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
@@ -52,18 +52,6 @@ func (r randomRun) do(ctx context.Context, live *atomic.Int32) error {
 	return nil
 }
 
-// trace records the events of one run.
-type trace struct {
-	mu  sync.Mutex
-	all []event.Event
-}
-
-func (tr *trace) hook(e event.Event) {
-	tr.mu.Lock()
-	tr.all = append(tr.all, e)
-	tr.mu.Unlock()
-}
-
 // A task supervisor under random starts, restarts, terminations and a stop,
 // over many seeds: every task is accounted for.
 func TestTaskPropertiesOverManySeeds(t *testing.T) {
@@ -87,9 +75,9 @@ func randomTasks(t *testing.T, seed uint64) {
 		maxChildren = r.IntN(6)
 		opts = append(opts, task.MaxChildren(maxChildren))
 	}
-	var tr trace
+	var tr eventtest.Log
 	var live atomic.Int32
-	s := newSupervisor(t, append(opts, task.WithHook(tr.hook))...)
+	s := newSupervisor(t, append(opts, task.WithHook(tr.Hook))...)
 	policy := map[int]task.Restart{}
 	var awaited []*task.Task[int]
 	for range 40 {
@@ -137,9 +125,7 @@ func randomTasks(t *testing.T, seed uint64) {
 	}
 	time.Sleep(2000 * time.Hour) // abandoned and deaf tasks finish their work
 	assert.Zero(t, live.Load(), "every task's goroutine ended")
-	tr.mu.Lock()
-	defer tr.mu.Unlock()
-	checkTasks(t, tr.all, policy, maxRestarts, period, stopAbandoned, s.Abandoned())
+	checkTasks(t, tr.All(), policy, maxRestarts, period, stopAbandoned, s.Abandoned())
 }
 
 // checkTasks reads a run's events: each task's incarnations start and end
