@@ -180,6 +180,9 @@ func act[T any](a TimeoutAction, tasks []*Task[T], out []Outcome[T], skip func(i
 			}
 			wg.Go(func() {
 				v, err, ok := t.Shutdown(d)
+				if !ok && err == nil { // stopped without a reply, as YieldOrShutdown reports it
+					t.s.emit(event.TimedOut, t.child.id, ErrTimeout)
+				}
 				out[i] = Outcome[T]{Value: v, Err: err, Done: ok}
 			})
 		}
