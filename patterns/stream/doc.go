@@ -47,6 +47,14 @@
 // error wraps task.ErrMaxChildren (or task.ErrStopped). Keep MaxConcurrency
 // within MaxChildren, less what else the supervisor runs.
 //
+// # Zero values in options
+//
+// Timeout(0) is refused, unlike Elixir's timeout: 0, which times every
+// task out before it can reply: in Go a zero duration is far more often a
+// setting left out than a wish, so the error points to [NoTimeout] for no
+// limit. MaxConcurrency(0) is refused too; Elixir requires a positive
+// max_concurrency as well.
+//
 // # Cost and when not to use it
 //
 // Workers are reused across tasks and each keeps one lazy timer, so a task

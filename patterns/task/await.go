@@ -26,7 +26,9 @@ type more struct {
 // AwaitTimeout bounds [Task.Await] and [AwaitMany] (Elixir's default
 // timeout of Task.await, 5000 ms); d must be positive. Their context bounds
 // them too: whichever ends first wins. Use [NoAwaitTimeout] to wait for the
-// context alone. The default is 5 s.
+// context alone. The default is 5 s. A zero d is refused: Task.await(t, 0)
+// is a poll that fails unless the task is done, and as a supervisor-wide
+// default it would make every Await one; [Task.Yield] with 0 is the poll.
 //
 // The rule is the library's: a call that waits has the OTP default time
 // limit (5 s here, as for pool.Checkout), which an option changes or lifts,

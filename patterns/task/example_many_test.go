@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
@@ -109,4 +110,76 @@ func ExampleTask_Ignore() {
 	_, err := report.Await(context.Background())
 	fmt.Println(err)
 	// Output: task: the task was ignored by its owner
+}
+
+// A value already known stands in for a task: Task.completed.
+func ExampleCompleted() {
+	cached := task.Completed("from the cache")
+	v, err := cached.Await(context.Background())
+	fmt.Println(v, err)
+	// Output: from the cache <nil>
+}
+
+// Await gives up after the supervisor's await timeout, 5 s by default as
+// Task.await's; the task goes on and can be awaited again.
+func ExampleAwaitTimeout() {
+	sup, _ := task.NewSupervisor(task.AwaitTimeout(10 * time.Millisecond))
+	defer sup.Stop()
+
+	release := make(chan struct{})
+	slow, _ := task.Async(sup, func(context.Context) (string, error) { <-release; return "done", nil })
+	_, err := slow.Await(context.Background())
+	fmt.Println(errors.Is(err, task.ErrTimeout))
+	close(release)
+	<-slow.Done()
+	fmt.Println(slow.Await(context.Background()))
+	// Output:
+	// true
+	// done <nil>
+}
+
+// A permanent task that keeps failing is restarted until the intensity is
+// spent; then the supervisor stops itself, and Err says why.
+func ExampleMaxRestarts() {
+	gaveUp := make(chan struct{})
+	sup, _ := task.NewSupervisor(task.MaxRestarts(2, time.Minute), task.WithHook(func(e event.Event) {
+		if e.Kind == event.IntensityReached {
+			close(gaveUp)
+		}
+	}))
+	defer sup.Stop()
+
+	runs := 0
+	task.StartChild(sup, func(context.Context) error {
+		runs++
+		return errors.New("cannot connect")
+	}, task.WithRestart(task.Permanent))
+	<-gaveUp
+	fmt.Println(runs, "runs:", errors.Is(sup.Err(), task.ErrMaxIntensity))
+	// Output: 3 runs: true
+}
+
+// Work on a goroutine of one's own can still count among a supervisor's
+// children, as package stream's tasks do.
+func ExampleSupervisor_Enroll() {
+	sup, _ := task.NewSupervisor(task.MaxChildren(1))
+	defer sup.Stop()
+
+	ctx, cancel := context.WithCancelCause(context.Background())
+	lease, _ := sup.Enroll(cancel, time.Second)
+	done := make(chan struct{})
+	go func() { // the work, stopped through its context
+		defer close(done)
+		<-ctx.Done()
+		lease.Done(context.Cause(ctx))
+	}()
+	_, err := task.Async(sup, func(context.Context) (int, error) { return 1, nil })
+	fmt.Println(err)
+	fmt.Println(sup.TerminateChild(lease.ID()))
+	<-done
+	fmt.Println(sup.Count())
+	// Output:
+	// task: max children reached
+	// <nil>
+	// 0
 }
