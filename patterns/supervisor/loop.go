@@ -121,12 +121,14 @@ func (l *loop) spawn(c *child) {
 // waiting for its termination with err.
 func (l *loop) remove(c *child, err error) {
 	delete(l.children, c.id)
-	l.dropStart(c, err)
 	l.slots.Free(c.slot)
+	// Reported before anyone waiting hears of it, so that a caller of
+	// TerminateChild or StartChildInit finds the removal in the trace.
+	l.emit(event.ChildRemoved, c.id, c.slot, len(l.children), nil)
+	l.dropStart(c, err)
 	for _, w := range c.waiters {
 		w <- err
 	}
-	l.emit(event.ChildRemoved, c.id, c.slot, len(l.children), nil)
 }
 
 // finish records why the supervisor stopped and closes Done.

@@ -165,8 +165,7 @@ func (l *loop) startDone(m childStartDone) {
 		c.answerStart(l.startCut(c))
 	case errors.Is(m.err, ErrIgnore):
 		l.emit(event.ChildIgnored, c.id, c.slot, c.incarnation, nil)
-		c.answerStart(ErrIgnore)
-		l.remove(c, nil)
+		l.removeAnswering(c, ErrIgnore)
 	default:
 		err := &StartError{Child: c.id, Err: m.err}
 		l.emit(event.ChildStartFailed, c.id, c.slot, c.incarnation, err)
@@ -174,11 +173,22 @@ func (l *loop) startDone(m childStartDone) {
 		if l.stopping {
 			answer = ErrStopped
 		}
-		if c.answerStart(answer) || c.stopping {
-			l.remove(c, nil) // a first start that failed, or one cut short
+		if c.started != nil || c.stopping {
+			l.removeAnswering(c, answer) // a first start that failed, or one cut short
 			return
 		}
 		l.restart(c, err) // a restart that failed is tried again
+	}
+}
+
+// removeAnswering removes c, then tells the caller of its first start, if
+// one waits, answer: the removal is in the trace by the time it hears.
+func (l *loop) removeAnswering(c *child, answer error) {
+	started := c.started
+	c.started = nil
+	l.remove(c, nil)
+	if started != nil {
+		started <- answer
 	}
 }
 
