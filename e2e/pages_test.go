@@ -58,8 +58,8 @@ func TestStream(t *testing.T) {
 			eval[map[string]string](p, `JSON.parse(document.querySelector(".playground").dataset.params)`))
 		assert.Equal(t, []string{"offline.js", "wasm_exec.js", "loader.js"},
 			eval[[]string](p, `[...document.scripts].map(s => s.getAttribute("src"))`))
-		assert.Equal(t, "playground-stream.wasm", eval[string](p, `document.querySelector("script[src='loader.js']").dataset.wasm`),
-			"the page loads the build of its own pattern")
+		assert.Equal(t, "playground.wasm", eval[string](p, `document.querySelector("script[src='loader.js']").dataset.wasm`),
+			"the page loads the site's one build")
 	})
 	p.linksResolve()
 	p.noConsoleErrors()
@@ -67,7 +67,8 @@ func TestStream(t *testing.T) {
 }
 
 // TestWithoutJavaScript reads the demo page as a reader without JavaScript
-// does: the text is all there and the demo's place explains itself.
+// does: the text is all there, and the demo's place shows a picture of its
+// run and explains itself.
 func TestWithoutJavaScript(t *testing.T) {
 	p := newPage(t)
 	p.withoutJavaScript()
@@ -76,7 +77,10 @@ func TestWithoutJavaScript(t *testing.T) {
 
 	fallback := run(p, "fallback", chromedp.Text(chromedp.CSS(".playground .playground-fallback")))
 	assert.Contains(t, fallback, "needs JavaScript and WebAssembly")
-	assert.Contains(t, fallback, "max_concurrency = 4")
+	assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-still svg.pg-picture").getBoundingClientRect().height > 100`),
+		"a picture of the demo's run")
+	run(p, "opening the settings", chromedp.Click(chromedp.CSS(".playground .playground-settings summary")))
+	assert.Contains(t, run(p, "settings", chromedp.Text(chromedp.CSS(".playground .playground-settings"))), "max_concurrency = 4")
 	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "A crash stays in its item")
 	p.screenshot("stream-no-javascript")
 }

@@ -46,7 +46,7 @@ func TestSiteBuild(t *testing.T) {
 	for name, data := range a {
 		assert.True(t, bytes.Equal(data, b[name]), "%s differs between two builds", name)
 	}
-	for _, need := range []string{"index.html", "embed.html", "embed.js", "sw.js", "offline.js", "wasm_exec.js", "playground-stream.wasm", "playground-pool.wasm", "loader.js"} {
+	for _, need := range []string{"index.html", "embed.html", "embed.js", "sw.js", "offline.js", "wasm_exec.js", "playground.wasm", "playground.wasm.gz", "playground.wasm.br", "404.html", "loader.js"} {
 		assert.Contains(t, a, need)
 	}
 

@@ -27,6 +27,13 @@ import (
 // process, where the test can reach them.
 func hostServer(t *testing.T) string {
 	t.Helper()
+	return hostServerFor(t, env.baseURL)
+}
+
+// hostServerFor is hostServer with the playground at another URL, such as
+// a redirect in front of it.
+func hostServerFor(t *testing.T, playground string) string {
+	t.Helper()
 	dir := filepath.Join("testdata", "embed-host")
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/")
@@ -44,7 +51,7 @@ func hostServer(t *testing.T) string {
 		}
 		types := map[string]string{".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript"}
 		w.Header().Set("Content-Type", types[filepath.Ext(name)])
-		w.Write([]byte(strings.ReplaceAll(string(data), "{{PLAYGROUND}}", env.baseURL)))
+		w.Write([]byte(strings.ReplaceAll(string(data), "{{PLAYGROUND}}", playground)))
 	}))
 	t.Cleanup(srv.Close)
 	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())

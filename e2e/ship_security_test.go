@@ -1,9 +1,13 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -138,13 +142,38 @@ func TestNoInlineStyles(t *testing.T) {
 // TestServerHeaders checks what serve/ answers, outside the browser.
 func TestServerHeaders(t *testing.T) {
 	needBrowser(t)
-	for _, name := range []string{"stream.html", "embed.html", "playground-stream.wasm", "missing.html"} {
+	for _, name := range []string{"stream.html", "embed.html", "playground.wasm", "missing.html"} {
 		res, err := client.Get(env.baseURL + name)
 		require.NoError(t, err)
 		res.Body.Close()
 		assert.Equal(t, policy.CSP, res.Header.Get("Content-Security-Policy"), name)
 		assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"), name)
 	}
+	// The wasm as a browser asks for it: the brotli copy make site wrote,
+	// as application/wasm, which streaming compilation insists on.
+	req, err := http.NewRequest(http.MethodGet, env.baseURL+"playground.wasm", nil)
+	require.NoError(t, err)
+	req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
+	res, err := client.Do(req)
+	require.NoError(t, err)
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, "br", res.Header.Get("Content-Encoding"))
+	assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
+	assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"))
+	br, err := os.ReadFile(filepath.Join(env.site, "playground.wasm.br"))
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(br, body), "the copy's bytes, as they are")
+
+	// An address the site has not: its 404 page, with status 404.
+	res, err = client.Get(env.baseURL + "no-such-page.html")
+	require.NoError(t, err)
+	body, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, http.StatusNotFound, res.StatusCode)
+	assert.Contains(t, string(body), "<h1>No page here</h1>")
+
 	for _, escape := range []string{"%2e%2e/go.mod", "%2E%2E%2Fgo.mod", "..%2fgo.mod", "x/..%2f..%2fgo.mod", "..%5cgo.mod"} {
 		res, err := client.Get(env.baseURL + escape)
 		require.NoError(t, err)

@@ -57,6 +57,9 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// On every answer, errors included: an error page is a page too.
 	w.Header().Set("Content-Security-Policy", policy.CSP)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	// Public files, as GitHub Pages serves them: another site may load
+	// embed.js as a module script, which the browser fetches with CORS.
+	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -69,20 +72,20 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f, err := h.root.Open(name)
 	if err != nil {
-		http.NotFound(w, r)
+		h.notFound(w, r)
 		return
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		http.NotFound(w, r)
+		h.notFound(w, r)
 		return
 	}
 	if info.IsDir() {
 		h.serveFolder(w, r, name)
 		return
 	}
-	serveFile(w, r, name, f, info)
+	h.serveFile(w, r, name, f, info)
 }
 
 // serveFolder serves a folder's index.html, never a listing. A folder URL
@@ -92,13 +95,13 @@ func (h *siteHandler) serveFolder(w http.ResponseWriter, r *http.Request, name s
 	index := path.Join(name, "index.html")
 	f, err := h.root.Open(index)
 	if err != nil {
-		http.NotFound(w, r)
+		h.notFound(w, r)
 		return
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || info.IsDir() {
-		http.NotFound(w, r)
+		h.notFound(w, r)
 		return
 	}
 	if !strings.HasSuffix(r.URL.Path, "/") {
@@ -108,19 +111,67 @@ func (h *siteHandler) serveFolder(w http.ResponseWriter, r *http.Request, name s
 		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}
-	serveFile(w, r, index, f, info)
+	h.serveFile(w, r, index, f, info)
 }
 
-func serveFile(w http.ResponseWriter, r *http.Request, name string, f *os.File, info fs.FileInfo) {
-	typ, ok := types[path.Ext(name)]
+// serveFile serves a file, or the compressed copy of it that the request
+// takes (see copies): the same Content-Type, the copy's encoding, and an
+// ETag of the bytes sent.
+func (h *siteHandler) serveFile(w http.ResponseWriter, r *http.Request, name string, f *os.File, info fs.FileInfo) {
+	ext := path.Ext(name)
+	typ, ok := types[ext]
 	if !ok {
 		typ = "application/octet-stream"
 	}
-	h := w.Header()
-	h.Set("Content-Type", typ)
-	h.Set("Cache-Control", "no-cache")
+	hd := w.Header()
+	hd.Set("Content-Type", typ)
+	hd.Set("Cache-Control", "no-cache")
+	if compressible[ext] {
+		hd.Set("Vary", "Accept-Encoding")
+		for _, c := range copies {
+			if !accepts(r.Header.Get("Accept-Encoding"), c.encoding) {
+				continue
+			}
+			cf, err := h.root.Open(name + c.suffix)
+			if err != nil {
+				continue
+			}
+			defer cf.Close()
+			if ci, err := cf.Stat(); err == nil && ci.Mode().IsRegular() {
+				hd.Set("Content-Encoding", c.encoding)
+				f, info = cf, ci
+				break
+			}
+		}
+	}
+	tag, err := etag(f)
+	if err != nil {
+		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+		return
+	}
+	hd.Set("ETag", tag)
 	http.ServeContent(w, r, name, info.ModTime(), f)
 }
+
+// notFound answers 404 with the site's own 404.html, which `make site`
+// writes, or a line of text for a folder without one.
+func (h *siteHandler) notFound(w http.ResponseWriter, r *http.Request) {
+	page, err := h.root.ReadFile(notFoundPage)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", types[".html"])
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		w.Write(page)
+	}
+}
+
+// notFoundPage is the page for paths the site does not have, as GitHub
+// Pages also serves it.
+const notFoundPage = "404.html"
 
 // fileName turns a request's decoded path into a name inside the folder,
 // "." for the folder itself. It refuses any path with a ".." or "."

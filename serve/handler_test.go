@@ -27,6 +27,12 @@ func newTestSite(t *testing.T) string {
 		"favicon.svg":     "<svg/>",
 		"data.bin":        "bytes",
 		"docs/index.html": "<h1>docs</h1>",
+		"404.html":        "<h1>not here</h1>",
+		"page.html":       "<p>plain</p>",
+		"page.html.gz":    "gzip bytes",
+		"page.html.br":    "brotli bytes",
+		"only.js":         "void 1",
+		"only.js.gz":      "gzip only",
 		"empty/keep.txt":  "a folder without an index",
 	}
 	for name, body := range files {
@@ -62,7 +68,8 @@ func TestHandler(t *testing.T) {
 		{name: "folder without slash is redirected", target: "/docs", status: 301, location: "docs/"},
 		{name: "no listing", target: "/empty/", status: 404},
 		{name: "no listing without slash", target: "/empty", status: 404},
-		{name: "missing", target: "/pool.html", status: 404},
+		{name: "missing", target: "/pool.html", status: 404, contentType: "text/html; charset=utf-8", body: "<h1>not here</h1>"},
+		{name: "missing in a folder", target: "/docs/pool.html", status: 404, body: "<h1>not here</h1>"},
 		{name: "dot dot", target: "/../secret.txt", status: 400},
 		{name: "encoded dot dot", target: "/%2e%2e/secret.txt", status: 400},
 		{name: "encoded slash", target: "/docs/..%2f..%2fsecret.txt", status: 400},
@@ -87,6 +94,7 @@ func TestHandler(t *testing.T) {
 			assert.NotContains(t, rec.Body.String(), "secret")
 			assert.Equal(t, policy.CSP, res.Header.Get("Content-Security-Policy"), "every answer, errors too")
 			assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
+			assert.Equal(t, "*", res.Header.Get("Access-Control-Allow-Origin"), "public files, for module scripts of other sites")
 			if tt.contentType != "" {
 				assert.Equal(t, tt.contentType, res.Header.Get("Content-Type"))
 				assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))

@@ -69,11 +69,18 @@ func (p *painter) paint(plan view.Plan) {
 			continue
 		}
 		p.ctx.SetFillStyle(p.palette[role])
-		p.scratch = p.scratch[:0]
-		for _, r := range rects {
-			p.scratch = append(p.scratch, float32(r.X), float32(r.Y), float32(r.W), float32(r.H))
+		p.fillRects(rects)
+	}
+	for role, levels := range plan.Shades {
+		for l, rects := range levels {
+			if len(rects) == 0 {
+				continue
+			}
+			p.ctx.SetFillStyle(p.palette[role])
+			p.ctx.SetGlobalAlpha(view.ShadeOpacity(l))
+			p.fillRects(rects)
+			p.ctx.SetGlobalAlpha(1)
 		}
-		p.ctx.FillRects(&p.floats, p.scratch)
 	}
 	for _, l := range plan.Lines {
 		p.ctx.SetStrokeStyle(p.palette[l.Role])
@@ -99,4 +106,13 @@ func (p *painter) paint(plan view.Plan) {
 		}
 		p.ctx.FillText(t.S, t.X, t.Y)
 	}
+}
+
+// fillRects fills rects in the fill style set, as one path.
+func (p *painter) fillRects(rects []view.Rect) {
+	p.scratch = p.scratch[:0]
+	for _, r := range rects {
+		p.scratch = append(p.scratch, float32(r.X), float32(r.Y), float32(r.W), float32(r.H))
+	}
+	p.ctx.FillRects(&p.floats, p.scratch)
 }

@@ -150,11 +150,12 @@ func sweepTable(doc dom.Document, s *sweep) dom.Element {
 	return table
 }
 
-// sweepObject is a sweep as the API returns it: {param, ms, points: [{value,
-// throughput, p99}]}.
+// sweepObject is a sweep as the API returns it: {param, figure, ms, points:
+// [{value, throughput, p99, <figure>}]}.
 func sweepObject(s *sweep) js.Value {
 	obj := js.Global().Get("Object").New()
 	obj.Set("param", s.param)
+	obj.Set("figure", s.figure)
 	obj.Set("ms", s.tookMs)
 	pts := js.Global().Get("Array").New()
 	for _, p := range s.points {

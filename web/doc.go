@@ -4,12 +4,13 @@
 //	go run ./web -content content -out _site
 //
 // The assets are embedded when the command is compiled, so it runs from any
-// folder. With -wasm-list it also writes the WebAssembly builds the pages
-// need, which `make wasm` then builds into the same folder. Last,
+// folder. `make wasm` then builds the one WebAssembly file, playground.wasm,
+// into the same folder. Last,
 //
-//	go run ./web -out _site -service-worker
+//	go run ./web -out _site -finish
 //
 // writes the service worker, which lists and hashes every file there, the
-// wasm included. `make site` does the three steps. See package web/site for
-// what a build checks.
+// wasm included, and a gzip and a brotli copy of every file that
+// compresses, for servers that send them as they are. `make site` does the
+// three steps. See package web/site for what a build checks.
 package main

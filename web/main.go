@@ -16,15 +16,14 @@ var static embed.FS
 func main() {
 	content := flag.String("content", "content", "the `folder` of markdown pages")
 	out := flag.String("out", "_site", "the `folder` to write the site into")
-	wasmList := flag.String("wasm-list", "", "write the WebAssembly builds the pages need to this `file`")
-	worker := flag.Bool("service-worker", false, "only write the service worker for the files already in -out (the last step of a build)")
+	finish := flag.Bool("finish", false, "only finish the build in -out: write the service worker for the files there, then their compressed copies (the last step of a build)")
 	flag.Parse()
 	assets, err := fs.Sub(static, "static")
 	if err == nil {
-		if *worker {
-			err = site.WriteServiceWorker(assets, *out)
+		if *finish {
+			err = site.Finish(assets, *out)
 		} else {
-			err = site.Build(site.Config{Content: os.DirFS(*content), ContentDir: *content, Code: os.DirFS("."), Static: assets, Out: *out, WasmList: *wasmList})
+			err = site.Build(site.Config{Content: os.DirFS(*content), ContentDir: *content, Code: os.DirFS("."), Static: assets, Out: *out})
 		}
 	}
 	if err != nil {

@@ -10,5 +10,7 @@
 //
 // Workloads draw every random choice for an item from the seed and the
 // item's index alone, so an item's duration and fate do not depend on the
-// order goroutines were scheduled in.
+// order goroutines were scheduled in. The steps only a simulated workload
+// takes (a request arriving, a process dying) are reported with kinds of
+// its own, named through event.NameKind (kinds.go).
 package scenario

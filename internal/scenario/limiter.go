@@ -11,8 +11,8 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/limiter"
 )
 
-// Limiter runs callers through the FIFO limiter (the seed's RateLimiter
-// GenServer). Callers arrive at a steady rate; each waits for a slot at most
+// Limiter runs callers through the FIFO limiter (Elixir's hand-written
+// RateLimiter GenServer). Callers arrive at a steady rate; each waits for a slot at most
 // timeout ms, then holds it for a drawn time and, with probability
 // fail_rate, crashes while holding it.
 var Limiter = register(&Scenario{

@@ -22,7 +22,7 @@ var Pool = register(&Scenario{
 	Params: []Param{
 		{Name: "items", Kind: Int, Default: "60", Min: 1, Max: 20000,
 			Help: "How many callers arrive, each for one transaction."},
-		{Name: "rate", Kind: Float, Default: "40", Min: 0.1, Max: 100000,
+		{Name: "rate", Kind: Float, Default: "60", Min: 0.1, Max: 100000,
 			Help: "Callers arriving per second, evenly spaced."},
 		{Name: "size", Kind: Int, Default: "5", Min: 1, Max: 500,
 			Help: "Workers the pool keeps (poolboy's size)."},

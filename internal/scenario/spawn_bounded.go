@@ -7,11 +7,45 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/limiter"
 )
 
-// enqueue is a request arriving in bounded mode: it joins the queue.
+// runBounded is bounded mode: n requests arrive into a queue that one
+// dispatcher empties through a limiter of max slots.
+func (s *spawner) runBounded(n int) error {
+	lim, err := limiter.New(s.v.Int("max"), limiter.WithClock(s.clk), limiter.WithHook(s.limiterHook))
+	if err != nil {
+		return err
+	}
+	dispatched := make(chan error, 1)
+	go func() { dispatched <- s.dispatch(lim) }()
+	err = atRate(s.ctx, s.clk, n, s.v.Float("rate"), s.enqueue)
+	s.mu.Lock()
+	s.ended = true
+	s.mu.Unlock()
+	s.signal()
+	if derr := <-dispatched; err == nil {
+		err = derr
+	}
+	return err
+}
+
+// limiterHook passes the limiter's events on while the process lives.
+func (s *spawner) limiterHook(e event.Event) {
+	if s.hook != nil && !s.crashed.Load() {
+		s.hook(e)
+	}
+}
+
+// enqueue is a request arriving in bounded mode: it joins the queue, or is
+// shed when the queue is full.
 func (s *spawner) enqueue(i int) {
 	s.mu.Lock()
+	if len(s.queue) >= s.v.Int("queue") {
+		s.emit(RequestShed, i, -1, len(s.queue))
+		s.mu.Unlock()
+		return
+	}
 	s.queue = append(s.queue, i)
-	s.emit(event.RequestArrived, i, -1, len(s.queue))
+	s.emit(RequestArrived, i, -1, len(s.queue))
+	s.outOfMemory()
 	s.mu.Unlock()
 	s.signal()
 }
@@ -26,7 +60,7 @@ func (s *spawner) signal() {
 // dispatch is bounded mode's accept loop: for the request at the head of
 // the queue it takes a limiter slot, then spawns its handler, which gives
 // the slot back when done. It returns when arrivals have ended and the
-// queue is empty.
+// queue is empty, or when the process dies.
 func (s *spawner) dispatch(lim *limiter.Limiter) error {
 	for {
 		s.mu.Lock()
@@ -36,7 +70,11 @@ func (s *spawner) dispatch(lim *limiter.Limiter) error {
 			if ended {
 				return nil
 			}
-			<-s.ready
+			select {
+			case <-s.ready:
+			case <-s.ctx.Done():
+				return s.ctx.Err()
+			}
 			continue
 		}
 		next := s.queue[0]

@@ -30,7 +30,7 @@ var Tasks = register(&Scenario{
 		{Name: "interval_ms", Kind: Millis, Default: "60", Min: 0, Max: 60_000,
 			Help: "Time between two starts."},
 		{Name: "max_children", Kind: Int, Default: Infinity, Min: 0, Max: 10_000, Infinite: true,
-			Help: "How many tasks the supervisor runs at once; a start beyond it is refused, never queued. 0 refuses every start, as in Elixir."},
+			Help: "supervised only: how many tasks the supervisor runs at once; a start beyond it is refused, never queued. 0 refuses every start, as in Elixir."},
 		{Name: "restart", Kind: Choice, Default: "temporary", Choices: []string{"temporary", "transient", "permanent"},
 			Help: "Under the supervisor: temporary tasks run once (the default); transient ones are started again after a crash, " +
 				"permanent ones after any end, as long as the restart intensity (3 within 5 s) allows."},
@@ -136,7 +136,7 @@ func runRestarted(ctx context.Context, v Values, clk clock.Clock, sup *task.Supe
 const restartStride = 1 << 20
 
 // runBare starts plain goroutines. A real program would die at the first
-// panic; the scenario records that moment (event.Died), stops starting
+// panic; the scenario records that moment (Died), stops starting
 // tasks and reports every task still running as lost with it.
 func runBare(ctx context.Context, items int, every time.Duration, clk clock.Clock, hook event.Hook,
 	body func(int) func(context.Context) error) error {
@@ -171,7 +171,7 @@ func runBare(ctx context.Context, items int, every time.Duration, clk clock.Cloc
 				}
 				delete(running, i)
 				if p != nil {
-					emit(event.Died, i, errDied)
+					emit(Died, i, errDied)
 					for other := range running {
 						emit(event.Cancelled, other, errors.New("lost: the program died"))
 						delete(running, other)
@@ -207,7 +207,7 @@ func summarizeTasks(v Values, trace []event.Record) map[string]float64 {
 			} else {
 				s["crashed"]++
 			}
-		case event.Died:
+		case Died:
 			running--
 			s["crashed"]++
 			s["died"] = 1

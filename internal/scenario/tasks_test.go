@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -25,7 +26,7 @@ func TestTasksBareCrashTakesTheProgramDown(t *testing.T) {
 	assert.Less(t, s["ok"], 40.0)
 	died := 0
 	for _, r := range run.Trace() {
-		if r.Kind == event.Died {
+		if r.Kind == scenario.Died {
 			died++
 			assert.Contains(t, r.Detail, "whole program")
 		}

@@ -41,9 +41,11 @@ func Header(p *Plan, x, y, t, end float64, status string, role Role) {
 func Clock(p *Plan, x, y, t, end float64) {
 	p.Text(Text{X: x, Y: y + 9, S: Ms(t) + " ms", Role: RoleText, Font: FontClock})
 	if end > 0 {
-		// The clock font is monospace, about 0.6 em a character: the total
-		// sits after the widest reading this run can show.
-		p.Text(Text{X: x + 9.5*float64(len(Ms(end)+" ms")) + 8, Y: y + 9, S: "of " + Ms(end) + " virtual ms", Role: RoleMuted, Font: FontCaption})
+		// The total sits after the widest reading this run can show, in
+		// fewer words when a long run leaves little room.
+		at := x + TextWidth(Ms(end)+" ms", FontClock) + 8
+		total := Fit(p.W-x-at, "of "+Ms(end)+" virtual ms", "of "+Ms(end)+" ms", "/ "+Ms(end))
+		p.Text(Text{X: at, Y: y + 9, S: total, Role: RoleMuted, Font: FontCaption})
 	}
 }
 

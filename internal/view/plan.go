@@ -1,6 +1,7 @@
 package view
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -46,17 +47,38 @@ type Line struct {
 }
 
 // Plan is one frame as plain data: every rectangle grouped by colour role,
-// to be filled as one path per role in role order, then the lines, then
-// the texts in order. Drawing it decides nothing.
+// to be filled as one path per role in role order, then the shaded ones,
+// then the lines, then the texts in order. Drawing it decides nothing.
 type Plan struct {
 	W, H  float64
 	Fills [RoleCount][]Rect
-	Lines []Line
-	Texts []Text
+	// Shades are rectangles of a role filled at part strength: the cells
+	// of a heat map. Level l is drawn at [ShadeOpacity](l), over the fills.
+	Shades [RoleCount][ShadeLevels][]Rect
+	Lines  []Line
+	Texts  []Text
 }
+
+// ShadeLevels is how many strengths a shade has.
+const ShadeLevels = 4
+
+// ShadeOpacity is the opacity of shade level l: a quarter, a half, three
+// quarters, whole.
+func ShadeOpacity(l int) float64 { return float64(l+1) / ShadeLevels }
 
 // Fill adds a rectangle of role r.
 func (p *Plan) Fill(r Role, rect Rect) { p.Fills[r] = append(p.Fills[r], rect) }
+
+// Shade adds a rectangle of role r at the strength of share, from 0 to 1:
+// the level whose opacity is the nearest above it. A share of 0 adds
+// nothing.
+func (p *Plan) Shade(r Role, share float64, rect Rect) {
+	if share <= 0 {
+		return
+	}
+	l := min(int(math.Ceil(share*ShadeLevels))-1, ShadeLevels-1)
+	p.Shades[r][l] = append(p.Shades[r][l], rect)
+}
 
 // Text adds a run of text.
 func (p *Plan) Text(t Text) { p.Texts = append(p.Texts, t) }
@@ -72,8 +94,11 @@ func (p *Plan) Line(r Role, pts []float64) {
 // costs.
 func (p *Plan) Count() int {
 	n := 0
-	for _, rs := range p.Fills {
+	for r, rs := range p.Fills {
 		n += len(rs)
+		for _, ls := range p.Shades[r] {
+			n += len(ls)
+		}
 	}
 	return n
 }

@@ -56,6 +56,9 @@ type Kit struct {
 	Words func(event.Record) string
 	// Describe is the canvas's accessible description.
 	Describe string
+	// Still picks the moment of a run a still picture shows, in virtual
+	// ms; nil means [Busiest]. See [Kit.StillOf].
+	Still func(trace []event.Record) float64
 }
 
 // Key is one entry of a legend.
@@ -73,10 +76,13 @@ type Preset struct {
 // Sweep is a parameter and the values a sweep runs it at; the zero Sweep
 // offers no sweep. Besides throughput and p99 latency, a sweep plots Figure,
 // a key of the scenario's summary (such as "dropped"), when it is set.
+// Chosen well, the figure changes across the values (a knee, a plateau, a
+// cliff) with the page's own parameters; a test holds every kit to that.
 type Sweep struct {
 	Param  string
-	Values []string
+	Values []string // ascending numbers, as the form writes them
 	Figure string
+	Log    bool // the values grow by a factor rather than a step: an axis for them is logarithmic
 }
 
 // LifeOf returns k.Life, or TaskLife when it is nil.

@@ -30,6 +30,8 @@ func (e Event) String() string {
 }
 
 // Hook observes events. It is called synchronously on the goroutine that
-// took the step, so it must be fast and must not block. A nil Hook is valid
-// and observes nothing.
+// took the step, often under the pattern's lock, so it must be fast and
+// must not block. If it panics, the pattern recovers and tells it with a
+// [HookPanicked] event (see the package doc). A nil Hook is valid and
+// observes nothing.
 type Hook func(Event)

@@ -1,8 +1,9 @@
 package event
 
-// Kind says what happened. The set is closed and shared: each pattern owns
-// a block of 32 kinds, declared in its own file (kind_<pattern>.go), so a
-// trace can be read without knowing which pattern made it.
+// Kind says what happened. Each pattern owns a block of 32 kinds, declared
+// in its own file (kind_<pattern>.go), so a trace can be read without
+// knowing which pattern made it; one block is left to programs for kinds of
+// their own (see [CustomKinds]).
 type Kind uint8
 
 // The first kind of each pattern's block.
@@ -13,7 +14,7 @@ const (
 	limiterKinds    Kind = 96
 	poolKinds       Kind = 128
 	supervisorKinds Kind = 160
-	spawnKinds      Kind = 192
+	hookKinds       Kind = 224 // about the hook itself, from any pattern
 )
 
 // kindNames holds every kind's name; each kind file adds its block.
@@ -35,6 +36,9 @@ func (k Kind) String() string {
 	if n := kindNames[k]; n != "" {
 		return n
 	}
+	if n := customName(k); n != "" {
+		return n
+	}
 	return "unknown"
 }
 
@@ -45,5 +49,5 @@ func ParseKind(s string) (Kind, bool) {
 			return Kind(k), true
 		}
 	}
-	return 0, false
+	return parseCustom(s)
 }

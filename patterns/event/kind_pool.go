@@ -8,7 +8,7 @@ const (
 	WorkerStarted     Kind = poolKinds + iota // a worker is being created to fill the pool to its size (New); N is the count of workers
 	WorkerReplaced                            // a worker is being created for caller ID in place of one that died
 	OverflowStarted                           // an overflow worker is being created for caller ID; N is the overflow count
-	StartFailed                               // the constructor failed; Err says why and the lane is free again
+	StartFailed                               // no worker was made: the constructor failed, or the pool closed first; Err says why and the lane is free again
 	CheckedOut                                // caller ID holds the worker in Slot
 	CheckoutWaiting                           // no worker free: caller ID waits; N is the queue's length, the caller included
 	CheckoutFailed                            // caller ID got no worker; Err is ErrFull, ErrTimeout, ErrClosed or the context's error

@@ -6,12 +6,10 @@ const (
 	Refused      Kind = taskKinds + iota // a start was refused: max children reached, or the supervisor stopped
 	StillRunning                         // a yield ran out of time; the task goes on
 	Late                                 // a reply arrived while the task was being shut down; it is kept
-	Died                                 // a panic in a bare goroutine ended the whole program (simulated by the scenario)
 )
 
 var _ = names(map[Kind]string{
 	Refused:      "refused",
 	StillRunning: "still_running",
 	Late:         "late",
-	Died:         "died",
 })

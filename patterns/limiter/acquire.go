@@ -24,6 +24,7 @@ func (l *Limiter) Acquire(ctx context.Context) error {
 		if done := ctx.Done(); done != nil {
 			select {
 			case <-done:
+				l.mustBeMade()
 				return ctx.Err()
 			default:
 			}
@@ -40,7 +41,11 @@ func (l *Limiter) Acquire(ctx context.Context) error {
 // reports whether it did. It never waits and never overtakes a waiter.
 func (l *Limiter) TryAcquire() bool {
 	if l.hook == nil {
-		return l.tryTake(true)
+		if l.tryTake(true) {
+			return true
+		}
+		l.mustBeMade()
+		return false
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -57,6 +62,7 @@ func (l *Limiter) TryAcquire() bool {
 // a Do caller, which is given a slot number. It returns the caller's id
 // (-1 without a hook) and slot (-1 when unnumbered).
 func (l *Limiter) acquire(ctx context.Context, anon bool) (id, slot int, err error) {
+	l.mustBeMade()
 	done := ctx.Done()
 	l.mu.Lock()
 	id = -1

@@ -11,7 +11,7 @@ import (
 // runtime.Goexit.
 var errGoexit = errors.New("limiter: function called runtime.Goexit")
 
-// Do runs fn while holding a slot, the way the seed's RateLimiter is meant
+// Do runs fn while holding a slot, the way the Elixir RateLimiter is meant
 // to be used: acquire, work, release. It returns Acquire's error without
 // running fn, or fn's own error.
 //

@@ -1,6 +1,6 @@
 // Package limiter bounds how many callers do something at once, letting the
 // others wait their turn in strict arrival order. It is the Go counterpart
-// of the RateLimiter GenServer in the seed's "Manual Backpressure" section:
+// of the RateLimiter GenServer of Elixir's "manual backpressure" pattern:
 // acquire is granted while fewer than max hold a slot, otherwise the caller
 // queues; release hands the slot to the head of the queue.
 //
@@ -26,13 +26,16 @@
 //   - [Limiter.TryAcquire] never waits: it reports false when the limiter is
 //     full or somebody already waits.
 //   - Releasing without acquiring panics with a "limiter: " message.
+//   - The zero Limiter is not usable, since it has no bound: create one with
+//     [New]. Any method of a zero Limiter panics with a "limiter: " message
+//     that says so, at its first call.
 //
-// # How it differs from the seed
+// # How it differs from the Elixir GenServer
 //
-// A caller of the seed's GenServer waits at most GenServer.call's timeout,
+// A caller of that GenServer waits at most GenServer.call's timeout,
 // 5 s by default. When it fires, the caller is gone but its entry stays in
 // the queue, and a later release replies to it: that slot is handed to
-// nobody and never comes back. The seed also leaves out the monitor that
+// nobody and never comes back. The GenServer also leaves out the monitor that
 // would free a crashed holder's slot. Here a caller bounds its wait with its
 // context (context.WithTimeout) and leaves the queue when it ends, the
 // limiter has no default timeout of its own, and Do covers crashes.
@@ -44,6 +47,11 @@
 // by [WithCaller]. A caller of Do holds a numbered slot, so a trace shows
 // which slot each caller held; Acquire and Release are anonymous, like a
 // semaphore's, so their events carry no slot and Release names no caller.
+//
+// The hook is called under the limiter's lock, so that events come in the
+// order the steps took effect and never two at once; a slow hook slows
+// every caller. A hook that panics cannot wedge the limiter: the panic is
+// recovered and the hook hears of it (see package event).
 //
 // # Cost and when not to use it
 //

@@ -16,11 +16,15 @@ import (
 // found no free slot. TryAcquire itself reports it as false.
 var ErrFull = errors.New("limiter: no free slot")
 
-// errReleaseUnheld is the panic value of a Release with nothing to release.
-const errReleaseUnheld = "limiter: Release without a matching Acquire"
+// The panic values of misuse.
+const (
+	errReleaseUnheld = "limiter: Release without a matching Acquire"
+	errZero          = "limiter: use of a zero Limiter; create one with limiter.New"
+)
 
 // Limiter lets at most max callers hold a slot at once; the others wait in
-// a strict FIFO queue. Create one with [New]; the zero value is not usable.
+// a strict FIFO queue. Create one with [New]: the zero value has no bound,
+// and every method of a zero Limiter panics with a message that says so.
 // A Limiter is safe for concurrent use.
 type Limiter struct {
 	state  atomic.Uint64 // active, anon and queued; see state.go
@@ -64,13 +68,26 @@ type Status struct {
 
 // Status reports how many slots are held and how many callers wait.
 func (l *Limiter) Status() Status {
+	l.mustBeMade()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return Status{Active: activeOf(l.state.Load()), Waiting: l.queue.Len()}
 }
 
 // Max returns the bound the limiter was created with.
-func (l *Limiter) Max() int { return int(l.max) }
+func (l *Limiter) Max() int {
+	l.mustBeMade()
+	return int(l.max)
+}
+
+// mustBeMade rejects a zero Limiter. The lock-free paths need not call it:
+// with max at 0 they never find a free slot, and fall through to a path
+// that does.
+func (l *Limiter) mustBeMade() {
+	if l.max == 0 {
+		panic(errZero)
+	}
+}
 
 type callerKey struct{}
 

@@ -3,7 +3,7 @@ package limiter_test
 import (
 	"testing"
 
-	"github.com/concurrency-patterns/playground/patterns/internal/leaktest"
+	"github.com/concurrency-patterns/playground/internal/leaktest"
 )
 
 func TestMain(m *testing.M) { leaktest.VerifyTestMain(m) }

@@ -32,5 +32,7 @@ func WithClock(clk clock.Clock) Option { return func(c *config) { c.clock = cloc
 
 // WithHook reports every step of the limiter to h, synchronously and in the
 // order the steps took effect. h may be called from several goroutines, but
-// never from two at once, and must not call back into the limiter.
+// never from two at once, and must not call back into the limiter: it runs
+// under the limiter's lock. If h panics, the panic is recovered and h is
+// told with an [event.HookPanicked] event; the limiter goes on unharmed.
 func WithHook(h event.Hook) Option { return func(c *config) { c.hook = h } }

@@ -54,6 +54,7 @@ func (l *Limiter) tryGive(anon bool) bool {
 	for {
 		s := l.state.Load()
 		if anon && anonOf(s) == 0 {
+			l.mustBeMade()
 			panic(errReleaseUnheld)
 		}
 		if s&queuedBit != 0 {

@@ -10,7 +10,9 @@ var errConstructorPanicked = errors.New("pool: constructor panicked")
 
 // A worker's lane is freed only once the worker is destroyed, so that the
 // workers alive, counting those being destroyed, never exceed size plus max
-// overflow. The destructor runs without the lock.
+// overflow. The destructor runs without the lock. If it panics, the lane is
+// freed all the same, and then the panic goes on to the caller: the pool
+// loses no capacity, and the destructor's failure is not hidden.
 
 // Checkin gives a worker back. If callers wait, it goes straight to the one
 // at the head of the queue; otherwise, if the pool is above its size, the
@@ -20,6 +22,7 @@ var errConstructorPanicked = errors.New("pool: constructor panicked")
 // Checkin panics when w is not checked out of this pool: checking in twice
 // is a programming error.
 func (p *Pool[W]) Checkin(w *Worker[W]) {
+	p.mustBeMade()
 	p.mu.Lock()
 	p.mustHold(w, "Checkin")
 	w.out = false
@@ -40,16 +43,22 @@ func (p *Pool[W]) Checkin(w *Worker[W]) {
 //
 // Discard panics when w is not checked out of this pool.
 func (p *Pool[W]) Discard(w *Worker[W], reason error) {
+	p.mustBeMade()
 	p.mu.Lock()
 	p.mustHold(w, "Discard")
 	w.out = false
 	p.out--
 	p.emit(event.WorkerDied, w.caller, w.lane, 0, reason)
 	p.mu.Unlock()
+	defer p.freeLane(w.lane) // even if the destructor panics
 	p.destroy(w.value)
+}
+
+// freeLane is handOnLane for a caller that does not hold p.mu.
+func (p *Pool[W]) freeLane(lane int) {
 	p.mu.Lock()
-	p.handOnLane(w.lane)
-	p.mu.Unlock()
+	defer p.mu.Unlock()
+	p.handOnLane(lane)
 }
 
 func (p *Pool[W]) mustHold(w *Worker[W], op string) {
@@ -82,7 +91,24 @@ func (p *Pool[W]) handOn(w *Worker[W]) (retire bool) {
 // retire destroys a worker handOn let go, then frees its lane or, if a
 // caller started waiting meanwhile, hands the lane to it.
 func (p *Pool[W]) retire(w *Worker[W]) {
+	defer p.retired(w) // even if the destructor panics
 	p.destroy(w.value)
+}
+
+// retireAll retires every worker of ws, even if destructors panic; their
+// panics go on once all are done.
+func (p *Pool[W]) retireAll(ws []*Worker[W]) {
+	if len(ws) == 0 {
+		return
+	}
+	defer p.retireAll(ws[1:])
+	p.retire(ws[0])
+}
+
+// retired takes a destroyed worker out of the pool. If the pool is closed
+// its lane is freed for good; otherwise it was dismissed, and its lane
+// goes to a caller who started waiting meanwhile, or is freed.
+func (p *Pool[W]) retired(w *Worker[W]) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {

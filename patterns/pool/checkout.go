@@ -12,14 +12,15 @@ import (
 // overflow, else the first worker checked in, waiting in FIFO order behind
 // earlier callers. Creating a worker runs the constructor with ctx.
 //
-// The wait is bounded by ctx's deadline or, when ctx has none, by the
-// pool's [Timeout] (5 s by default) on the pool's clock; Checkout then
-// returns [ErrTimeout]. If ctx ends first it returns ctx.Err(). Either way
+// The wait is bounded by the pool's [Timeout] (5 s by default) on the
+// pool's clock, and by ctx: whichever ends first wins. When the timeout
+// does, Checkout returns [ErrTimeout]; when ctx does, ctx.Err(). Either way
 // the caller leaves the queue and is never handed a worker later; if a
 // worker reached it as its context ended, the worker goes to the next
 // waiter. A constructor's error is returned as it is. The checkout-failed
 // event carries context.Cause(ctx), so a caller that cancels with a cause
-// is reported with it.
+// is reported with it. Once the pool is closed, Checkout returns
+// [ErrClosed], even to a caller whose worker was being created as Close ran.
 func (p *Pool[W]) Checkout(ctx context.Context) (*Worker[W], error) {
 	return p.checkout(ctx, true)
 }
@@ -32,6 +33,7 @@ func (p *Pool[W]) TryCheckout(ctx context.Context) (*Worker[W], error) {
 }
 
 func (p *Pool[W]) checkout(ctx context.Context, block bool) (*Worker[W], error) {
+	p.mustBeMade()
 	done := ctx.Done()
 	p.mu.Lock()
 	id := p.caller(ctx)
@@ -67,7 +69,7 @@ func (p *Pool[W]) checkout(ctx context.Context, block bool) (*Worker[W], error) 
 	p.waiting.Push(wt)
 	p.emit(event.CheckoutWaiting, id, -1, p.waiting.Len(), nil)
 	var timer clock.Timer
-	if _, ok := ctx.Deadline(); !ok && p.timeout > 0 {
+	if p.timeout > 0 { // even when ctx has a deadline: the earlier one wins
 		timer = p.clock.AfterFunc(p.timeout, func() { p.expire(wt) })
 	}
 	p.mu.Unlock()
@@ -109,9 +111,9 @@ func (p *Pool[W]) wait(ctx context.Context, wt *waiter[W], timer clock.Timer) (*
 	return p.start(ctx, wt.id, wt.lane)
 }
 
-// expire is the timer of a waiter whose context has no deadline. It runs on
-// the clock's goroutine and does not block. If the waiter was served first,
-// it does nothing: a worker that arrives as the timeout fires wins.
+// expire is a waiter's checkout timer. It runs on the clock's goroutine and
+// does not block. If the waiter was served first, it does nothing: a
+// worker that arrives as the timeout fires wins.
 func (p *Pool[W]) expire(wt *waiter[W]) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -155,29 +157,48 @@ func (p *Pool[W]) announce(id, lane int) {
 
 // start creates a worker in a lane reserved for caller id and lends it. If
 // the constructor fails (or panics), the lane goes to the next waiter or is
-// freed.
+// freed. If the pool is closed, before the constructor runs or while it
+// does, the caller gets [ErrClosed] and no worker.
 func (p *Pool[W]) start(ctx context.Context, id, lane int) (w *Worker[W], err error) {
+	p.mu.Lock()
+	if p.closed {
+		p.startFailed(id, lane, ErrClosed)
+		p.mu.Unlock()
+		return nil, ErrClosed
+	}
+	p.mu.Unlock()
 	returned := false
 	defer func() {
 		if !returned { // the constructor panicked: free the lane, let the panic go on
 			p.mu.Lock()
-			p.emit(event.StartFailed, id, lane, 0, errConstructorPanicked)
-			p.emit(event.CheckoutFailed, id, -1, 0, errConstructorPanicked)
-			p.handOnLane(lane)
+			p.startFailed(id, lane, errConstructorPanicked)
 			p.mu.Unlock()
 		}
 	}()
 	v, err := p.create(ctx)
 	returned = true
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	if err != nil {
-		p.emit(event.StartFailed, id, lane, 0, err)
-		p.emit(event.CheckoutFailed, id, -1, 0, err)
-		p.handOnLane(lane)
+		p.startFailed(id, lane, err)
+		p.mu.Unlock()
 		return nil, err
 	}
-	w = &Worker[W]{pool: p, value: v, lane: lane}
+	w = &Worker[W]{pool: p, value: v, lane: lane, caller: id}
+	if p.closed { // Close ran while the constructor did
+		p.emit(event.CheckoutFailed, id, -1, 0, ErrClosed)
+		p.mu.Unlock()
+		p.retire(w)
+		return nil, ErrClosed
+	}
 	p.lend(w, id)
+	p.mu.Unlock()
 	return w, nil
+}
+
+// startFailed reports that no worker was made in lane for caller id, and
+// why, and passes the lane on. p.mu must be held.
+func (p *Pool[W]) startFailed(id, lane int, why error) {
+	p.emit(event.StartFailed, id, lane, 0, why)
+	p.emit(event.CheckoutFailed, id, -1, 0, why)
+	p.handOnLane(lane)
 }

@@ -1,6 +1,5 @@
 // Package pool lends a bounded set of workers to callers, the Go
-// counterpart of poolboy, which the seed's "Don't Spawn Unbounded" section
-// uses through :poolboy.transaction.
+// counterpart of Erlang's poolboy and its :poolboy.transaction.
 //
 // A worker is any value: a connection, a client, a scratch buffer. The pool
 // makes workers with a constructor and disposes of them with an optional
@@ -20,9 +19,9 @@
 //   - When every worker is checked out, a checkout creates an overflow
 //     worker, up to [MaxOverflow] (default 10). A worker checked in while
 //     the pool is above its size and nobody waits is dismissed.
-//   - Beyond that, [Pool.Checkout] waits, in FIFO order, up to its
-//     context's deadline or else the pool's [Timeout] (default 5 s);
-//     [Pool.TryCheckout] returns [ErrFull] instead of waiting.
+//   - Beyond that, [Pool.Checkout] waits, in FIFO order, up to the pool's
+//     [Timeout] (default 5 s) or its context's deadline, whichever comes
+//     first; [Pool.TryCheckout] returns [ErrFull] instead of waiting.
 //   - [WithStrategy] picks which idle worker is lent: [LIFO] (default), the
 //     one checked in last, or [FIFO], the one idle longest.
 //   - [Pool.Transaction] always gives the worker back, even if its function
@@ -30,8 +29,17 @@
 //   - A worker that dies is replaced: [Pool.Discard] (or a Transaction whose
 //     function panics or returns [ErrBroken]) destroys it, and its lane goes
 //     to the first waiter, who creates the replacement.
-//   - [Pool.Status] reports the state (ready, overflow or full), the
-//     available workers, the overflow count and the checked-out count.
+//   - [Pool.Status] reports the state (ready, overflow, full, or closed
+//     once [Pool.Close] ran), the available workers, the overflow count
+//     and the checked-out count.
+//   - A destructor that panics loses no capacity: the worker's lane is
+//     freed, then the panic goes on to the caller whose call ran the
+//     destructor (Checkin, Discard, Close, Transaction, or a Checkout
+//     that had to give back the worker it was handed as its context ended
+//     or the pool closed).
+//   - The zero Pool is not usable, since it has no constructor: create one
+//     with [New]. Any method of a zero Pool panics with a "pool: " message
+//     that says so, at its first call.
 //
 // # How it differs from poolboy
 //
@@ -46,18 +54,29 @@
 // [Pool.Transaction]). And Go cannot notice that a caller holding a worker
 // has died; give workers back with defer, or use Transaction.
 //
+// A pool of [Size] 0 with [MaxOverflow] 0 is refused by [New], where
+// poolboy starts it: such a pool can never lend a worker, so every
+// checkout would wait out its timeout and every TryCheckout report full.
+// That is never what the code meant, and an error at construction names
+// the mistake where a timeout later would hide it. Size 0 with an
+// overflow is accepted: every worker is then an overflow one, made on
+// demand and dismissed when it comes back and nobody waits.
+//
 // # Observing it
 //
 // [WithHook] reports every step as an event, in the order the steps took
 // effect: workers started, replaced, dismissed or dead, checkouts,
 // waiting callers, failures and check-ins. Callers are named by
-// [WithCaller]; workers by their lane ([Worker.Lane]).
+// [WithCaller]; workers by their lane ([Worker.Lane]). The hook is called
+// under the pool's lock, so a slow hook slows every caller; a hook that
+// panics cannot wedge the pool: the panic is recovered and the hook hears
+// of it (see package event).
 //
 // # Cost and when not to use it
 //
 // A checkout that finds an idle worker, and its check-in, take a mutex each
 // and allocate nothing; a caller that has to wait allocates a waiter, a
-// channel and (without a deadline) a timer. Pool values that are worth
+// channel and (unless [NoTimeout]) a timer. Pool values that are worth
 // keeping between uses, such as connections. To bound how many goroutines
 // do something at once, with nothing to keep, package limiter (or
 // errgroup's SetLimit) is simpler. For reusable buffers that need no bound,

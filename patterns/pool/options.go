@@ -91,10 +91,10 @@ func WithStrategy(s Strategy) Option {
 	}
 }
 
-// Timeout bounds how long [Pool.Checkout] waits for a worker when its
-// context has no deadline (default 5 s, poolboy's checkout timeout). A
-// context with a deadline is bounded by that deadline instead. d must be
-// positive; use [NoTimeout] to wait as long as it takes.
+// Timeout bounds how long [Pool.Checkout] waits for a worker (default 5 s,
+// poolboy's checkout timeout). A context's deadline bounds the wait as
+// well: the earlier of the two wins. d must be positive; use [NoTimeout]
+// to wait until a worker is free or the context ends.
 func Timeout(d time.Duration) Option {
 	return func(c *config) {
 		if d <= 0 {
@@ -113,6 +113,9 @@ func NoTimeout() Option { return func(c *config) { c.timeout = 0 } }
 func WithClock(clk clock.Clock) Option { return func(c *config) { c.clock = clock.Or(clk) } }
 
 // WithHook reports every step of the pool to h, synchronously and in the
-// order the steps took effect. h may be called from several goroutines, but
-// never from two at once, and must not call back into the pool.
+// order the steps took effect. h may be called from several goroutines
+// (the checkout timer's among them), but never from two at once, and must
+// not call back into the pool: it runs under the pool's lock. If h panics,
+// the panic is recovered and h is told with an [event.HookPanicked] event;
+// the pool goes on unharmed.
 func WithHook(h event.Hook) Option { return func(c *config) { c.hook = h } }

@@ -33,8 +33,9 @@ var (
 
 // Pool lends workers to callers, the Go counterpart of poolboy. It keeps
 // Size workers, creates up to MaxOverflow more when all are checked out,
-// and makes callers wait in FIFO order beyond that. Create one with [New];
-// a Pool is safe for concurrent use.
+// and makes callers wait in FIFO order beyond that. Create one with [New]:
+// a zero Pool has no constructor, and every method of one panics with a
+// message that says so. A Pool is safe for concurrent use.
 type Pool[W any] struct {
 	create      func(context.Context) (W, error)
 	destroy     func(W)
@@ -96,9 +97,7 @@ func (p *Pool[W]) fill(ctx context.Context) error {
 	ok := false
 	defer func() {
 		if !ok { // an error, or create panicked
-			for _, w := range made {
-				p.destroy(w.value)
-			}
+			p.destroyAll(made)
 		}
 	}()
 	for lane := range p.size {
@@ -127,11 +126,24 @@ func (p *Pool[W]) fill(ctx context.Context) error {
 	return nil
 }
 
+// destroyAll destroys the workers New made before one failed, even if
+// destructors panic; their panics go on once all are done.
+func (p *Pool[W]) destroyAll(ws []*Worker[W]) {
+	if len(ws) == 0 {
+		return
+	}
+	defer p.destroyAll(ws[1:])
+	p.destroy(ws[0].value)
+}
+
 // Close stops lending: idle workers are destroyed now, checked-out ones
 // when they come back, waiters fail with [ErrClosed], and so does every
-// later checkout. Close does not wait for checked-out workers. Calling it
-// again does nothing.
+// later checkout, including one whose worker was being created. Status
+// then reports [Closed]. Close does not wait for checked-out workers.
+// Calling it again does nothing. If a destructor panics, Close still
+// destroys the other idle workers, and then the panic goes on.
 func (p *Pool[W]) Close() {
+	p.mustBeMade()
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
@@ -147,8 +159,16 @@ func (p *Pool[W]) Close() {
 		close(wt.ready)
 	}
 	p.mu.Unlock()
-	for _, w := range stopped {
-		p.retire(w)
+	p.retireAll(stopped)
+}
+
+// errZero is the panic value of a call on a zero Pool.
+const errZero = "pool: use of a zero Pool; create one with pool.New"
+
+// mustBeMade rejects a zero Pool, which has no constructor.
+func (p *Pool[W]) mustBeMade() {
+	if p.create == nil {
+		panic(errZero)
 	}
 }
 

@@ -133,7 +133,7 @@ func TestStrategy(t *testing.T) {
 }
 
 // §6: checkout blocks up to its timeout: the pool's (5 s by default, on the
-// pool's clock) when the context has no deadline, else the context's.
+// pool's clock) or the context's deadline, whichever comes first.
 func TestCheckoutTimeout(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -146,7 +146,8 @@ func TestCheckoutTimeout(t *testing.T) {
 		{"default 5 s", nil, 0, 0, 5 * time.Second, pool.ErrTimeout},
 		{"pool timeout", []pool.Option{pool.Timeout(150 * time.Millisecond)}, 0, 0, 150 * time.Millisecond, pool.ErrTimeout},
 		{"a shorter deadline wins", nil, 40 * time.Millisecond, 0, 40 * time.Millisecond, context.DeadlineExceeded},
-		{"a longer deadline wins too", []pool.Option{pool.Timeout(time.Second)}, time.Minute, 0, time.Minute, context.DeadlineExceeded},
+		{"a shorter timeout wins over a deadline", []pool.Option{pool.Timeout(50 * time.Millisecond)}, 2 * time.Second, 0, 50 * time.Millisecond, pool.ErrTimeout},
+		{"the default timeout wins over a longer deadline", nil, time.Minute, 0, 5 * time.Second, pool.ErrTimeout},
 		{"no timeout waits until cancelled", []pool.Option{pool.NoTimeout()}, 0, time.Hour, time.Hour, context.Canceled},
 		{"cancelled before the timeout", nil, 0, time.Second, time.Second, context.Canceled},
 	}

@@ -13,6 +13,8 @@ const (
 	// Full: every worker is checked out and the pool may not grow; a
 	// checkout waits.
 	Full
+	// Closed: the pool was closed; a checkout fails with ErrClosed.
+	Closed
 )
 
 func (s State) String() string {
@@ -23,6 +25,8 @@ func (s State) String() string {
 		return "overflow"
 	case Full:
 		return "full"
+	case Closed:
+		return "closed"
 	}
 	return "unknown"
 }
@@ -38,6 +42,7 @@ type Status struct {
 
 // Status reports the pool's state and counts.
 func (p *Pool[W]) Status() Status {
+	p.mustBeMade()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	s := Status{
@@ -47,6 +52,8 @@ func (p *Pool[W]) Status() Status {
 		Waiting:    p.waiting.Len(),
 	}
 	switch {
+	case p.closed:
+		s.State = Closed
 	case p.idle.Len() > 0 || p.live < p.size:
 		s.State = Ready
 	case p.live < p.size+p.maxOverflow:

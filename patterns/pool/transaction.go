@@ -37,10 +37,12 @@ func (p *Pool[W]) Transaction(ctx context.Context, fn func(context.Context, W) e
 				reason = task.Recovered(r)
 			}
 		}
-		p.Discard(w, reason)
 		if r != nil {
-			panic(r)
+			// Deferred, so that fn's panic is the one that goes on even
+			// if the destructor panics too.
+			defer panic(r)
 		}
+		p.Discard(w, reason)
 	}()
 	err = fn(ctx, w.value)
 	returned = true

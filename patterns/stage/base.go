@@ -44,16 +44,24 @@ type base struct {
 	mu        sync.Mutex
 	inCall    bool        // the stage's function is running
 	busy      int         // how many events that call is handling
-	abandoned atomic.Bool // set under mu; the stage reports nothing more
+	abandoned atomic.Bool // set under mu; the stage counts and reports nothing more
+
+	counts counters
 }
 
 func newBase(pl *Pipeline, r role) base {
 	return base{pl: pl, role: r, done: make(chan struct{})}
 }
 
-// emit reports an event, unless nobody listens or the stage was abandoned.
+// emit counts a step of the stage in its [Stats] and reports it to the
+// hook, if anyone listens. An abandoned stage does neither: what it held
+// was counted as discarded when it was abandoned.
 func (b *base) emit(k event.Kind, id, slot, n int, err error) {
-	if b.pl.hook == nil || b.abandoned.Load() {
+	if b.abandoned.Load() {
+		return
+	}
+	b.counts.step(k, n)
+	if b.pl.hook == nil {
 		return
 	}
 	b.pl.emit(k, id, slot, n, err)

@@ -8,6 +8,9 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
 
+// batchRoom bounds the room a batcher sets aside for its first batch.
+const batchRoom = 1024
+
 // Batcher is a consumer that groups the events it takes into batches, like
 // a Broadway batcher with one batch processor: a batch is handed to the
 // function when it reaches the batch size, when the batch timeout has
@@ -44,11 +47,22 @@ func NewBatcher[T any](pl *Pipeline, fn func(ctx context.Context, batch []T) err
 }
 
 // ID is the batcher's number in its pipeline, as events report it.
-func (bt *Batcher[T]) ID() int { return bt.b.id }
+func (bt *Batcher[T]) ID() int { return bt.base().id }
+
+// base is the batcher's, refusing one that no constructor made.
+func (bt *Batcher[T]) base() *base {
+	if bt.sink == nil {
+		panic("stage: zero Batcher; make one with stage.NewBatcher")
+	}
+	return &bt.b
+}
 
 // SubscribeTo makes the batcher take events from src; see
 // [Consumer.SubscribeTo].
-func (bt *Batcher[T]) SubscribeTo(src Source[T]) error { return bt.sink.subscribeTo(src) }
+func (bt *Batcher[T]) SubscribeTo(src Source[T]) error {
+	bt.base()
+	return bt.sink.subscribeTo(src)
+}
 
 func (bt *Batcher[T]) stageBase() *base { return &bt.b }
 
@@ -58,7 +72,7 @@ func (bt *Batcher[T]) run(ctx context.Context) error {
 	timer := bt.b.pl.clock.NewTimer(bt.timeout)
 	timer.Stop()
 	defer timer.Stop()
-	bt.batch = make([]T, 0, bt.size)
+	bt.batch = make([]T, 0, min(bt.size, batchRoom)) // a huge BatchSize grows as it fills
 	for {
 		if ctx.Err() != nil {
 			return bt.sink.stop(len(bt.batch))

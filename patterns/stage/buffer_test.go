@@ -14,7 +14,7 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/stage"
 )
 
-func TestFullBufferDropsTheOldest(t *testing.T) {
+func TestFullBufferDropsWhatItDoesNotKeep(t *testing.T) {
 	cases := []struct {
 		name        string
 		opts        []stage.Option
@@ -34,6 +34,16 @@ func TestFullBufferDropsTheOldest(t *testing.T) {
 			[][]int{upTo(12_000)}, upTo(12_000), nil},
 		{"default buffer of 10 000", nil,
 			[][]int{upTo(12_000)}, append([]int{0, 1}, upTo(12_000)[2000:]...), []int{1998}},
+		{"keep last, said outright", []stage.Option{stage.BufferSize(5), stage.BufferKeep(stage.KeepLast)},
+			[][]int{upTo(12)}, []int{0, 1, 7, 8, 9, 10, 11}, []int{5}},
+		{"keep first: one push over the limit", []stage.Option{stage.BufferSize(5), stage.BufferKeep(stage.KeepFirst)},
+			[][]int{upTo(12)}, upTo(7), []int{5}},
+		{"keep first: pushes one by one", []stage.Option{stage.BufferSize(2), stage.BufferKeep(stage.KeepFirst)},
+			[][]int{{0}, {1}, {2}, {3}, {4}, {5}}, upTo(4), []int{1, 1}},
+		{"keep first: a push larger than the whole buffer", []stage.Option{stage.BufferSize(3), stage.BufferKeep(stage.KeepFirst)},
+			[][]int{{0, 1, 2, 3}, upTo(20)[10:]}, []int{0, 1, 2, 3, 10}, []int{9}},
+		{"keep first with no buffer", []stage.Option{stage.BufferSize(0), stage.BufferKeep(stage.KeepFirst)},
+			[][]int{{0, 1, 2, 3}, {4}}, []int{0, 1}, []int{2, 1}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -52,7 +62,7 @@ func TestFullBufferDropsTheOldest(t *testing.T) {
 				p.Close()
 				close(g.release)
 				require.NoError(t, pl.Wait())
-				assert.Equal(t, tc.wantGot, g.values(), "the newest are kept")
+				assert.Equal(t, tc.wantGot, g.values())
 				assert.Equal(t, tc.wantDropped, l.ns(event.EventsDropped, p.ID()))
 				produced := l.sum(event.EventsProduced, p.ID())
 				assert.Equal(t, produced, len(g.values())+l.sum(event.EventsDropped, -1))
@@ -171,5 +181,68 @@ func TestProducerClosedBeforeItsConsumerSubscribed(t *testing.T) {
 		require.NoError(t, c.SubscribeTo(q))
 		require.NoError(t, pl.Run(t.Context()))
 		assert.Equal(t, []int{1, 2}, sink.values())
+	})
+}
+
+func TestEstimateBufferedCountFollowsTheBuffer(t *testing.T) {
+	cases := []struct {
+		name   string
+		opts   []stage.Option
+		pushed int
+		want   int // buffered before the consumer asks
+	}{
+		{"below the limit", []stage.Option{stage.BufferSize(10)}, 7, 7},
+		{"over the limit, keep last", []stage.Option{stage.BufferSize(10)}, 25, 10},
+		{"over the limit, keep first", []stage.Option{stage.BufferSize(10), stage.BufferKeep(stage.KeepFirst)}, 25, 10},
+		{"nothing pushed", nil, 0, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				pl := newPipeline(t, nil)
+				p := must(stage.NewPushProducer[int](pl, tc.opts...))
+				g := newGate()
+				c := must(stage.NewConsumer(pl, g.consume, stage.MaxDemand(4), stage.MinDemand(0)))
+				require.NoError(t, c.SubscribeTo(p))
+				require.NoError(t, p.Push(upTo(tc.pushed)...))
+				assert.Equal(t, tc.want, p.EstimateBufferedCount(), "before any demand")
+				require.NoError(t, pl.Start(t.Context()))
+				synctest.Wait() // 4 asked and sent; the gate holds the consumer
+				assert.Equal(t, max(tc.want-4, 0), p.EstimateBufferedCount(), "after the first demand")
+				p.Close()
+				close(g.release)
+				require.NoError(t, pl.Wait())
+				assert.Zero(t, p.EstimateBufferedCount(), "all sent")
+			})
+		})
+	}
+}
+
+func TestProducerConsumerEstimatesItsOwnBuffer(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		pl := newPipeline(t, nil)
+		src := must(stage.NewPushProducer[int](pl))
+		tripler := func(ctx context.Context, in []int) ([]int, error) {
+			out := make([]int, 0, 3*len(in))
+			for _, v := range in {
+				out = append(out, v, v, v)
+			}
+			return out, nil
+		}
+		pc := must(stage.NewProducerConsumer(pl, tripler, stage.MaxDemand(2), stage.MinDemand(0)))
+		require.NoError(t, pc.SubscribeTo(src))
+		g := newGate()
+		c := must(stage.NewConsumer(pl, g.consume, stage.MaxDemand(4), stage.MinDemand(0)))
+		require.NoError(t, c.SubscribeTo(pc))
+		require.NoError(t, pl.Start(t.Context()))
+		synctest.Wait()
+		require.NoError(t, src.Push(1, 2))
+		synctest.Wait() // 6 made, 4 sent to the held consumer
+		assert.Equal(t, 2, pc.EstimateBufferedCount())
+		assert.Zero(t, src.EstimateBufferedCount())
+		src.Close()
+		close(g.release)
+		require.NoError(t, pl.Wait())
+		assert.Zero(t, pc.EstimateBufferedCount())
 	})
 }

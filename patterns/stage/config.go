@@ -10,7 +10,7 @@ import (
 )
 
 // setting names one option, to tell which were given.
-type setting uint8
+type setting uint16
 
 const (
 	setMaxDemand setting = 1 << iota
@@ -19,16 +19,21 @@ const (
 	setBatchSize
 	setBatchTimeout
 	setHandleFailed
+	setBufferKeep
+	setDemandMode
 )
 
 var settingNames = map[setting]string{
 	setMaxDemand: "max demand", setMinDemand: "min demand", setBuffer: "buffer size",
 	setBatchSize: "batch size", setBatchTimeout: "batch timeout", setHandleFailed: "HandleFailed",
+	setBufferKeep: "buffer keep", setDemandMode: "demand mode",
 }
 
 type config struct {
 	maxDemand, minDemand int
 	bufferSize           int // math.MaxInt: unbounded
+	keep                 Keep
+	demand               DemandMode
 	batchSize            int
 	batchTimeout         time.Duration
 	handleFailed         any // a func(context.Context, []T, error) for the stage's T
@@ -48,15 +53,17 @@ const (
 	consumerRole
 	producerConsumerRole
 	batcherRole
+	streamRole
 )
 
 var roles = [...]struct {
 	name    string
 	allowed setting
 }{
-	producerRole:         {"producer", setBuffer},
+	producerRole:         {"producer", setBuffer | setBufferKeep | setDemandMode},
 	consumerRole:         {"consumer", setMaxDemand | setMinDemand | setHandleFailed},
-	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer},
+	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep},
+	streamRole:           {"stream", setMaxDemand | setMinDemand},
 	batcherRole:          {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout},
 }
 
@@ -66,6 +73,8 @@ func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, err
 	c := config{bufferSize: DefaultBufferSize, batchSize: DefaultBatchSize, batchTimeout: DefaultBatchTimeout}
 	if pl == nil {
 		c.invalid("nil pipeline")
+	} else {
+		pl.check()
 	}
 	if missingFn {
 		c.invalid("nil function")
@@ -76,7 +85,7 @@ func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, err
 	for _, opt := range opts {
 		opt(&c)
 	}
-	for s := setMaxDemand; s <= setHandleFailed; s <<= 1 {
+	for s := setMaxDemand; s <= setDemandMode; s <<= 1 {
 		if c.set&s != 0 && roles[r].allowed&s == 0 {
 			c.invalid("%s does not apply to a %s", settingNames[s], roles[r].name)
 		}

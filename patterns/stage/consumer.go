@@ -21,7 +21,12 @@ type Consumer[T any] struct {
 // Options: [MaxDemand], [MinDemand], [HandleFailed]. An error or panic of
 // fn stops the pipeline, unless HandleFailed is given.
 func NewConsumer[T any](pl *Pipeline, fn func(ctx context.Context, events []T) error, opts ...Option) (*Consumer[T], error) {
-	cfg, onFailed, err := configureSink[T](consumerRole, pl, fn == nil, opts)
+	return newConsumer(consumerRole, pl, fn, opts)
+}
+
+// newConsumer makes a consumer configured as a stage of role r.
+func newConsumer[T any](r role, pl *Pipeline, fn func(context.Context, []T) error, opts []Option) (*Consumer[T], error) {
+	cfg, onFailed, err := configureSink[T](r, pl, fn == nil, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -35,13 +40,24 @@ func NewConsumer[T any](pl *Pipeline, fn func(ctx context.Context, events []T) e
 }
 
 // ID is the consumer's number in its pipeline, as events report it.
-func (c *Consumer[T]) ID() int { return c.b.id }
+func (c *Consumer[T]) ID() int { return c.base().id }
+
+// base is the consumer's, refusing one that no constructor made.
+func (c *Consumer[T]) base() *base {
+	if c.sink == nil {
+		panic("stage: zero Consumer; make one with stage.NewConsumer")
+	}
+	return &c.b
+}
 
 // SubscribeTo makes the consumer take events from src, asking it for at
 // most the max demand. A consumer may subscribe to several producers; it
 // takes their events in turn. It is an error to subscribe twice to one
 // producer, across pipelines, or after Start.
-func (c *Consumer[T]) SubscribeTo(src Source[T]) error { return c.sink.subscribeTo(src) }
+func (c *Consumer[T]) SubscribeTo(src Source[T]) error {
+	c.base()
+	return c.sink.subscribeTo(src)
+}
 
 func (c *Consumer[T]) stageBase() *base { return &c.b }
 

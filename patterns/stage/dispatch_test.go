@@ -2,6 +2,7 @@ package stage_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"testing/synctest"
 
@@ -70,29 +71,52 @@ func TestEventsGoToTheConsumerOwedTheMost(t *testing.T) {
 	})
 }
 
-func TestATieGoesToTheFirstSubscriber(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		var l log
-		pl := newPipeline(t, &l)
-		p := must(stage.NewPushProducer[int](pl))
-		var ids []int
-		for range 3 {
-			c := must(stage.NewConsumer(pl, (&collector{}).consume, stage.MaxDemand(4)))
-			require.NoError(t, c.SubscribeTo(p))
-			ids = append(ids, c.ID())
-		}
-		require.NoError(t, pl.Start(t.Context()))
-		synctest.Wait()
-		require.NoError(t, p.Push(1))
-		synctest.Wait()
-		require.NoError(t, p.Push(2, 3, 4, 5))
-		p.Close()
-		require.NoError(t, pl.Wait())
-		got := dispatched(&l)
-		require.GreaterOrEqual(t, len(got), 2)
-		assert.Equal(t, [2]int{ids[0], 1}, got[0], "all owed 4: the first subscriber")
-		assert.Equal(t, [2]int{ids[1], 4}, got[1], "the first is owed 3 now, the others 4")
-	})
+// GenStage's DemandDispatcher puts the subscriber it just served after the
+// others owed as much: a tie goes to the one whose demand changed longest ago.
+func TestATieGoesToTheSubscriberServedLongestAgo(t *testing.T) {
+	cases := []struct {
+		name    string
+		demands []int // each consumer's max demand
+		pushes  []int // how many events each push carries
+		want    []int // which consumer (by index) each dispatch goes to
+	}{
+		{"all equal: in the order they asked", []int{4, 4, 4}, []int{1, 4, 4}, []int{0, 1, 2}},
+		{"the one just served ties: it goes last", []int{5, 4, 4}, []int{1, 4, 4, 4}, []int{0, 1, 2, 0}},
+		{"a lone leader is served again", []int{9, 4}, []int{2, 2}, []int{0, 0}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				var l log
+				pl := newPipeline(t, &l)
+				p := must(stage.NewPushProducer[int](pl))
+				var ids []int
+				var gates []*gate
+				for _, d := range tc.demands {
+					g := newGate()
+					c := must(stage.NewConsumer(pl, g.consume, stage.MaxDemand(d), stage.MinDemand(0)))
+					require.NoError(t, c.SubscribeTo(p))
+					ids, gates = append(ids, c.ID()), append(gates, g)
+				}
+				require.NoError(t, pl.Start(t.Context()))
+				synctest.Wait()
+				for _, n := range tc.pushes {
+					require.NoError(t, p.Push(upTo(n)...))
+					synctest.Wait()
+				}
+				var got []int
+				for _, d := range dispatched(&l) {
+					got = append(got, slices.Index(ids, d[0]))
+				}
+				assert.Equal(t, tc.want, got)
+				p.Close()
+				for _, g := range gates {
+					close(g.release)
+				}
+				require.NoError(t, pl.Wait())
+			})
+		})
+	}
 }
 
 func TestConsumerTakesFromSeveralProducersInTurn(t *testing.T) {

@@ -1,6 +1,7 @@
 package stage
 
 import (
+	"math"
 	"sync"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -17,32 +18,86 @@ import (
 type dispatcher[T any] struct {
 	b     *base
 	limit int           // buffer size
+	keep  Keep          // which events a full buffer keeps
 	wake  chan struct{} // the producing stage's
 
 	mu       sync.Mutex
 	subs     []*subscription[T]
 	buf      queue[T]
-	level    int  // the buffer level last reported
-	closed   bool // no more events will be produced
-	finished bool // closed and empty: the subscribers were told
-	stopped  bool // the pipeline stopped: events are discarded
+	level    int    // the buffer level last reported
+	news     uint64 // counts demand asked and wake-ups, for a producer waiting for either
+	moves    uint64 // counts changes of demand, to order subscribers on a tie
+	closed   bool   // no more events will be produced
+	finished bool   // closed and empty: the subscribers were told
+	stopped  bool   // the pipeline stopped: events are discarded
+
+	accumulate bool     // demand is kept in asks, not acted on
+	asks       []ask[T] // demand kept while accumulating, in order
 }
 
-func newDispatcher[T any](b *base, limit int, wake chan struct{}) *dispatcher[T] {
-	return &dispatcher[T]{b: b, limit: limit, wake: wake}
+// ask is demand kept while a producer accumulates.
+type ask[T any] struct {
+	s *subscription[T]
+	n int
+}
+
+func newDispatcher[T any](b *base, cfg *config, wake chan struct{}) *dispatcher[T] {
+	return &dispatcher[T]{b: b, limit: cfg.bufferSize, keep: cfg.keep, wake: wake, accumulate: cfg.demand == Accumulate}
 }
 
 // ask adds n to what the producer owes s, sends what the buffer holds, and
 // wakes the producing stage so it can make the rest.
 func (d *dispatcher[T]) ask(s *subscription[T], n int) {
 	d.mu.Lock()
+	if d.accumulate {
+		d.asks = append(d.asks, ask[T]{s, n})
+		d.mu.Unlock()
+		return
+	}
 	s.pending += n
+	d.news++
+	d.moved(s)
+	d.flush()
+	d.mu.Unlock()
+	signal(d.wake)
+}
+
+// flush sends what the buffer holds as far as demand allows. d.mu must be
+// held.
+func (d *dispatcher[T]) flush() {
 	if d.buf.len() > 0 {
 		d.buf.pop(d.buf.len() - len(d.send(d.buf.front())))
 		d.settle()
 	}
+}
+
+// setMode switches between acting on demand and keeping it; forwarding
+// acts on what was kept, in the order it was asked.
+func (d *dispatcher[T]) setMode(m DemandMode) {
+	d.mu.Lock()
+	d.accumulate = m == Accumulate
+	if d.accumulate {
+		d.mu.Unlock()
+		return
+	}
+	for _, a := range d.asks {
+		a.s.pending += a.n
+		d.moved(a.s)
+	}
+	d.asks = nil
+	d.news++
+	d.flush()
 	d.mu.Unlock()
 	signal(d.wake)
+}
+
+func (d *dispatcher[T]) mode() DemandMode {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.accumulate {
+		return Accumulate
+	}
+	return Forward
 }
 
 // produce takes events the stage made: it sends what demand allows and
@@ -67,9 +122,13 @@ func (d *dispatcher[T]) produce(events []T) bool {
 		events = d.send(events)
 	}
 	if over := len(events) - (d.limit - d.buf.len()); over > 0 {
-		fromBuf := min(over, d.buf.len())
-		d.buf.pop(fromBuf)
-		events = events[over-fromBuf:]
+		if d.keep == KeepFirst {
+			events = events[:len(events)-over]
+		} else {
+			fromBuf := min(over, d.buf.len())
+			d.buf.pop(fromBuf)
+			events = events[over-fromBuf:]
+		}
 		d.b.emit(event.EventsDropped, d.b.id, -1, over, nil)
 	}
 	d.buf.push(events)
@@ -77,13 +136,16 @@ func (d *dispatcher[T]) produce(events []T) bool {
 	return true
 }
 
-// send hands events to the subscribers owed the most, the earliest
-// subscriber first on a tie, and returns those no one is owed.
+// send hands events to the subscribers owed the most and returns those no
+// one is owed. On a tie, the subscriber whose demand changed longest ago
+// goes first: like GenStage's DemandDispatcher, which puts a subscriber it
+// just served, or that just asked, after the others owed as much.
 func (d *dispatcher[T]) send(events []T) []T {
 	for len(events) > 0 {
 		var top *subscription[T]
 		for _, s := range d.subs {
-			if s.pending > 0 && (top == nil || s.pending > top.pending) {
+			if s.pending > 0 && (top == nil || s.pending > top.pending ||
+				s.pending == top.pending && s.moved < top.moved) {
 				top = s
 			}
 		}
@@ -96,9 +158,17 @@ func (d *dispatcher[T]) send(events []T) []T {
 			continue
 		}
 		top.pending -= n
+		d.moved(top)
 		events = events[n:]
 	}
 	return events
+}
+
+// moved marks s as the subscriber whose demand changed last. d.mu must be
+// held.
+func (d *dispatcher[T]) moved(s *subscription[T]) {
+	d.moves++
+	s.moved = d.moves
 }
 
 // settle reports a changed buffer level, and tells the subscribers when
@@ -126,18 +196,32 @@ func (d *dispatcher[T]) close() {
 	d.mu.Unlock()
 }
 
+// wakeUp tells the producing stage there may be events to make, even
+// though no new demand came.
+func (d *dispatcher[T]) wakeUp() {
+	d.mu.Lock()
+	d.news++
+	d.mu.Unlock()
+	signal(d.wake)
+}
+
 // state returns the demand owed while the buffer is empty and the producer
-// open (how many events the stage may make now), and whether it finished.
-func (d *dispatcher[T]) state() (want int, finished bool) {
+// open and forwarding (how many events the stage may make now), and whether it finished.
+// news changes whenever demand is asked or the stage is woken up.
+func (d *dispatcher[T]) state() (want int, finished bool, news uint64) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.closed || d.buf.len() > 0 {
-		return 0, d.finished
+	news = d.news
+	if d.closed || d.buf.len() > 0 || d.accumulate {
+		return 0, d.finished, news
 	}
 	for _, s := range d.subs {
 		want += s.pending
+		if want < 0 { // huge max demands: what is owed does not fit an int
+			return math.MaxInt, false, news
+		}
 	}
-	return want, false
+	return want, false, news
 }
 
 // stop empties the buffer and discards every later event. It returns how
@@ -152,10 +236,18 @@ func (d *dispatcher[T]) stop() int {
 	return n
 }
 
+// buffered returns how many events wait in the buffer.
+func (d *dispatcher[T]) buffered() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.buf.len()
+}
+
 func (d *dispatcher[T]) subscribe(s *subscription[T]) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.subs = append(d.subs, s)
+	d.moved(s)
 	if d.finished { // closed and empty before this consumer came
 		s.close()
 	}

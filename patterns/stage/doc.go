@@ -25,6 +25,8 @@
 //     demand, so demand flows upstream and events downstream.
 //   - [Batcher]: a consumer that hands its function batches, like a
 //     Broadway batcher.
+//   - [Stream]: a consumer read with a range loop over [Stream.All]
+//     (GenStage.stream); breaking out of the loop stops the pipeline.
 //
 // A [Pipeline] owns the stages and runs each on one goroutine; every
 // goroutine has returned (or been reported abandoned) when
@@ -42,10 +44,31 @@
 //     not yet been sent, never more. Events it makes beyond that (or pushes
 //     nobody asked for) wait in its buffer, [BufferSize] (default 10 000);
 //     when the buffer is full the oldest are dropped (GenStage's
-//     buffer_keep: :last) and reported. Memory is bounded by the demands
-//     plus the buffers.
+//     buffer_keep: :last), or with [BufferKeep]([KeepFirst]) the newcomers
+//     are, and either way reported to the hook and counted in the
+//     producer's [Stats]. Memory is bounded by the demands plus the
+//     buffers; a size is a limit, not an allocation.
+//     [Producer.EstimateBufferedCount] says how many events wait
+//     (GenStage.estimate_buffered_count).
+//   - A consumer's function is called with what its inbox holds from one
+//     producer, up to max - min events. Here Go differs from GenStage on
+//     purpose: GenStage calls handle_events once for each message it
+//     received (split to max - min), while a consumer here takes every
+//     delivery that arrived while it was busy in one call. The bound and
+//     the demand protocol are the same, and no GenStage consumer may rely
+//     on the size of a call; merging means fewer calls, and so less cost
+//     per event, exactly when a consumer falls behind.
+//   - A pull function that returns no events and no error has nothing now:
+//     it is called again only once its consumers ask for more, or after
+//     [Producer.Wake]. It is never spun on.
+//   - A producer made with [Demand]([Accumulate]), or switched with
+//     [Producer.SetDemand], keeps the demand it is asked for without
+//     acting on it until it is set to [Forward] (GenStage.demand/2).
 //   - With several consumers, each batch of events goes to the consumer
-//     owed the most demand (GenStage's DemandDispatcher).
+//     owed the most demand (GenStage's DemandDispatcher). On a tie it goes
+//     to the one whose demand changed longest ago: a consumer just served,
+//     or that just asked, waits behind the others owed as much, as in
+//     GenStage, so equal consumers share the work in turn.
 //   - A batcher hands on a batch when it has [BatchSize] events (default
 //     100) or when [BatchTimeout] (default 1 s) has passed since its first
 //     event, measured on the pipeline's clock ([WithClock]).
@@ -53,8 +76,8 @@
 // # Ending, failures and panics
 //
 // A pipeline finishes when its producers have: a pull producer's function
-// returns io.EOF, or [Producer.Close] is called. Every event made is then
-// handled before Wait returns nil.
+// returns io.EOF, or [Producer.Close] is called. Every event made, but
+// those a full buffer dropped, is then handled before Wait returns nil.
 //
 // A stage function's error or panic is a failure of that call. By default
 // the first failure stops the pipeline and Wait returns it as an [*Error];
@@ -63,11 +86,28 @@
 // a consumer's failure is handed to a function instead, and the stage goes
 // on (Broadway's handle_failed).
 //
-// Cancelling the context given to [Pipeline.Start] stops the pipeline too.
+// Cancelling the context given to [Pipeline.Start] stops the pipeline too,
+// and Wait returns the context's error (wrapping its cause, if any).
 // A stopping stage discards, and reports, the events it holds. Each stage
 // has the [Shutdown] time (default 5 s) to return from its function; Go
 // cannot kill a goroutine, so one still running then is reported abandoned
 // and Wait returns without it.
+//
+// # Accounting
+//
+// Nothing a stage takes in is lost without a count. Each stage's Stats
+// ([Producer.Stats], [Consumer.Stats], …) counts the events it made,
+// received, sent, handled, failed on, dropped from a full buffer, and
+// discarded when the pipeline stopped; once the pipeline has ended, what
+// came in equals what went out. [Pipeline.Stats] sums them: a pipeline
+// that ends with a nil error may still have dropped events, and its
+// Dropped says how many.
+//
+// # Making a pipeline
+//
+// A [Pipeline] is made with [New] and each stage with its constructor; the
+// zero values are not usable. The first call given or made on one panics
+// with a message that names the constructor to use.
 //
 // # Observing
 //
@@ -92,4 +132,12 @@
 // Use a push producer only where the source cannot be asked to wait (its
 // buffer drops events when consumers fall behind); a pull producer is the
 // one that gives backpressure.
+//
+// # Names shared with other packages
+//
+// [ErrStopped] is returned for a pipeline that was stopped; task and
+// supervisor have sentinels of the same name for their own stops, so test
+// with the package the value came from. The [Shutdown] pipeline option is
+// the grace period of stages once cancelled, the same idea as the Shutdown
+// options of task, stream and supervisor.
 package stage

@@ -161,3 +161,99 @@ func ExampleError() {
 	// Output:
 	// stage 1 failed: disk full
 }
+
+// A full buffer drops its oldest events, as GenStage's does, and the
+// pipeline still ends with a nil error: Stats is where the loss shows.
+func ExamplePipeline_Stats() {
+	pl, _ := stage.New()
+	src, _ := stage.NewPushProducer[int](pl, stage.BufferSize(2))
+	var got []int
+	sink, _ := stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
+		got = append(got, events...)
+		return nil
+	})
+	_ = sink.SubscribeTo(src)
+	_ = src.Push(1, 2, 3, 4, 5) // before Start nobody has asked: 2 fit the buffer
+	src.Close()
+	err := pl.Run(context.Background())
+	st := pl.Stats()
+	fmt.Println(got, err)
+	fmt.Println("produced", st.Produced, "handled", st.Handled, "dropped", st.Dropped)
+	// Output:
+	// [4 5] <nil>
+	// produced 5 handled 2 dropped 3
+}
+
+// A buffer that keeps the first events drops what arrives once it is full,
+// where the default drops the oldest.
+func ExampleBufferKeep() {
+	for _, keep := range []stage.Keep{stage.KeepLast, stage.KeepFirst} {
+		pl, _ := stage.New()
+		src, _ := stage.NewPushProducer[int](pl, stage.BufferSize(3), stage.BufferKeep(keep))
+		var got []int
+		sink, _ := stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
+			got = append(got, events...)
+			return nil
+		})
+		_ = sink.SubscribeTo(src)
+		_ = src.Push(1, 2, 3, 4, 5) // before anyone asked: the buffer holds 3
+		fmt.Println(keep, "buffered", src.EstimateBufferedCount())
+		src.Close()
+		if err := pl.Run(context.Background()); err != nil {
+			fmt.Println(err)
+		}
+		fmt.Println(keep, "handled", got)
+	}
+	// Output:
+	// KeepLast buffered 3
+	// KeepLast handled [3 4 5]
+	// KeepFirst buffered 3
+	// KeepFirst handled [1 2 3]
+}
+
+// A producer that accumulates demand lets every consumer subscribe and
+// ask before any event moves; forwarding then serves them all.
+func ExampleProducer_SetDemand() {
+	pl, _ := stage.New()
+	src, _ := stage.NewProducer(pl, numbers(6), stage.Demand(stage.Accumulate))
+	var got []int
+	sink, _ := stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
+		got = append(got, events...)
+		return nil
+	})
+	_ = sink.SubscribeTo(src)
+	if err := pl.Start(context.Background()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(src.DemandMode(), len(got))
+	_ = src.SetDemand(stage.Forward)
+	if err := pl.Wait(); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(src.DemandMode(), got)
+	// Output:
+	// Accumulate 0
+	// Forward [1 2 3 4 5 6]
+}
+
+// A stream is read with a range loop; it asks for more as the loop goes.
+func ExampleStream_All() {
+	pl, _ := stage.New()
+	src, _ := stage.NewProducer(pl, numbers(5))
+	s, _ := stage.NewStream[int](pl, stage.MaxDemand(2))
+	_ = s.SubscribeTo(src)
+	if err := pl.Start(context.Background()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	var squares []int
+	for n := range s.All() {
+		squares = append(squares, n*n)
+	}
+	fmt.Println(squares)
+	fmt.Println(pl.Wait())
+	// Output:
+	// [1 4 9 16 25]
+	// <nil>
+}

@@ -92,7 +92,8 @@ func MinDemand(n int) Option {
 
 // BufferSize is how many events a producer keeps beyond what its consumers
 // asked for (GenStage's buffer_size). When more arrive, the oldest are
-// dropped and reported (GenStage's buffer_keep: :last). n must not be
+// dropped and reported (GenStage's buffer_keep: :last; see [BufferKeep]
+// for keeping the first instead). n must not be
 // negative; the default is 10 000 for a producer and unbounded for a
 // producer-consumer, which only works while its consumers have demand.
 func BufferSize(n int) Option {

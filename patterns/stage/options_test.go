@@ -44,6 +44,9 @@ func TestConstructorsRejectInvalidOptions(t *testing.T) {
 		{"HandleFailed on a producer", producer(stage.HandleFailed(func(context.Context, []int, error) {})), "HandleFailed does not apply to a producer"},
 		{"HandleFailed of another type", consumer(stage.HandleFailed(func(context.Context, []string, error) {})), "HandleFailed function is func(context.Context, []string, error), but the stage consumes int"},
 		{"nil HandleFailed", consumer(stage.HandleFailed[int](nil)), "nil HandleFailed function"},
+		{"unknown buffer keep", producer(stage.BufferKeep(7)), "buffer keep must be KeepLast or KeepFirst, got Keep(7)"},
+		{"buffer keep on a consumer", consumer(stage.BufferKeep(stage.KeepFirst)), "buffer keep does not apply to a consumer"},
+		{"buffer keep on a batcher", batcher(stage.BufferKeep(stage.KeepLast)), "buffer keep does not apply to a batcher"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,7 +15,9 @@ import (
 // Pipeline owns a set of connected stages and the goroutine each runs on.
 // Build it with [New], add stages with the New… constructors, connect them
 // with SubscribeTo, then [Pipeline.Start] and [Pipeline.Wait] (or
-// [Pipeline.Run]). A pipeline runs once.
+// [Pipeline.Run]). A pipeline runs once. The zero value is not usable:
+// the first constructor given one, or the first method called on it,
+// panics with a message that names New.
 type Pipeline struct {
 	clock    clock.Clock
 	hook     event.Hook
@@ -50,6 +52,13 @@ func New(opts ...PipelineOption) (*Pipeline, error) {
 		return nil, err
 	}
 	return &Pipeline{clock: cfg.clock, hook: cfg.hook, events: report.New(cfg.hook, cfg.clock), shutdown: cfg.shutdown, allDone: make(chan struct{})}, nil
+}
+
+// check refuses a Pipeline that New did not make, at its first use.
+func (p *Pipeline) check() {
+	if p.allDone == nil {
+		panic("stage: zero Pipeline; make one with stage.New")
+	}
 }
 
 // add gives a new stage its ID.

@@ -21,15 +21,22 @@ type Producer[T any] struct {
 // NewProducer adds a producer to pl that calls fn for events when its
 // consumers want them (GenStage's handle_demand). demand is how many events
 // the consumers asked for and were not yet sent: fn should return up to
-// that many. It may return fewer, and is called again while demand remains,
-// so it should block (until ctx is done) while it has nothing; it may
-// return more, and the excess is buffered. fn returns io.EOF, with its last
-// events if any, when it has no more: the consumers get what was made, then
-// finish. Any other error, or a panic, stops the pipeline (events returned
-// with that error are ignored). The producer copies the events; fn may
-// reuse its slice.
+// that many. It may return fewer, and is called again while demand
+// remains. It may return more: the excess waits in the buffer, and what
+// does not fit is dropped, oldest first, and counted in [Producer.Stats]
+// (GenStage keeps its buffer_size the same way, and logs).
 //
-// Options: [BufferSize], [UnboundedBuffer].
+// fn returning no events and no error means "nothing now": it is not
+// called again until its consumers ask for more or [Producer.Wake] is
+// called, so it never spins. A source that will have events later can
+// also block in fn until it has some, or until ctx is done.
+//
+// fn returns io.EOF, with its last events if any, when it has no more: the
+// consumers get what was made, then finish. Any other error, or a panic,
+// stops the pipeline (events returned with that error are ignored). The
+// producer copies the events; fn may reuse its slice.
+//
+// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand].
 func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) ([]T, error), opts ...Option) (*Producer[T], error) {
 	return newProducer(pl, fn, fn == nil, opts)
 }
@@ -39,7 +46,7 @@ func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) (
 // the buffer then keeps the newest and reports what it drops. Call
 // [Producer.Close] when there are no more.
 //
-// Options: [BufferSize], [UnboundedBuffer].
+// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand].
 func NewPushProducer[T any](pl *Pipeline, opts ...Option) (*Producer[T], error) {
 	return newProducer[T](pl, nil, false, opts)
 }
@@ -50,7 +57,7 @@ func newProducer[T any](pl *Pipeline, fn func(context.Context, int) ([]T, error)
 		return nil, err
 	}
 	p := &Producer[T]{b: newBase(pl, producerRole), fn: fn}
-	p.d = newDispatcher[T](&p.b, cfg.bufferSize, make(chan struct{}, 1))
+	p.d = newDispatcher[T](&p.b, &cfg, make(chan struct{}, 1))
 	p.b.release = p.d.stop
 	if err := pl.add(p); err != nil {
 		return nil, err
@@ -59,7 +66,15 @@ func newProducer[T any](pl *Pipeline, fn func(context.Context, int) ([]T, error)
 }
 
 // ID is the producer's number in its pipeline, as events report it.
-func (p *Producer[T]) ID() int { return p.b.id }
+func (p *Producer[T]) ID() int { return p.base().id }
+
+// base is the producer's, refusing one that no constructor made.
+func (p *Producer[T]) base() *base {
+	if p.d == nil {
+		panic("stage: zero Producer; make one with stage.NewProducer or stage.NewPushProducer")
+	}
+	return &p.b
+}
 
 // Push hands events to the producer: they are sent to consumers as far as
 // demand allows and buffered beyond it, dropping the oldest when the buffer
@@ -68,16 +83,38 @@ func (p *Producer[T]) ID() int { return p.b.id }
 // the events are discarded, once the pipeline has stopped. Push after
 // [Producer.Close] panics.
 func (p *Producer[T]) Push(events ...T) error {
+	p.base()
 	if !p.d.produce(events) {
 		return ErrStopped
 	}
 	return nil
 }
 
+// Wake tells a pull producer that its function, which last returned no
+// events, may have some now: it is called again if its consumers still
+// want events. It never blocks, may be called by any goroutine, before or
+// after Start, and does nothing to a push producer.
+func (p *Producer[T]) Wake() {
+	p.base()
+	p.d.wakeUp()
+}
+
+// EstimateBufferedCount returns how many events wait in the producer's
+// buffer for demand (GenStage.estimate_buffered_count). Other goroutines
+// may change it at any moment, so it is an estimate, for monitoring or
+// tests; it never blocks for long and may be called by any goroutine.
+func (p *Producer[T]) EstimateBufferedCount() int {
+	p.base()
+	return p.d.buffered()
+}
+
 // Close says the producer will make no more events: a pull producer's
 // function is not called again, and once its buffer has been sent the
 // consumers finish. Close may be called more than once.
-func (p *Producer[T]) Close() { p.d.close() }
+func (p *Producer[T]) Close() {
+	p.base()
+	p.d.close()
+}
 
 func (p *Producer[T]) dispatcher() *dispatcher[T] {
 	if p == nil {
@@ -91,19 +128,24 @@ func (p *Producer[T]) stageBase() *base { return &p.b }
 func (p *Producer[T]) askFirst() {}
 
 func (p *Producer[T]) run(ctx context.Context) error {
+	idle := false    // the function made nothing: wait for news
+	var since uint64 // the news it was called with
 	for {
 		if ctx.Err() != nil {
 			p.b.discarded(p.d.stop())
 			return ErrStopped
 		}
-		want, finished := p.d.state()
+		want, finished, news := p.d.state()
 		if finished {
 			return nil
 		}
-		if want > 0 && p.fn != nil {
-			if err := p.pull(ctx, want); err != nil {
+		idle = idle && news == since // demand asked, or Wake, since the call
+		if want > 0 && p.fn != nil && !idle {
+			made, err := p.pull(ctx, want)
+			if err != nil {
 				return err
 			}
+			idle, since = made == 0, news
 			continue
 		}
 		select {
@@ -113,8 +155,9 @@ func (p *Producer[T]) run(ctx context.Context) error {
 	}
 }
 
-// pull calls the function for up to want events and produces them.
-func (p *Producer[T]) pull(ctx context.Context, want int) error {
+// pull calls the function for up to want events and produces them. It
+// returns how many the function made.
+func (p *Producer[T]) pull(ctx context.Context, want int) (int, error) {
 	var events []T
 	err := p.b.call(ctx, 0, func() error {
 		var err error
@@ -124,19 +167,19 @@ func (p *Producer[T]) pull(ctx context.Context, want int) error {
 	switch {
 	case err == nil:
 		p.d.produce(events)
-		return nil
+		return len(events), nil
 	case err == errNotCalled:
-		return nil // the loop sees ctx done
+		return 0, nil // the loop sees ctx done
 	case errors.Is(err, io.EOF):
 		p.d.produce(events)
 		p.d.close()
-		return nil
+		return len(events), nil
 	}
 	p.b.emit(event.StageFailed, p.b.id, -1, 0, err)
 	p.b.discarded(p.d.stop())
 	if ctx.Err() != nil {
-		return ErrStopped // failing while the pipeline stops is not why it stopped
+		return 0, ErrStopped // failing while the pipeline stops is not why it stopped
 	}
 	p.b.pl.fail(p.b.id, err)
-	return err
+	return 0, err
 }

@@ -22,7 +22,7 @@ type ProducerConsumer[In, Out any] struct {
 // may reuse its output slice (the stage copies it).
 //
 // Options: [MaxDemand], [MinDemand], [HandleFailed] for the consuming side;
-// [BufferSize], [UnboundedBuffer] for the producing side, where the default
+// [BufferSize], [UnboundedBuffer], [BufferKeep] for the producing side, where the default
 // is unbounded (as in GenStage): the buffer then holds at most what one
 // call made beyond its consumers' demand. An error or panic of fn stops the
 // pipeline, unless HandleFailed is given; either way a failed call produces
@@ -34,7 +34,7 @@ func NewProducerConsumer[In, Out any](pl *Pipeline, fn func(ctx context.Context,
 	}
 	pc := &ProducerConsumer[In, Out]{b: newBase(pl, producerConsumerRole), fn: fn}
 	pc.sink = newSink(&pc.b, &cfg, onFailed)
-	pc.d = newDispatcher[Out](&pc.b, cfg.bufferSize, pc.sink.wake) // one wake-up for both halves
+	pc.d = newDispatcher[Out](&pc.b, &cfg, pc.sink.wake) // one wake-up for both halves
 	pc.b.release = func() int { return pc.sink.release() + pc.d.stop() }
 	if err := pl.add(pc); err != nil {
 		return nil, err
@@ -43,11 +43,28 @@ func NewProducerConsumer[In, Out any](pl *Pipeline, fn func(ctx context.Context,
 }
 
 // ID is the stage's number in its pipeline, as events report it.
-func (pc *ProducerConsumer[In, Out]) ID() int { return pc.b.id }
+func (pc *ProducerConsumer[In, Out]) ID() int { return pc.base().id }
+
+// base is the stage's, refusing one that no constructor made.
+func (pc *ProducerConsumer[In, Out]) base() *base {
+	if pc.sink == nil {
+		panic("stage: zero ProducerConsumer; make one with stage.NewProducerConsumer")
+	}
+	return &pc.b
+}
+
+// EstimateBufferedCount returns how many events the stage made wait in
+// its buffer for its consumers' demand; see
+// [Producer.EstimateBufferedCount].
+func (pc *ProducerConsumer[In, Out]) EstimateBufferedCount() int {
+	pc.base()
+	return pc.d.buffered()
+}
 
 // SubscribeTo makes the stage take events from src; see
 // [Consumer.SubscribeTo].
 func (pc *ProducerConsumer[In, Out]) SubscribeTo(src Source[In]) error {
+	pc.base()
 	return pc.sink.subscribeTo(src)
 }
 
@@ -67,7 +84,7 @@ func (pc *ProducerConsumer[In, Out]) run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return pc.sink.stop(pc.d.stop())
 		}
-		want, finished := pc.d.state()
+		want, finished, _ := pc.d.state()
 		if finished {
 			return nil
 		}
@@ -82,7 +99,7 @@ func (pc *ProducerConsumer[In, Out]) run(ctx context.Context) error {
 		}
 		if pc.sink.drained() {
 			pc.d.close() // idempotent; finished once the buffer is sent
-			if _, finished := pc.d.state(); finished {
+			if _, finished, _ := pc.d.state(); finished {
 				return nil
 			}
 		}

@@ -22,7 +22,9 @@ import (
 // consumer is sent more than it asked for, a producer's function is never
 // asked for more than it owes, no consumer holds more than its max demand
 // per producer, buffers and batches stay within their sizes, every event
-// is accounted for, and no goroutine is left (synctest and goleak).
+// is accounted for once, in the trace and in each stage's Stats, and no
+// goroutine is left (synctest and goleak). Stage functions, pull
+// producers' and HandleFailed's included, fail and panic at random.
 func TestRandomPipelines(t *testing.T) {
 	for seed := range 150 {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
@@ -67,6 +69,7 @@ func randomPipeline(t *testing.T, seed uint64) {
 	o := &owed{owes: map[int]int{}}
 	pl := newPipeline(t, nil, stage.WithHook(o.hook), stage.Shutdown(time.Duration(r.IntN(50))*time.Millisecond))
 	lim := limits{maxDemand: map[int]int{}, buffer: map[int]int{}, batch: map[int]int{}}
+	stats := map[int]func() stage.Stats{}                                       // every stage's Stats
 	rng := func() *rand.Rand { return rand.New(rand.NewPCG(seed, r.Uint64())) } // one per goroutine
 	mayStop := false                                                            // a failure without HandleFailed may stop the pipeline
 
@@ -102,6 +105,10 @@ func randomPipeline(t *testing.T, seed uint64) {
 			mayStop = true
 			return fail, nil
 		}
+		if rate > 0 && r.IntN(4) == 0 { // a HandleFailed that panics stops the pipeline too
+			mayStop = true
+			return fail, []stage.Option{stage.HandleFailed(func(context.Context, []int, error) { panic("failure handler bug") })}
+		}
 		return fail, []stage.Option{stage.HandleFailed(func(context.Context, []int, error) {})}
 	}
 
@@ -115,6 +122,8 @@ func randomPipeline(t *testing.T, seed uint64) {
 		n := new(int)
 		if r.IntN(2) == 0 {
 			rs := rng()
+			faulty := r.IntN(5) == 0
+			mayStop = mayStop || faulty
 			var p *stage.Producer[int]
 			p = must(stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
 				if owes := o.of(p.ID()); demand > owes {
@@ -123,6 +132,12 @@ func randomPipeline(t *testing.T, seed uint64) {
 				if err := sleep(ctx, rs.IntN(4)); err != nil {
 					return nil, err
 				}
+				if faulty && rs.IntN(10) == 0 {
+					if rs.IntN(2) == 0 {
+						panic("producer bug")
+					}
+					return upTo(demand), errors.New("source failed") // events with an error are ignored
+				}
 				k := min(total-*n, []int{demand, max(demand/2, 1), demand + rs.IntN(20)}[rs.IntN(3)])
 				*n += k
 				if *n == total {
@@ -130,12 +145,12 @@ func randomPipeline(t *testing.T, seed uint64) {
 				}
 				return upTo(k), nil
 			}, bopt))
-			made[p.ID()], lim.buffer[p.ID()] = n, size
+			made[p.ID()], lim.buffer[p.ID()], stats[p.ID()] = n, size, p.Stats
 			sources = append(sources, p)
 			continue
 		}
 		p := must(stage.NewPushProducer[int](pl, bopt))
-		made[p.ID()], lim.buffer[p.ID()] = n, size
+		made[p.ID()], lim.buffer[p.ID()], stats[p.ID()] = n, size, p.Stats
 		sources = append(sources, p)
 		rs := rng()
 		pushers = append(pushers, func(ctx context.Context) {
@@ -189,7 +204,7 @@ func randomPipeline(t *testing.T, seed uint64) {
 				return out, fail(rs)
 			}, append(append(dopts, bopt), fopts...)...))
 			record()
-			lim.buffer[pc.ID()] = size
+			lim.buffer[pc.ID()], stats[pc.ID()] = size, pc.Stats
 			layer = append(layer, pc)
 			next = append(next, pc)
 		}
@@ -214,6 +229,7 @@ func randomPipeline(t *testing.T, seed uint64) {
 			return fail(rs)
 		}, append(dopts, fopts...)...))
 		record()
+		stats[c.ID()] = c.Stats
 		layer = append(layer, c)
 	}
 	if r.IntN(2) == 0 {
@@ -227,7 +243,7 @@ func randomPipeline(t *testing.T, seed uint64) {
 			}
 			return fail(rs)
 		}, opts...))
-		lim.batch[bt.ID()] = size
+		lim.batch[bt.ID()], stats[bt.ID()] = size, bt.Stats
 		layer = append(layer, bt)
 	}
 	subscribe(layer)
@@ -250,6 +266,10 @@ func randomPipeline(t *testing.T, seed uint64) {
 	if !cancelled && !mayStop {
 		require.NoError(t, err)
 	}
+	// Abandoned stages end inside the bubble; let them, so that reading
+	// what their functions counted does not race with their last writes.
+	time.Sleep(time.Hour)
+	synctest.Wait()
 	checkRandomRun(t, &o.log, lim, made, err)
-	time.Sleep(time.Hour) // abandoned stages end inside the bubble
+	assertStatsBalance(t, &o.log, stats)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/ctxerr"
 )
 
 // Start checks the topology and starts every stage on its own goroutine.
@@ -13,6 +14,7 @@ import (
 // [ErrTopology] when a stage would wait forever (a producer without
 // consumers, a consumer without producers).
 func (p *Pipeline) Start(ctx context.Context) error {
+	p.check()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.started {
@@ -49,15 +51,18 @@ func (p *Pipeline) Run(ctx context.Context) error {
 
 // Wait blocks until every stage has returned or been abandoned, and returns
 // why the pipeline stopped: nil when all its producers finished and every
-// event was handled; the first failure, as an [*Error]; or the error of the
-// context given to Start. It may be called several times, from several
-// goroutines. Calling it before Start panics.
+// event they kept was handled; the first failure, as an [*Error]; or the
+// error of the context given to Start (wrapping its cause too, if it was
+// given one of its own). A nil error does not mean no full buffer dropped
+// events: [Pipeline.Stats] counts them. It may be called several times,
+// from several goroutines. Calling it before Start panics.
 //
 // After a failure or a cancellation, each stage has the shutdown time (see
 // [Shutdown]) to return from its function; one still inside its function
 // then is reported abandoned (Go cannot kill a goroutine) and Wait returns
 // without it.
 func (p *Pipeline) Wait() error {
+	p.check()
 	p.mu.Lock()
 	started := p.started
 	p.mu.Unlock()
@@ -76,7 +81,7 @@ func (p *Pipeline) wait() {
 	}
 	p.mu.Lock()
 	if p.cause == nil && p.ctx.Err() != nil {
-		p.cause = context.Cause(p.ctx) // the caller's context, not a failure
+		p.cause = ctxerr.Of(p.ctx) // the caller's context, not a failure
 	}
 	p.result = p.cause
 	p.mu.Unlock()

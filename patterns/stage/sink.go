@@ -38,7 +38,7 @@ func (s *sink[T]) subscribeTo(src Source[T]) error {
 	if d == nil {
 		return topologyError("stage %d cannot subscribe to a nil stage", s.b.id)
 	}
-	sub := &subscription[T]{from: d, consumer: s.b.id, wake: s.wake}
+	sub := &subscription[T]{from: d, consumer: s.b.id, received: &s.b.counts.received, wake: s.wake}
 	return s.b.pl.subscribe(s.b, d.b, s.max, func() {
 		s.subs = append(s.subs, sub)
 		d.subscribe(sub)

@@ -2,6 +2,7 @@ package stage
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -13,9 +14,11 @@ import (
 type subscription[T any] struct {
 	from     *dispatcher[T]
 	consumer int           // the consumer's stage ID
+	received *atomic.Int64 // the consumer's count of events sent to it
 	wake     chan struct{} // the consumer's
 
-	pending int // demand the producer still owes; guarded by from.mu
+	pending int    // demand the producer still owes; guarded by from.mu
+	moved   uint64 // when pending last changed, in from.moves; guarded by from.mu
 
 	mu      sync.Mutex
 	inbox   []T  // sent, not yet taken
@@ -38,6 +41,7 @@ func (s *subscription[T]) deliver(events []T) bool {
 		return false
 	}
 	s.from.b.emit(event.EventsDispatched, s.consumer, s.from.b.id, len(events), nil)
+	s.received.Add(int64(len(events)))
 	s.inbox = append(s.inbox, events...)
 	s.mu.Unlock()
 	signal(s.wake)

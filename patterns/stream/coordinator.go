@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/ctxerr"
 	"github.com/concurrency-patterns/playground/patterns/internal/report"
 	"github.com/concurrency-patterns/playground/patterns/internal/ring"
 	"github.com/concurrency-patterns/playground/patterns/task"
@@ -45,23 +46,26 @@ type coordinator[In, Out any] struct {
 	fn     func(context.Context, In) (Out, error)
 	cfg    *config
 	events report.To
+	caller context.Context // the caller's ctx
 	ctx    context.Context // parent of every task's context
 	cancel context.CancelFunc
 	done   <-chan struct{} // the caller's ctx.Done(), nil if it never ends
 	start  time.Time       // deadlines are kept as durations since then
 	unhook func() bool     // stops the ctx-done notice
 
-	// Owned by the consumer's goroutine.
-	workers []*worker[In, Out]        // every worker started, retired ones too
-	active  int                       // dispatched tasks whose outcome it has not taken
-	free    []int                     // free slots, used as a stack
-	next    int                       // index of the next input
-	window  *window[outcome[In, Out]] // ordered: results waiting for their turn
-	spare   []outcome[In, Out]        // the batch it took last, reused for the next
-	reason  error                     // why the stream stopped early
+	// Owned by the consumer's goroutine. Nothing is sized by MaxConcurrency
+	// up front: slots, queues and the window grow as they are used.
+	active int                       // dispatched tasks whose outcome it has not taken
+	free   []int                     // freed slots, used as a stack
+	slots  int                       // slots handed out so far; the next fresh one is this
+	next   int                       // index of the next input
+	window *window[outcome[In, Out]] // ordered: results waiting for their turn
+	spare  []outcome[In, Out]        // the batch it took last, reused for the next
+	reason error                     // why the stream stopped early
 
 	// Shared, guarded by mu, as is every worker's state.
 	mu       sync.Mutex
+	workers  []*worker[In, Out] // workers not yet settled, each at its pos
 	queued   ring.Ring[job[In]] // dispatched jobs no worker has taken yet
 	finished []outcome[In, Out] // outcomes the consumer has not taken yet
 	idle     []*worker[In, Out] // workers parked until there is a job
@@ -74,14 +78,18 @@ type coordinator[In, Out any] struct {
 	halted   bool               // the stream is over: workers take no more jobs
 }
 
+// startRoom bounds the room set aside before a run has used any: a huge
+// MaxConcurrency costs memory only as slots fill.
+const startRoom = 64
+
 func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coordinator[In, Out] {
-	n := s.cfg.maxConcurrency
+	n := min(s.cfg.maxConcurrency, startRoom)
 	c := &coordinator[In, Out]{
 		fn:       s.fn,
 		cfg:      &s.cfg,
 		events:   report.New(s.cfg.hook, s.cfg.clock),
+		caller:   ctx,
 		done:     ctx.Done(),
-		free:     make([]int, n),
 		start:    s.cfg.clock.Now(),
 		queued:   ring.New[job[In]](n),
 		finished: make([]outcome[In, Out], 0, n),
@@ -89,9 +97,6 @@ func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coord
 		bell:     make(chan struct{}, 1),
 	}
 	c.ctx, c.cancel = context.WithCancel(ctx)
-	for i := range c.free {
-		c.free[i] = n - 1 - i // slot 0 is handed out first
-	}
 	if s.cfg.ordered {
 		c.window = newWindow[outcome[In, Out]](n)
 	}
@@ -109,7 +114,7 @@ func newCoordinator[In, Out any](s *Stream[In, Out], ctx context.Context) *coord
 // run feeds inputs to the workers as slots free up and yields results.
 func (c *coordinator[In, Out]) run(inputs iter.Seq[In], yield func(Result[Out], error) bool) {
 	if c.cancelled() {
-		c.fail(c.ctx.Err(), yield)
+		c.fail(ctxerr.Of(c.caller), yield)
 		return
 	}
 	for in := range inputs {
@@ -117,13 +122,13 @@ func (c *coordinator[In, Out]) run(inputs iter.Seq[In], yield func(Result[Out], 
 			c.fail(err, yield)
 			return
 		}
-		for c.active == c.cfg.maxConcurrency {
+		for c.full() {
 			if !c.await(yield) {
 				return
 			}
 		}
 		if c.cancelled() {
-			c.fail(context.Cause(c.ctx), yield)
+			c.fail(ctxerr.Of(c.caller), yield)
 			return
 		}
 	}
@@ -132,6 +137,13 @@ func (c *coordinator[In, Out]) run(inputs iter.Seq[In], yield func(Result[Out], 
 			return
 		}
 	}
+}
+
+// full reports whether the next input must wait: every slot is taken, or
+// the ordered window holds as many inputs as it may. A full window always
+// has its head running, so awaiting an outcome makes progress.
+func (c *coordinator[In, Out]) full() bool {
+	return c.active == c.cfg.maxConcurrency || c.window != nil && c.next-c.window.next >= c.cfg.window
 }
 
 func (c *coordinator[In, Out]) cancelled() bool {
@@ -147,8 +159,12 @@ func (c *coordinator[In, Out]) cancelled() bool {
 // a worker will take it: a parked one is woken, or a new one started. It
 // fails only when the stream's task supervisor refuses the task.
 func (c *coordinator[In, Out]) dispatch(in In) error {
-	slot := c.free[len(c.free)-1]
-	c.free = c.free[:len(c.free)-1]
+	slot := c.slots // a freed slot is reused first, else the lowest never used
+	if k := len(c.free); k > 0 {
+		slot, c.free = c.free[k-1], c.free[:k-1]
+	} else {
+		c.slots++
+	}
 	c.emit(event.Pulled, c.next, -1, nil)
 	j := job[In]{index: c.next, slot: slot, input: in}
 	c.next++
@@ -162,14 +178,15 @@ func (c *coordinator[In, Out]) dispatch(in In) error {
 	c.mu.Lock()
 	c.queued.PushBack(j)
 	c.wakeWorker()
-	spawn := c.live-c.running < c.queued.Len() // a worker that is not running will take a job
-	if spawn {
+	var w *worker[In, Out]
+	if c.live-c.running < c.queued.Len() { // no worker that is not running will take it
 		c.live++
+		w = newWorker(c)
+		w.pos = len(c.workers)
+		c.workers = append(c.workers, w)
 	}
 	c.mu.Unlock()
-	if spawn {
-		w := newWorker(c)
-		c.workers = append(c.workers, w)
+	if w != nil {
 		go w.loop()
 	}
 	return nil
@@ -222,7 +239,7 @@ func (c *coordinator[In, Out]) await(yield func(Result[Out], error) bool) bool {
 	if ended || c.cancelled() {
 		// Tasks see the caller's cancellation as soon as we do; what they
 		// return then is not a result.
-		return c.fail(context.Cause(c.ctx), yield)
+		return c.fail(ctxerr.Of(c.caller), yield)
 	}
 	for i, o := range batch {
 		batch[i] = outcome[In, Out]{} // the batch is reused: drop the value
@@ -274,15 +291,18 @@ func (c *coordinator[In, Out]) fail(err error, yield func(Result[Out], error) bo
 }
 
 // halt cancels what still runs and waits until every worker has settled:
-// returned, or abandoned after its shutdown time.
+// returned, or abandoned after its shutdown time. Workers settled before
+// are no longer listed: a run with many retired workers keeps none.
 func (c *coordinator[In, Out]) halt() {
 	if c.unhook != nil {
 		c.unhook()
 	}
 	c.mu.Lock()
 	c.halted = true
+	waits := make([]chan struct{}, 0, len(c.workers))
 	for _, w := range c.workers {
 		w.stop()
+		waits = append(waits, w.done)
 	}
 	for _, w := range c.idle {
 		w.bell <- struct{}{}
@@ -291,8 +311,8 @@ func (c *coordinator[In, Out]) halt() {
 	c.dropQueued()
 	c.mu.Unlock()
 	c.cancel()
-	for _, w := range c.workers {
-		<-w.done
+	for _, done := range waits {
+		<-done
 	}
 	c.emit(event.Halted, -1, -1, c.reason)
 }

@@ -20,8 +20,10 @@
 //     runs one task at a time: set MaxConcurrency when tasks mostly wait.
 //   - Ordered by default: results come in input order. A slot frees as soon
 //     as its task finishes; a result that finished early waits in a buffer
-//     until those before it have been emitted. [Unordered] emits results as
-//     they complete.
+//     until those before it have been emitted. As in Elixir the buffer has
+//     no bound, so one stuck item lets the others pull on through the
+//     source; [OrderedWindow] bounds it. [Unordered] emits results as they
+//     complete.
 //   - Each task has a [Timeout] (default 5 s) counted from its start. If the
 //     task's reply and the timeout coincide, the reply wins. With
 //     OnTimeout([Exit]) (the default) the first timeout ends the whole
@@ -34,6 +36,12 @@
 //     running task and waits up to [Shutdown] (default 5 s) for each; a task
 //     still running then is reported abandoned (Go cannot kill a goroutine).
 //     Run returns only when every task has returned or been abandoned.
+//   - A cancelled ctx ends the stream with ctx.Err(), which also wraps
+//     context.Cause(ctx) when there is one: errors.Is(err,
+//     context.Canceled) holds whether ctx ended before the run or during it.
+//
+// A [Stream] is made with [New]; the zero value is not usable, and Run on
+// it panics with a message that says so.
 //
 // # Under a task supervisor
 //
@@ -57,6 +65,11 @@
 //
 // # Cost and when not to use it
 //
+// A bound is a limit, not an allocation: MaxConcurrency(1_000_000) costs
+// memory only for the slots a run uses. A worker retired by a KillTask
+// timeout is let go as soon as its task returns or is abandoned, so a long
+// run of timeouts holds only the tasks still out.
+//
 // Workers are reused across tasks and each keeps one lazy timer, so a task
 // costs a clock read and a few steps under one mutex, not a goroutine. The
 // consumer takes every finished result in one step, and a worker that
@@ -71,4 +84,10 @@
 //
 // The source is read on the consumer's goroutine: while it blocks waiting for
 // its next input, finished results wait too.
+//
+// # Names shared with other packages
+//
+// The [Shutdown] option is how long a cancelled task may take to end before
+// it is abandoned, the same idea as the Shutdown options of task, stage and
+// supervisor (and the shutdown option of Elixir's async_stream).
 package stream

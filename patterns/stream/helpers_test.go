@@ -86,3 +86,9 @@ func mustNew[In, Out any](t *testing.T, fn func(context.Context, In) (Out, error
 }
 
 var values = slices.Values[[]int]
+
+func (l *eventLog) all() []event.Event {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.events)
+}

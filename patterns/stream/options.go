@@ -3,6 +3,7 @@ package stream
 import (
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"time"
 
@@ -31,6 +32,8 @@ type Option func(*config)
 type config struct {
 	maxConcurrency int
 	ordered        bool
+	window         int // ordered: most inputs pulled and not yet emitted
+	windowSet      bool
 	timeout        time.Duration // 0 means no timeout
 	onTimeout      TimeoutAction
 	zipInput       bool
@@ -45,6 +48,7 @@ func defaults() config {
 	return config{
 		maxConcurrency: runtime.GOMAXPROCS(0),
 		ordered:        true,
+		window:         math.MaxInt,
 		timeout:        5 * time.Second,
 		shutdown:       5 * time.Second,
 		clock:          clock.Real(),
@@ -68,6 +72,27 @@ func MaxConcurrency(n int) Option {
 
 // Unordered emits results as they complete instead of in input order.
 func Unordered() Option { return func(c *config) { c.ordered = false } }
+
+// OrderedWindow bounds an ordered stream's buffer: at most n inputs are
+// pulled and not yet emitted, the running ones and the finished ones that
+// wait for an earlier one. While n are out, no input is pulled, so one
+// stuck item holds back at most n, not the whole source; a window smaller
+// than [MaxConcurrency] also lowers the concurrency to n. n must be
+// positive, and the stream ordered.
+//
+// The default is no bound, as in Elixir, where a slot is freed as soon as
+// its task finishes: one slow item never idles the other slots, at the
+// price of a buffer that may grow with the source. A window of twice
+// MaxConcurrency or more keeps every slot busy past a slow item for as
+// long as the others take to fill the window.
+func OrderedWindow(n int) Option {
+	return func(c *config) {
+		if n <= 0 {
+			c.invalid("ordered window must be positive, got %d", n)
+		}
+		c.window, c.windowSet = n, true
+	}
+}
 
 // Timeout limits each task, counted from its start; d must be positive.
 // Use [NoTimeout] to let tasks run as long as they like.

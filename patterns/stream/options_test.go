@@ -77,3 +77,10 @@ func TestStreamIsReusable(t *testing.T) {
 		}
 	})
 }
+
+func TestZeroStreamIsRejectedAtRun(t *testing.T) {
+	var s stream.Stream[int, int]
+	assert.PanicsWithValue(t, "stream: Run on a zero Stream; make one with stream.New", func() {
+		s.Run(t.Context(), values([]int{1}))
+	})
+}

@@ -2,6 +2,8 @@ package stream_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -125,4 +127,28 @@ func TestConsumerPanicStillStopsEveryTask(t *testing.T) {
 		})
 		// goleak (TestMain) and the bubble both fail if a worker is left.
 	})
+}
+
+// The error a cancelled stream yields does not depend on when the context
+// ended: before the run or during it, errors.Is sees context.Canceled and
+// the cause alike.
+func TestCancelledStreamErrorIsTheSameBeforeAndDuring(t *testing.T) {
+	errWhy := errors.New("the user left")
+	for _, during := range []bool{false, true} {
+		t.Run(fmt.Sprintf("during=%v", during), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				ctx, cancel := context.WithCancelCause(t.Context())
+				if during {
+					time.AfterFunc(15*time.Millisecond, func() { cancel(errWhy) })
+				} else {
+					cancel(errWhy)
+				}
+				s := mustNew(t, sleepFor, stream.MaxConcurrency(2))
+				_, err := collect(ctx, s, values([]int{10, 20, 30, 40}))
+				assert.ErrorIs(t, err, context.Canceled)
+				assert.ErrorIs(t, err, errWhy)
+				assert.EqualError(t, err, "context canceled: the user left")
+			})
+		})
+	}
 }

@@ -30,6 +30,9 @@ func New[In, Out any](fn func(context.Context, In) (Out, error), opts ...Option)
 	if fn == nil {
 		cfg.invalid("nil function")
 	}
+	if cfg.windowSet && !cfg.ordered {
+		cfg.invalid("an ordered window does not apply to an unordered stream")
+	}
 	if err := errors.Join(cfg.errs...); err != nil {
 		return nil, err
 	}
@@ -41,10 +44,17 @@ func New[In, Out any](fn func(context.Context, In) (Out, error), opts ...Option)
 //
 // The iterator yields (result, nil) for each input, then ends. It yields
 // (zero, err) once and ends early when the stream stops: a *task.ExitError
-// wrapping task.ErrTimeout for a timeout under OnTimeout(Exit), or ctx.Err().
+// wrapping task.ErrTimeout for a timeout under OnTimeout(Exit), or ctx.Err()
+// (wrapping context.Cause(ctx) too, when the context was given a cause of
+// its own), the same error whether ctx ended before the run or during it.
 // When the iterator ends, for whatever reason, every task has returned or
 // been reported abandoned.
+//
+// Run panics on a Stream that was not made with [New].
 func (s *Stream[In, Out]) Run(ctx context.Context, inputs iter.Seq[In]) iter.Seq2[Result[Out], error] {
+	if s == nil || s.fn == nil {
+		panic("stream: Run on a zero Stream; make one with stream.New")
+	}
 	return func(yield func(Result[Out], error) bool) {
 		c := newCoordinator(s, ctx)
 		defer c.halt()

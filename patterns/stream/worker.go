@@ -42,6 +42,7 @@ type worker[In, Out any] struct {
 	done   chan struct{} // closed when settled
 
 	// Guarded by c.mu.
+	pos      int // in c.workers, until settled
 	phase    phase
 	job      job[In]
 	deadline time.Duration // since the stream's start: when the running task times out, or the cancelled one is abandoned
@@ -219,10 +220,18 @@ func (w *worker[In, Out]) cancelWithin(now time.Duration) {
 	w.timer.Reset(w.c.cfg.shutdown)
 }
 
-// settle marks the worker gone, once. c.mu must be held.
+// settle marks the worker gone, once, and takes it off the coordinator's
+// list, so that a retired worker is not kept until the run ends. c.mu must
+// be held.
 func (w *worker[In, Out]) settle() {
-	if w.phase != settled {
-		w.phase = settled
-		close(w.done)
+	if w.phase == settled {
+		return
 	}
+	w.phase = settled
+	close(w.done)
+	ws := w.c.workers
+	last := ws[len(ws)-1]
+	ws[w.pos], last.pos = last, w.pos
+	ws[len(ws)-1] = nil
+	w.c.workers = ws[:len(ws)-1]
 }

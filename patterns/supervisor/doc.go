@@ -63,6 +63,16 @@
 // child that keeps crashing thus cannot spin forever; the failure goes up to
 // whoever owns the supervisor, through [Supervisor.Done] and [Supervisor.Err].
 //
+// # Restart delay
+//
+// As in OTP, a restart happens at once by default. Under a lenient
+// intensity a child that fails at once is then restarted as fast as the
+// loop can go. [RestartBackoff] delays each restart of a child, doubling
+// from a first delay up to a max; a child that ran for the max or longer
+// starts over from the first. The intensity still counts the restart when
+// the exit asks for it, and a child waiting to restart is held (it counts
+// against MaxChildren) until it starts or is stopped.
+//
 // # Bounded children
 //
 // [MaxChildren] (default: no limit) bounds the children held at once,
@@ -78,9 +88,17 @@
 // to [Start]) cancels every child's context at once; each has its own
 // [Shutdown] time (default 5 s) to return. OTP would then kill the process;
 // Go cannot kill a goroutine, so a child still running then is reported
-// abandoned (an event, a count, and Stop's error) and left behind.
+// abandoned (an event, a count, and Stop's error, an [*AbandonedError]
+// that names each such child with the shutdown time it had) and left
+// behind.
 // [Supervisor.TerminateChild] does the same for one child. A stopped
 // supervisor leaves nothing running but children reported abandoned.
+//
+// # Making one
+//
+// A [Supervisor] is made with [Start], which also starts its goroutine;
+// the zero value is not usable, and each method panics on it with a
+// message that names Start.
 //
 // # Observing
 //
@@ -101,4 +119,14 @@
 // running, and be restarted, for as long as their owner lives. For bounding
 // short-lived work under load, a worker pool or a limiter reuses goroutines
 // and makes callers wait instead of refusing them.
+//
+// # Names shared with other packages
+//
+// This package's [Supervisor] keeps long-lived children alive by policy
+// (Elixir's DynamicSupervisor); package task's Supervisor runs one-off
+// tasks (Task.Supervisor). [ErrStopped] here means this supervisor has
+// stopped; task and stage have sentinels of the same name for their own
+// stops, so test with the package the value came from. The [Shutdown]
+// child option is a child's grace period once cancelled, the same idea as
+// the Shutdown options of task, stream and stage.
 package supervisor

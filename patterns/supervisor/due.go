@@ -2,11 +2,14 @@ package supervisor
 
 import "time"
 
-// due is when a stopping child is to be abandoned. Entries of children
-// that returned in time are left in the heap and skipped when they surface.
+// due is when a stopping child is to be abandoned, or a restarting one
+// started. Entries that no longer apply (the child returned in time, or was
+// removed while it waited) are left in the heap and skipped when they
+// surface.
 type due struct {
-	at time.Time
-	id ID
+	at      time.Time
+	id      ID
+	restart bool // a restart delay ends, rather than a shutdown time
 }
 
 type dueHeap []due

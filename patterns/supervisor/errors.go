@@ -3,7 +3,10 @@ package supervisor
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
 // Errors the supervisor returns. Test them with errors.Is.
@@ -50,3 +53,37 @@ func (e *IntensityError) Unwrap() []error {
 	}
 	return []error{ErrMaxIntensity, e.Exit}
 }
+
+// AbandonedError is [Supervisor.Stop]'s error when children outlived their
+// shutdown time while the supervisor stopped: Go cannot kill them, so
+// their goroutines were left behind. errors.Is(err, task.ErrAbandoned)
+// holds.
+type AbandonedError struct {
+	Children []AbandonedChild // in the order they were abandoned
+}
+
+// AbandonedChild is one child left behind, and the shutdown time it had.
+type AbandonedChild struct {
+	ID       ID
+	Shutdown time.Duration
+}
+
+func (e *AbandonedError) Error() string {
+	var b strings.Builder
+	if len(e.Children) == 1 {
+		b.WriteString("supervisor: 1 child abandoned when its shutdown time ran out (")
+	} else {
+		fmt.Fprintf(&b, "supervisor: %d children abandoned when their shutdown time ran out (", len(e.Children))
+	}
+	for i, c := range e.Children {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "child %d after %v", c.ID, c.Shutdown)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// Unwrap returns task.ErrAbandoned.
+func (e *AbandonedError) Unwrap() error { return task.ErrAbandoned }

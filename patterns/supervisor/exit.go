@@ -1,6 +1,7 @@
 package supervisor
 
 import (
+	"container/heap"
 	"errors"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -62,5 +63,13 @@ func (l *loop) restart(c *child, exit error) {
 	l.emit(event.RestartWindow, -1, -1, n, nil)
 	l.emit(event.ChildRestarted, c.id, c.slot, n, nil)
 	c.incarnation++
-	l.spawn(c)
+	now := l.cfg.clock.Now()
+	c.delay = l.cfg.backoff.next(c.delay, now.Sub(c.startedAt))
+	if c.delay == 0 {
+		l.spawn(c)
+		return
+	}
+	// ChildStarted reports the new incarnation when the delay is over.
+	c.restarting = true
+	heap.Push(&l.due, due{at: now.Add(c.delay), id: c.id, restart: true})
 }

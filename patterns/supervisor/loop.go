@@ -2,7 +2,6 @@ package supervisor
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/internal/report"
-	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
 // loop is the supervisor's goroutine. It alone owns the children and every
@@ -34,8 +32,8 @@ type loop struct {
 
 	stopping  bool
 	reason    error
-	abandoned int  // children abandoned so far
-	left      []ID // children abandoned while stopping, for Stop's error
+	abandoned int              // children abandoned so far
+	left      []AbandonedChild // children abandoned while stopping, for Stop's error
 }
 
 func newLoop(s *Supervisor, cfg *config, base context.Context) *loop {
@@ -112,7 +110,7 @@ func (l *loop) start(m startChild) startReply {
 // spawn starts the child's current incarnation in a goroutine of its own.
 func (l *loop) spawn(c *child) {
 	ctx, cancel := context.WithCancelCause(l.base)
-	c.cancel = cancel
+	c.cancel, c.startedAt = cancel, l.cfg.clock.Now()
 	l.emit(event.ChildStarted, c.id, c.slot, c.incarnation, nil)
 	l.launch(ctx, c)
 }
@@ -136,8 +134,7 @@ func (l *loop) finish() {
 	l.timer.Stop()
 	l.s.err = l.reason
 	if len(l.left) > 0 {
-		l.s.abandonedErr = fmt.Errorf("supervisor: %d children abandoned after their shutdown time %v: %w",
-			len(l.left), l.left, task.ErrAbandoned)
+		l.s.abandonedErr = &AbandonedError{Children: l.left}
 	}
 	l.emit(event.SupervisorStopped, -1, -1, len(l.left), l.reason)
 	close(l.s.done)

@@ -15,6 +15,7 @@ type config struct {
 	maxChildren int // negative means no limit
 	maxRestarts int
 	period      time.Duration
+	backoff     backoff // zero: restart at once
 	clock       clock.Clock
 	hook        event.Hook
 	errs        []error
@@ -59,6 +60,48 @@ func MaxRestarts(n int, period time.Duration) Option {
 		}
 		c.maxRestarts, c.period = n, period
 	}
+}
+
+// backoff is how long restarts wait: first, then twice as long each time
+// up to max.
+type backoff struct{ first, max time.Duration }
+
+// RestartBackoff delays restarts, which OTP does not: by default a child is
+// restarted at once, and only the intensity ([MaxRestarts]) stops a child
+// that keeps failing. With a backoff, a child's first restart waits first,
+// each further one twice as long as the one before, up to max; a child
+// that ran for max or longer before it exited starts again from first.
+// RestartBackoff(d, d) waits d every time.
+//
+// The intensity still counts each restart when the exit asks for it. While
+// it waits, a child is held: it counts against [MaxChildren], is listed by
+// [Supervisor.WhichChildren] as restarting, and stopping it (or the
+// supervisor) removes it at once. first must be positive and max at least
+// first.
+func RestartBackoff(first, max time.Duration) Option {
+	return func(c *config) {
+		if first <= 0 {
+			invalid(&c.errs, "restart backoff must be positive, got %v", first)
+		}
+		if max < first {
+			invalid(&c.errs, "restart backoff max must be at least its first delay (%v), got %v", first, max)
+		}
+		c.backoff = backoff{first: first, max: max}
+	}
+}
+
+// next is the delay of a child's next restart, after last (0 for none yet)
+// and an incarnation that ran for ran.
+func (b backoff) next(last, ran time.Duration) time.Duration {
+	switch {
+	case b.first == 0:
+		return 0
+	case last == 0 || ran >= b.max:
+		return b.first
+	case last > b.max/2:
+		return b.max
+	}
+	return 2 * last
 }
 
 // WithClock sets the clock restarts and shutdown times are measured on

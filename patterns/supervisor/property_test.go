@@ -58,8 +58,12 @@ func (lf life) run(ctx context.Context, live *atomic.Int32) error {
 	return nil
 }
 
-// A random supervisor under random calls, over many seeds: whatever
-// happens, the rules of §7 hold and nothing is left running.
+// A random supervisor under random calls, over many seeds: children that
+// panic, fail, linger or ignore their cancellation, random terminations,
+// an owner's context that ends at a random time, a random restart backoff.
+// Whatever happens, the rules of §7 hold (restart policies, intensity, max
+// children, shutdown times, restart delays), every incarnation ends once,
+// and nothing is left running.
 func TestPropertiesOverManySeeds(t *testing.T) {
 	seeds := 300
 	if testing.Short() {
@@ -75,6 +79,7 @@ func TestPropertiesOverManySeeds(t *testing.T) {
 type world struct {
 	maxChildren, maxRestarts int
 	period                   time.Duration
+	backoff                  [2]time.Duration // first and max; zero: restarts at once
 	policy                   map[int]supervisor.Restart
 	shutdown                 map[int]time.Duration
 	refused                  int
@@ -88,13 +93,25 @@ func randomRun(t *testing.T, seed uint64) {
 		w.maxRestarts = 10 + r.IntN(30)
 	}
 	opts := []supervisor.Option{supervisor.MaxRestarts(w.maxRestarts, w.period)}
+	if r.IntN(2) == 0 {
+		first := time.Duration(1+r.IntN(100)) * time.Millisecond
+		w.backoff = [2]time.Duration{first, first * time.Duration(1+r.IntN(20))}
+		opts = append(opts, supervisor.RestartBackoff(w.backoff[0], w.backoff[1]))
+	}
 	if r.IntN(3) > 0 {
 		w.maxChildren = 1 + r.IntN(6)
 		opts = append(opts, supervisor.MaxChildren(w.maxChildren))
 	}
 	var l log
 	var live atomic.Int32
-	sup := start(t, append(opts, supervisor.WithHook(l.hook))...)
+	ctx, cancel := context.WithCancelCause(t.Context())
+	defer cancel(nil)
+	errOwner := errors.New("owner left")
+	if r.IntN(4) == 0 { // the owner's context ends at a random time
+		time.AfterFunc(time.Duration(r.IntN(6000))*time.Millisecond, func() { cancel(errOwner) })
+	}
+	sup, err := supervisor.Start(ctx, append(opts, supervisor.WithHook(l.hook))...)
+	require.NoError(t, err)
 
 	var ids []supervisor.ID
 	for range 40 {
@@ -136,7 +153,7 @@ func randomRun(t *testing.T, seed uint64) {
 	}
 	stopErr := sup.Stop(t.Context())
 	assert.LessOrEqual(t, int(live.Load()), len(l.kinds(event.ChildAbandoned)), "only abandoned children may still run")
-	if sup.Err() != supervisor.ErrStopped {
+	if sup.Err() != supervisor.ErrStopped && sup.Err() != errOwner {
 		require.ErrorIs(t, sup.Err(), supervisor.ErrMaxIntensity)
 	}
 	stopped := l.kinds(event.SupervisorStopped)

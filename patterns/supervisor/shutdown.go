@@ -31,8 +31,13 @@ func (l *loop) terminate(m terminateChild) {
 }
 
 // cancel cancels a child's context and starts its shutdown time. A
-// cancelled child is never restarted.
+// cancelled child is never restarted; one waiting for its restart has no
+// goroutine to wait for and is removed at once.
 func (l *loop) cancel(c *child) {
+	if c.restarting {
+		l.remove(c, nil)
+		return
+	}
 	if c.stopping {
 		return
 	}
@@ -49,7 +54,7 @@ func (l *loop) abandon(c *child) {
 	l.emit(event.ChildAbandoned, c.id, c.slot, c.incarnation, task.ErrAbandoned)
 	l.abandoned++
 	if l.stopping {
-		l.left = append(l.left, c.id)
+		l.left = append(l.left, AbandonedChild{ID: c.id, Shutdown: c.spec.shutdown})
 	}
 	l.remove(c, &task.ExitError{Reason: task.ErrAbandoned})
 }

@@ -14,8 +14,9 @@ type ChildInfo struct {
 	Stopping bool // its context is cancelled and it has not returned yet
 	// Starting: its first start step runs (see StartChildInit).
 	Starting bool
-	// Restarting: it exited and is being restarted: the start step of its
-	// restart runs, or failed and is tried again (Elixir's :restarting).
+	// Restarting: it exited and is being restarted (Elixir's :restarting):
+	// it waits out its restart delay (see RestartBackoff), or the start
+	// step of its restart runs, or failed and is tried again.
 	Restarting bool
 }
 
@@ -52,7 +53,7 @@ func (l *loop) which() []ChildInfo {
 	for _, c := range l.children {
 		out = append(out, ChildInfo{ID: c.id, Slot: c.slot, Restart: c.spec.restart,
 			Restarts: c.incarnation, Stopping: c.stopping,
-			Starting: c.starting && c.incarnation == 0, Restarting: c.restartPending()})
+			Starting: c.starting && c.incarnation == 0, Restarting: c.restarting || c.restartPending()})
 	}
 	slices.SortFunc(out, func(a, b ChildInfo) int { return int(a.ID - b.ID) })
 	return out

@@ -7,8 +7,9 @@ import (
 )
 
 // Supervisor starts children on demand and restarts them by their policy.
-// Make one with [Start]; the zero value is not usable. Its methods are safe
-// for concurrent use.
+// Make one with [Start]; the zero value is not usable, and each method
+// panics on it with a message that says so. Its methods are safe for
+// concurrent use.
 //
 // The caller of Start owns the supervisor: it runs until [Supervisor.Stop]
 // is called, the context given to Start ends, or it gives up after too many
@@ -63,6 +64,7 @@ func Start(ctx context.Context, opts ...Option) (*Supervisor, error) {
 // or a bad option, and ctx.Err() if ctx ends before the supervisor takes
 // the request, in which case nothing was started.
 func (s *Supervisor) StartChild(ctx context.Context, fn func(context.Context) error, opts ...ChildOption) (ID, error) {
+	s.check()
 	sp := childDefaults()
 	for _, opt := range opts {
 		opt(&sp)
@@ -106,14 +108,16 @@ func (s *Supervisor) TerminateChild(ctx context.Context, id ID) error {
 // Stop stops the supervisor: every child's context is cancelled at once and
 // each has its own shutdown time to return. Stop begins this even if ctx is
 // already done; ctx bounds only the wait. It returns nil once every child
-// has returned, an error wrapping [task.ErrAbandoned] that names the
-// children abandoned while the supervisor stopped, or ctx.Err().
+// has returned, an [*AbandonedError] (errors.Is [task.ErrAbandoned]) that
+// names the children abandoned while the supervisor stopped and the
+// shutdown time each had, or ctx.Err().
 //
 // Stop may be called any number of times, also after the supervisor stopped
 // on its own; [Supervisor.Err] then still tells the first reason. A child
 // that calls Stop is one of the children being stopped: unless ctx says
 // otherwise, it waits out its own shutdown time and is abandoned.
 func (s *Supervisor) Stop(ctx context.Context) error {
+	s.check()
 	s.stopOnce.Do(func() { close(s.stop) })
 	if !s.stopped() {
 		select {
@@ -128,6 +132,7 @@ func (s *Supervisor) Stop(ctx context.Context) error {
 // Wait blocks until the supervisor has stopped and returns the reason, as
 // [Supervisor.Err] does, or ctx.Err() if ctx ends first.
 func (s *Supervisor) Wait(ctx context.Context) error {
+	s.check()
 	if s.stopped() {
 		return s.err
 	}
@@ -141,12 +146,16 @@ func (s *Supervisor) Wait(ctx context.Context) error {
 
 // Done is closed once the supervisor has stopped and every child has
 // returned or been abandoned.
-func (s *Supervisor) Done() <-chan struct{} { return s.done }
+func (s *Supervisor) Done() <-chan struct{} {
+	s.check()
+	return s.done
+}
 
 // Err returns nil while the supervisor runs. After Done is closed it tells
 // why it stopped: [ErrStopped] after Stop, context.Cause of the context
 // given to Start, or an [*IntensityError] (errors.Is [ErrMaxIntensity]).
 func (s *Supervisor) Err() error {
+	s.check()
 	if !s.stopped() {
 		return nil
 	}
@@ -162,9 +171,21 @@ func (s *Supervisor) stopped() bool {
 	}
 }
 
+// check refuses a Supervisor that Start did not make, which would block
+// or crash later.
+func (s *Supervisor) check() {
+	if s == nil {
+		panic("supervisor: nil Supervisor; make one with supervisor.Start")
+	}
+	if s.done == nil {
+		panic("supervisor: zero Supervisor; make one with supervisor.Start")
+	}
+}
+
 // send hands m to the loop, unless ctx ends or the supervisor has stopped
 // first.
 func (s *Supervisor) send(ctx context.Context, m message) error {
+	s.check()
 	if err := ctx.Err(); err != nil {
 		return err
 	}

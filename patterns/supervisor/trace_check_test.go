@@ -18,10 +18,18 @@ func checkTrace(t *testing.T, w world, trace []event.Event) {
 	var restarts []time.Time
 	refused := 0
 	over := false // the supervisor has begun to stop
+	exitedAt := map[int]time.Time{}
+	started := map[int]time.Time{}
+	delay := map[int]time.Duration{} // the last restart delay of each child
 	for i, e := range trace {
 		switch e.Kind {
 		case event.ChildStarted:
-			require.False(t, over && e.N == 0, "no start once stopping")
+			require.False(t, over, "no start once stopping")
+			if at, ok := exitedAt[e.ID]; ok {
+				checkDelay(t, w, e.Time.Sub(at), delay[e.ID], at.Sub(started[e.ID]))
+				delay[e.ID] = e.Time.Sub(at)
+			}
+			started[e.ID] = e.Time
 			began++
 			if e.N == 0 {
 				held++
@@ -55,6 +63,7 @@ func checkTrace(t *testing.T, w world, trace []event.Event) {
 			over = true
 		case event.ChildExited, event.ChildCrashed, event.ChildShutdown:
 			ended++
+			exitedAt[e.ID] = e.Time
 			next := nextAbout(trace[i+1:], e.ID)
 			_, cancelled := stopping[e.ID]
 			abnormal := e.Kind == event.ChildCrashed
@@ -73,6 +82,19 @@ func checkTrace(t *testing.T, w world, trace []event.Event) {
 	assert.Equal(t, began, ended, "every incarnation ended once: returned or abandoned")
 	assert.Equal(t, w.refused, refused)
 	assert.Equal(t, event.SupervisorStopped, trace[len(trace)-1].Kind)
+}
+
+// checkDelay checks the gap between an exit and the restart it asked for:
+// none without a backoff; with one, the first delay, or twice the last up
+// to the max, and the first again after a run of max or longer.
+func checkDelay(t *testing.T, w world, gap, last, ran time.Duration) {
+	t.Helper()
+	first, max := w.backoff[0], w.backoff[1]
+	want := min(2*last, max)
+	if last == 0 || ran >= max {
+		want = first
+	}
+	require.Equal(t, want, gap, "restart delay (last %v, ran %v)", last, ran)
 }
 
 // within counts the restarts in (at-period, at].

@@ -30,8 +30,8 @@ func (l *loop) rearm() {
 }
 
 func (l *loop) nextDue() (time.Time, bool) {
-	for len(l.due) > 0 && l.children[l.due[0].id] == nil {
-		heap.Pop(&l.due) // that child returned in time
+	for len(l.due) > 0 && l.stale(l.due[0]) {
+		heap.Pop(&l.due)
 	}
 	next, ok := time.Time{}, false
 	if len(l.due) > 0 {
@@ -46,8 +46,16 @@ func (l *loop) nextDue() (time.Time, bool) {
 	return next, ok
 }
 
+// stale reports whether d no longer applies: its child returned in time,
+// or was removed while it waited for its restart.
+func (l *loop) stale(d due) bool {
+	c := l.children[d.id]
+	return c == nil || d.restart != c.restarting
+}
+
 // wake handles what the timer said is due: restarts aging out of the
-// window, and stopping children out of shutdown time.
+// window, restart delays ending, and stopping children out of shutdown
+// time.
 func (l *loop) wake() {
 	now := l.cfg.clock.Now()
 	if !l.stopping && l.window.prune(now) {
@@ -55,7 +63,12 @@ func (l *loop) wake() {
 	}
 	for len(l.due) > 0 && !l.due[0].at.After(now) {
 		d := heap.Pop(&l.due).(due)
-		if c := l.children[d.id]; c != nil {
+		switch c := l.children[d.id]; {
+		case l.stale(d):
+		case d.restart:
+			c.restarting = false
+			l.spawn(c)
+		default:
 			l.abandon(c)
 		}
 	}

@@ -94,7 +94,7 @@ func asyncSpec(opts []ChildOption) (childSpec, error) {
 // newChild makes the record of a task about to start. s.mu must be held.
 func (s *Supervisor) newChild(spec childSpec) (*child, context.Context) {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	c := &child{id: s.nextID, cancel: cancel, done: make(chan struct{}), shutdown: s.cfg.shutdown}
+	c := &child{id: s.nextID, cancel: cancel, done: make(chan struct{}), gone: make(chan struct{}), shutdown: s.cfg.shutdown}
 	if spec.own {
 		c.shutdown = spec.shutdown
 	}
@@ -141,7 +141,7 @@ func StartChild(s *Supervisor, fn func(context.Context) error, opts ...ChildOpti
 // (Elixir's Task.Supervisor.children). Tasks it cancelled that have not
 // returned yet are listed; abandoned ones are not.
 func (s *Supervisor) Children() []int {
-	s.mu.Lock()
+	s.lock()
 	ids := make([]int, 0, len(s.running))
 	for id := range s.running {
 		ids = append(ids, id)
@@ -158,13 +158,13 @@ func (s *Supervisor) Children() []int {
 // time, and [ErrNotFound] for an id the supervisor does not run. An
 // awaited task's owner still gets its outcome.
 func (s *Supervisor) TerminateChild(id int) error {
-	s.mu.Lock()
+	s.lock()
 	c := s.running[id]
 	s.mu.Unlock()
 	if c == nil {
 		return ErrNotFound
 	}
-	if !s.shutdown(c, c.shutdown) {
+	if !s.shutdown(c, c.shutdown, true) {
 		return &ExitError{Reason: ErrAbandoned}
 	}
 	return nil

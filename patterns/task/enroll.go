@@ -66,19 +66,3 @@ func (l *Lease) Done(err error) {
 func (l *Lease) Abandon() {
 	l.once.Do(func() { l.s.abandon(l.c) })
 }
-
-// abandon gives up on c, which was cancelled and has not returned, unless
-// a shutdown gave up on it already.
-func (s *Supervisor) abandon(c *child) {
-	s.mu.Lock()
-	held := s.running[c.id] == c
-	if held {
-		s.abandoned++
-		delete(s.running, c.id) // no longer counted against MaxChildren
-	}
-	s.mu.Unlock()
-	if held {
-		s.emit(event.Abandoned, c.id, ErrAbandoned)
-	}
-	close(c.done)
-}

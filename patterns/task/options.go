@@ -14,7 +14,10 @@ import (
 var ErrInvalidOption = errors.New("task: invalid option")
 
 // BrutalKill as a shutdown time means: cancel and do not wait (Elixir's
-// :brutal_kill). A task still running is abandoned at once.
+// :brutal_kill). Given to [Task.Shutdown], the task still has the
+// supervisor's shutdown time to return before it is reported abandoned;
+// as the supervisor's own [Shutdown], there is no such grace: a task that
+// has not returned by the time its clock next fires a timer is abandoned.
 const BrutalKill time.Duration = 0
 
 // Option configures a [Supervisor].

@@ -52,7 +52,7 @@ type restarts struct {
 // stopped, and an error wrapping [ErrMaxIntensity] if it stopped itself
 // because a task needed too many restarts.
 func (s *Supervisor) Err() error {
-	s.mu.Lock()
+	s.lock()
 	defer s.mu.Unlock()
 	switch {
 	case s.restarts.gaveUp != nil:
@@ -157,7 +157,8 @@ func (s *Supervisor) giveUp(c *child, exit error, n int, period time.Duration) {
 	s.stopped, s.restarts.gaveUp = true, reason
 	var others []*child
 	for _, o := range s.running {
-		if o != c {
+		if o != c && !o.cancelled {
+			o.cancelled = true
 			others = append(others, o)
 		}
 	}

@@ -111,3 +111,21 @@ func TestMaxChildrenRefusesWithoutBlocking(t *testing.T) {
 		s.Stop()
 	})
 }
+
+func TestZeroSupervisorIsRejectedAtTheFirstCall(t *testing.T) {
+	const want = "task: zero Supervisor; make one with task.NewSupervisor"
+	calls := map[string]func(s *task.Supervisor){
+		"Async":     func(s *task.Supervisor) { _, _ = task.Async(s, after(time.Second, 1)) },
+		"Go":        func(s *task.Supervisor) { _ = task.Go(s, func(context.Context) error { return nil }) },
+		"Count":     func(s *task.Supervisor) { s.Count() },
+		"Abandoned": func(s *task.Supervisor) { s.Abandoned() },
+		"Stop":      func(s *task.Supervisor) { s.Stop() },
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			var s task.Supervisor
+			assert.PanicsWithValue(t, want, func() { call(&s) })
+			assert.PanicsWithValue(t, "task: nil Supervisor; make one with task.NewSupervisor", func() { call(nil) })
+		})
+	}
+}

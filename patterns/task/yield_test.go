@@ -93,7 +93,6 @@ func TestShutdown(t *testing.T) {
 		{"stops when cancelled", after(time.Hour, 3), 0, time.Second, false, 0, nil, event.Failed},
 		{"late reply is kept", finishesDuringShutdown, 0, time.Second, true, 5, nil, event.Late},
 		{"ignores cancellation", stubborn, 0, time.Second, false, 0, task.ErrAbandoned, event.Abandoned},
-		{"brutal kill", stubborn, 0, task.BrutalKill, false, 0, task.ErrAbandoned, event.Abandoned},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -38,6 +38,9 @@ func (c Context2D) ClearRect(x, y, w, h float64) { c.v.Call("clearRect", x, y, w
 // SetFillStyle sets the colour of fills and text.
 func (c Context2D) SetFillStyle(css string) { c.v.Set("fillStyle", css) }
 
+// SetGlobalAlpha sets the opacity of what is drawn next, 0 to 1.
+func (c Context2D) SetGlobalAlpha(a float64) { c.v.Set("globalAlpha", a) }
+
 // SetFont sets the font of text, as in CSS.
 func (c Context2D) SetFont(css string) { c.v.Set("font", css) }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/export"
@@ -106,4 +107,21 @@ func TestChromeGivesUnitsWithoutSlotsFreeTracks(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]int{"item 0": 0, "item 1": 1, "item 2": 0}, tids)
+}
+
+// A workload's own kinds (package scenario names them through
+// event.NameKind) are exported by name, and the name reads back as the kind.
+func TestJSONNamesAWorkloadsOwnKinds(t *testing.T) {
+	spawn := []event.Record{ev(0, scenario.RequestArrived, 0, -1), ev(1, scenario.RequestShed, 1, -1),
+		{At: 2 * time.Millisecond, Kind: scenario.OutOfMemory, ID: -1, Slot: -1, N: 1088}}
+	var got struct{ Events []struct{ Kind string } }
+	require.NoError(t, json.Unmarshal(export.JSON("spawn", nil, spawn), &got))
+	require.Len(t, got.Events, len(spawn))
+	for i, e := range got.Events {
+		assert.NotEqual(t, "unknown", e.Kind)
+		k, ok := event.ParseKind(e.Kind)
+		assert.True(t, ok, e.Kind)
+		assert.Equal(t, spawn[i].Kind, k)
+	}
+	assert.Equal(t, "out_of_memory", got.Events[2].Kind)
 }

@@ -39,9 +39,9 @@ func newNode(f *ast.FencedCodeBlock, source []byte) *Node {
 		s, v = fc.validate()
 	}
 	if len(fc.errs) > 0 {
-		return &Node{Set: fc.order, Err: errors.Join(fc.errs...)}
+		return &Node{Set: fc.order, Line: fc.line, Err: errors.Join(fc.errs...)}
 	}
-	return &Node{Scenario: s, Values: v, Set: fc.order}
+	return &Node{Scenario: s, Values: v, Set: fc.order, Line: fc.line}
 }
 
 // readFence splits a fence into its scenario name and "name: value" lines.

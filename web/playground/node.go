@@ -20,6 +20,8 @@ type Node struct {
 	Values scenario.Values
 	// Set names the parameters the fence sets, in the order written.
 	Set []string
+	// Line is where the fence opens in the markdown source, 1-based.
+	Line int
 	// Err says why the fence cannot become a demo: an [*Error], or several
 	// joined. Rendering the node returns it.
 	Err error

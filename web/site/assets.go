@@ -13,6 +13,7 @@ import (
 // The static files every page links to.
 const (
 	stylesheet = "style.css"
+	pictureCSS = "picture.css"
 	favicon    = "favicon.svg"
 )
 
@@ -28,7 +29,7 @@ func staticFiles(static fs.FS) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, need := range []string{stylesheet, favicon} {
+	for _, need := range []string{stylesheet, pictureCSS, favicon} {
 		if _, err := fs.Stat(static, need); err != nil {
 			return nil, fmt.Errorf("static assets have no %s, which every page links to", need)
 		}

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+
+	"github.com/concurrency-patterns/playground/web/playground"
 )
 
 // Config says where a build reads and writes.
@@ -25,13 +27,10 @@ type Config struct {
 	// Code is the repository the pages' go-source fences read Go files
 	// from; nil when the pages show no source.
 	Code fs.FS
-	// WasmList, when set, is where the list of WebAssembly builds the pages
-	// need is written (see [wasmBuild]); the Makefile builds them.
-	WasmList string
 	// Out is the folder the site is written to, created when missing.
 	// Files already there are overwritten, others are left alone: the
-	// WebAssembly builds go into the same folder, and the service worker
-	// lists every file there (see [WriteServiceWorker]).
+	// WebAssembly build goes into the same folder, and the service worker
+	// lists every file there (see [Finish]).
 	Out string
 }
 
@@ -39,9 +38,13 @@ type Config struct {
 // whole site before writing anything, so a failed build leaves Out as it
 // was. Errors name the markdown file and, for a playground fence, the line.
 func Build(c Config) error {
-	md := newMarkdown(c.Code)
+	pics := pictures{}
+	md := newMarkdown(c.Code, pics.paint)
 	pages, err := readPages(c, md)
 	if err != nil {
+		return err
+	}
+	if err := orderPages(pages, pics.paint); err != nil {
 		return err
 	}
 	static, err := staticFiles(c.Static)
@@ -73,6 +76,11 @@ func Build(c Config) error {
 	if out[embedHTML], err = renderEmbed(pages); err != nil {
 		return err
 	}
+	if _, own := out[notFoundHTML]; !own {
+		if out[notFoundHTML], err = renderNotFound(pages); err != nil {
+			return err
+		}
+	}
 	if err := os.MkdirAll(c.Out, 0o755); err != nil {
 		return err
 	}
@@ -81,16 +89,34 @@ func Build(c Config) error {
 			return err
 		}
 	}
-	if c.WasmList != "" {
-		var list bytes.Buffer
-		if err := writeWasmList(&list, wasmBuilds(pages)); err != nil {
-			return err
-		}
-		if err := os.WriteFile(c.WasmList, list.Bytes(), 0o644); err != nil {
-			return err
+	return copyStatic(c.Static, static, c.Out)
+}
+
+// orderPages finds the reading order on the index, draws the index's map
+// and gives each page of the order its links, and every other page but
+// the index the list of the patterns.
+func orderPages(pages []*page, paint playground.Painter) error {
+	byOut := map[string]*page{}
+	for _, p := range pages {
+		byOut[p.out] = p
+	}
+	index := byOut["index.html"]
+	list, order := readingOrder(index, byOut)
+	if list == nil {
+		return nil
+	}
+	if err := drawMap(list, order, paint); err != nil {
+		return fmt.Errorf("%s: the map of the patterns: %w", index.file, err)
+	}
+	for i, p := range order {
+		p.nav = navFor(order, i)
+	}
+	for _, p := range pages {
+		if p.nav == nil && p != index {
+			p.nav = navFor(order, -1) // not a pattern: the list alone
 		}
 	}
-	return copyStatic(c.Static, static, c.Out)
+	return nil
 }
 
 // readPages parses every page. The site must have an index: every page's

@@ -20,6 +20,7 @@ func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 func static() fstest.MapFS {
 	return fstest.MapFS{
 		"style.css":      file("body { margin: 0; }\n"),
+		"picture.css":    file(".pg-picture { display: block; }\n"),
 		"favicon.svg":    file("<svg/>"),
 		"fonts/mono.txt": file("nested files keep their folder"),
 	}
@@ -53,10 +54,10 @@ func TestBuild(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, []string{"index.html", "stream.html", "embed.html", "style.css", "favicon.svg", "fonts"}, names)
+	assert.ElementsMatch(t, []string{"index.html", "stream.html", "embed.html", "404.html", "style.css", "picture.css", "favicon.svg", "fonts"}, names)
 	assert.Equal(t, "nested files keep their folder", read(t, out, "fonts/mono.txt"))
 
-	index, stream := read(t, out, "index.html"), read(t, out, "stream.html")
+	index, stream, notFound := read(t, out, "index.html"), read(t, out, "stream.html"), read(t, out, "404.html")
 	t.Run("titles", func(t *testing.T) {
 		assert.Contains(t, index, "<title>Concurrency patterns playground</title>")
 		assert.Contains(t, stream, "<title>Bounded parallel stream · Concurrency patterns playground</title>")
@@ -72,7 +73,7 @@ func TestBuild(t *testing.T) {
 		}
 	})
 	t.Run("scripts only with a demo", func(t *testing.T) {
-		assets := []string{`<script src="wasm_exec.js" defer></script>`, `<script src="loader.js" data-wasm="playground-stream.wasm" defer></script>`, `href="playground.css"`}
+		assets := []string{`<script src="wasm_exec.js" defer></script>`, `<script src="loader.js" data-wasm="playground.wasm" defer></script>`, `href="playground.css"`}
 		for _, a := range assets {
 			assert.Contains(t, stream, a)
 			assert.NotContains(t, index, a)
@@ -83,8 +84,15 @@ func TestBuild(t *testing.T) {
 		assert.Contains(t, stream, `<span class="kd">func</span>`)
 		assert.Contains(t, stream, `data-playground="stream" data-params="{&#34;items&#34;:&#34;30&#34;}"`)
 	})
+	t.Run("a page for addresses the site has not", func(t *testing.T) {
+		assert.Contains(t, notFound, "<title>No page here · Concurrency patterns playground</title>")
+		assert.Contains(t, notFound, `<link rel="stylesheet" href="style.css">`, "in the site's style")
+		assert.Contains(t, notFound, `<li><a href="index.html">Concurrency patterns playground</a></li>
+<li><a href="stream.html">Bounded parallel stream</a></li>`, "every page, index first")
+		assert.NotContains(t, notFound, "loader.js", "no demo")
+	})
 	t.Run("no absolute or inline", func(t *testing.T) {
-		for _, page := range []string{index, stream} {
+		for _, page := range []string{index, stream, notFound} {
 			for _, m := range regexp.MustCompile(`(?:href|src)="([^"]*)"`).FindAllStringSubmatch(page, -1) {
 				if !strings.HasPrefix(m[1], "https://") {
 					assert.NotRegexp(t, `^(/|[a-z]+:)`, m[1], "URL %q is not relative", m[1])
@@ -158,7 +166,7 @@ func TestBuildRefuses(t *testing.T) {
 }
 
 func TestBuildNeedsAssets(t *testing.T) {
-	for _, missing := range []string{"style.css", "favicon.svg"} {
+	for _, missing := range []string{"style.css", "picture.css", "favicon.svg"} {
 		t.Run(missing, func(t *testing.T) {
 			assets := static()
 			delete(assets, missing)

@@ -32,7 +32,12 @@
 // carries the Content-Security-Policy of package policy as a meta tag, for
 // hosts that cannot send headers.
 //
-// [WriteServiceWorker], the last step of a build, lists and hashes every
-// file of the output folder into sw.js, so a new deploy is a new version of
-// the service worker and of its copy of the site.
+// A build also writes 404.html, the page hosts serve for an address the
+// site has not, in the site's layout, with a link to every page.
+//
+// [Finish], the last step of a build, lists and hashes every file of the
+// output folder into sw.js, so a new deploy is a new version of the
+// service worker and of its copy of the site, and then writes a gzip and a
+// brotli copy beside every file that compresses (see [Compress]), which
+// serve/ sends as they are.
 package site

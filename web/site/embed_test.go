@@ -42,10 +42,10 @@ func TestEmbed(t *testing.T) {
 
 	t.Run("the embed page links back to the page about each demo", func(t *testing.T) {
 		page := read(t, out, "embed.html")
-		assert.Contains(t, page, `<a data-pattern="stream" data-wasm="playground-stream.wasm" href="stream.html"`)
-		assert.Contains(t, page, `<a data-pattern="tasks" data-wasm="playground-tasks.wasm" href="tasks.html"`, "its own page, not an earlier one that shows it among others")
-		assert.Contains(t, page, `<a data-pattern="stage" data-wasm="playground-stage.wasm" href="stream.html"`, "no page of its own: the first that shows it")
-		assert.Contains(t, page, `<a data-pattern="pool" data-wasm="playground-pool.wasm" href="index.html"`, "no page yet: the index")
+		assert.Contains(t, page, `<a data-pattern="stream" data-wasm="playground.wasm" href="stream.html"`)
+		assert.Contains(t, page, `<a data-pattern="tasks" data-wasm="playground.wasm" href="tasks.html"`, "its own page, not an earlier one that shows it among others")
+		assert.Contains(t, page, `<a data-pattern="stage" data-wasm="playground.wasm" href="stream.html"`, "no page of its own: the first that shows it")
+		assert.Contains(t, page, `<a data-pattern="pool" data-wasm="playground.wasm" href="index.html"`, "no page yet: the index")
 		assert.Contains(t, page, `<div class="playground" data-playground-embed>`)
 		assert.Contains(t, page, `<meta http-equiv="Content-Security-Policy"`)
 		assert.NotContains(t, page, `class="site-header"`, "no site chrome")

@@ -5,8 +5,10 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // serviceWorker is the static script that keeps the site offline; the
@@ -42,17 +44,39 @@ func WriteServiceWorker(static fs.FS, out string) error {
 	return os.WriteFile(filepath.Join(out, serviceWorker), data, 0o644)
 }
 
-// hashTree hashes every file of dir but sw.js, in sorted order.
+// Finish is the last step of a build, once the pages, the assets and the
+// WebAssembly build are all in out: it writes the service worker (see
+// [WriteServiceWorker]), then the compressed copies of every file, sw.js
+// included (see [Compress]).
+func Finish(static fs.FS, out string) error {
+	if err := WriteServiceWorker(static, out); err != nil {
+		return err
+	}
+	return Compress(out)
+}
+
+// hashTree hashes every file of dir but sw.js and the compressed copies
+// of files (the same files, in other bytes), in sorted order.
 func hashTree(dir string) (buildInfo, error) {
+	all := map[string]bool{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			all[p] = true
+		}
+		return err
+	})
+	if err != nil {
+		return buildInfo{}, err
+	}
 	h := sha256.New()
 	var files []string
-	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == serviceWorker {
-			return err
+	for _, p := range slices.Sorted(maps.Keys(all)) {
+		if p == serviceWorker || isCopy(p, all) {
+			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 		if err != nil {
-			return err
+			return buildInfo{}, err
 		}
 		// Length-prefixed, so that no two trees hash alike by shifting
 		// bytes between a name and a file.
@@ -61,10 +85,6 @@ func hashTree(dir string) (buildInfo, error) {
 			h.Write(part)
 		}
 		files = append(files, p)
-		return nil
-	})
-	if err != nil {
-		return buildInfo{}, err
 	}
 	return buildInfo{Version: hex.EncodeToString(h.Sum(nil))[:16], Files: files}, nil
 }

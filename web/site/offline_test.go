@@ -40,10 +40,15 @@ func TestServiceWorker(t *testing.T) {
 		require.NoError(t, site.WriteServiceWorker(assets, out))
 	}
 
-	build()
+	// The first build is finished as make site does, with compressed
+	// copies, which the next ones' versions must not count.
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	require.NoError(t, site.Build(site.Config{Content: content, ContentDir: "content", Static: assets, Out: out}))
+	require.NoError(t, site.Finish(assets, out))
 	v1, files := swBuild(t, out)
-	assert.Equal(t, []string{"embed.html", "favicon.svg", "fonts/mono.txt", "index.html", "playground.wasm", "style.css"}, files,
-		"every file of the build, the wasm included, sorted, sw.js aside")
+	assert.Equal(t, []string{"404.html", "embed.html", "favicon.svg", "fonts/mono.txt", "index.html", "picture.css", "playground.wasm", "style.css"}, files,
+		"every file of the build, the wasm included, sorted; sw.js and the compressed copies aside")
+	assert.FileExists(t, filepath.Join(out, "404.html.gz"), "with compressed copies")
 	assert.Regexp(t, `^[0-9a-f]{16}$`, v1)
 
 	build()

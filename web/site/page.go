@@ -15,6 +15,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/web/playground"
 	"github.com/concurrency-patterns/playground/web/policy"
+	"github.com/concurrency-patterns/playground/web/reviewer"
 )
 
 // Name is the site's name, in every page's header and title.
@@ -30,12 +31,15 @@ var (
 
 // page is one markdown file, parsed.
 type page struct {
-	file  string // the markdown file, as named in messages
-	out   string // the HTML file it becomes
-	src   []byte
-	doc   ast.Node
-	title string   // the text of its level-1 heading
-	demos []string // the scenarios of its playgrounds, sorted, once each
+	file     string // the markdown file, as named in messages
+	out      string // the HTML file it becomes
+	src      []byte
+	doc      ast.Node
+	title    string           // the text of its level-1 heading
+	demos    []string         // the scenarios of its playgrounds, sorted, once each
+	first    *playground.Node // its first demo; nil without one
+	nav      *nav             // its place in the reading order; nil outside it
+	reviewer bool             // it holds the reviewer's form, which loads a build of its own
 }
 
 // parse reads a page's structure; rendering comes later, once every page's
@@ -52,6 +56,9 @@ func parse(md goldmark.Markdown, file, out string, src []byte) (*page, error) {
 				p.title = plainText(n, src)
 			}
 		case *playground.Node:
+			if n.Scenario != nil && p.first == nil {
+				p.first = n
+			}
 			if n.Scenario != nil && !slices.Contains(p.demos, n.Scenario.Name) {
 				p.demos = append(p.demos, n.Scenario.Name)
 			}
@@ -62,6 +69,7 @@ func parse(md goldmark.Markdown, file, out string, src []byte) (*page, error) {
 		return nil, errors.New("no level-1 heading (# Title) to name the page")
 	}
 	slices.Sort(p.demos)
+	p.reviewer = reviewer.Has(p.doc)
 	return p, nil
 }
 
@@ -90,6 +98,8 @@ type view struct {
 	CSP             string        // for the meta tag; see package policy
 	Body            template.HTML // rendered by goldmark, which escapes the text
 	Wasm            string        // the page's WebAssembly build; empty without a demo
+	Nav             *nav          // nil for a page outside the reading order
+	ReviewerWasm    string        // the reviewer's build, on the page with its form
 }
 
 // render writes the complete HTML page.
@@ -103,10 +113,19 @@ func (p *page) render(md goldmark.Markdown, w io.Writer) error {
 		title += " · " + Name
 	}
 	return layout.Execute(w, view{
-		Title:    title,
-		SiteName: Name,
-		Body:     template.HTML(body.String()),
-		CSP:      policy.CSP,
-		Wasm:     wasmFor(p.demos),
+		Title:        title,
+		SiteName:     Name,
+		Body:         template.HTML(body.String()),
+		CSP:          policy.CSP,
+		Wasm:         wasmFor(p.demos),
+		Nav:          p.nav,
+		ReviewerWasm: reviewerWasm(p),
 	})
+}
+
+func reviewerWasm(p *page) string {
+	if !p.reviewer {
+		return ""
+	}
+	return reviewer.Wasm
 }

@@ -1,67 +1,21 @@
 package site
 
-import (
-	"fmt"
-	"io"
-	"slices"
-	"strings"
+// wasmFile is the one WebAssembly build of the site, which every page with
+// a demo, and the embed page, loads: it holds every scenario.
+//
+// One build rather than one per page holding only that page's patterns:
+// the patterns are a small part of the program (the runtime, the view and
+// the drawing are the rest), so a page's own build weighed 1.04–1.18 MB
+// gzip against 1.35 MB for the whole. A reader of a second page already
+// downloads less, and a reader of every page about a seventh, since the
+// browser and the service worker keep the one file across pages.
+const wasmFile = "playground.wasm"
 
-	"github.com/concurrency-patterns/playground/internal/scenario"
-)
-
-// wasmFor names the WebAssembly build that holds exactly the given
-// scenarios, e.g. playground-stream.wasm. A page loads the one for the
-// demos it shows: one build with every pattern would outgrow the size
-// budget, and a reader of one page downloads only what it runs.
-func wasmFor(scenarios []string) string {
-	if len(scenarios) == 0 {
+// wasmFor names the build a page with the given demos loads; a page
+// without one loads none.
+func wasmFor(demos []string) string {
+	if len(demos) == 0 {
 		return ""
 	}
-	return "playground-" + strings.Join(scenarios, "-") + ".wasm"
-}
-
-// wasmBuild is one WebAssembly build: its file, and the scenarios it holds.
-type wasmBuild struct {
-	File      string
-	Scenarios []string
-}
-
-// Tags are the build tags that leave every other scenario out.
-func (b wasmBuild) Tags() string {
-	tags := []string{"pg_only"}
-	for _, s := range b.Scenarios {
-		tags = append(tags, "pg_"+s)
-	}
-	return strings.Join(tags, " ")
-}
-
-// wasmBuilds lists the builds the pages need, plus one per scenario for
-// pages that mount a single demo by name (the embed page), sorted by file.
-func wasmBuilds(pages []*page) []wasmBuild {
-	seen := map[string]bool{}
-	var builds []wasmBuild
-	add := func(names []string) {
-		if f := wasmFor(names); f != "" && !seen[f] {
-			seen[f] = true
-			builds = append(builds, wasmBuild{File: f, Scenarios: names})
-		}
-	}
-	for _, name := range scenario.Names() {
-		add([]string{name})
-	}
-	for _, p := range pages {
-		add(p.demos)
-	}
-	slices.SortFunc(builds, func(a, b wasmBuild) int { return strings.Compare(a.File, b.File) })
-	return builds
-}
-
-// writeWasmList writes one line per build: its file, then its build tags.
-func writeWasmList(w io.Writer, builds []wasmBuild) error {
-	for _, b := range builds {
-		if _, err := fmt.Fprintf(w, "%s %s\n", b.File, b.Tags()); err != nil {
-			return err
-		}
-	}
-	return nil
+	return wasmFile
 }

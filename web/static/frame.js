@@ -44,7 +44,16 @@
 
   // The height goes to the parent only: the message says nothing a page
   // could not see for itself, so it needs no target origin. embed.js
-  // checks who sent it.
+  // checks who sent it. The first message says the page is there (the
+  // host then drops its fallback link); each later one, a new height.
+  //
+  // A browser pauses the rendering of a cross-origin frame out of sight,
+  // and with it resize observers: an embed below the fold would keep its
+  // first height until scrolled to, then jump. So the height is also
+  // measured (a layout the script forces, which no pause holds back) when
+  // the page loads, when the demos are ready, and whenever the document
+  // changes (a run writes its summary, a panel opens): mutation observers
+  // run as any script does.
   if (window.parent === window) {
     return;
   }
@@ -52,10 +61,14 @@
   const report = () => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height !== last) {
+      window.parent.postMessage({ type: last < 0 ? "playground:ready" : "playground:size", height }, "*");
       last = height;
-      window.parent.postMessage({ type: "playground:size", height }, "*");
     }
   };
   new ResizeObserver(report).observe(document.body);
+  new MutationObserver(report).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  window.addEventListener("load", report);
+  window.addEventListener("resize", report);
+  document.addEventListener("playgrounds-ready", report);
   report();
 })();

@@ -1,9 +1,10 @@
 // The playground's loader: fetches the page's wasm (named by the script
-// tag's data-wasm, next to this script; each page gets a build holding just
-// the patterns it shows),
+// tag's data-wasm, next to this script; every page names the same build),
 // shows a progress bar in each demo meanwhile, starts the Go program with
 // wasm_exec.js's Go class, and reports in each demo when loading fails or the
-// program stops. Everything else, the demos included, is Go.
+// program stops: when the wasm cannot be fetched at all, that the reader
+// is offline, and which pages they can read meanwhile. Everything else,
+// the demos included, is Go.
 //
 // It also defines playgroundDrive, which the Go side uses to compute a run,
 // and two batch drawing calls: see the comments there.
@@ -93,7 +94,9 @@
     }
   };
 
-  const fail = (message) => {
+  // fail shows message in each demo, and after it, when given, a list of
+  // links ({ href, title }).
+  const fail = (message, links = []) => {
     for (const el of demos) {
       el.querySelector(".playground-loading")?.remove();
       el.classList.add("playground-stopped");
@@ -102,7 +105,38 @@
       p.setAttribute("role", "alert");
       p.textContent = message;
       el.append(p);
+      if (links.length > 0) {
+        const list = document.createElement("ul");
+        list.className = "playground-offline-pages";
+        for (const { href, title } of links) {
+          const a = document.createElement("a");
+          a.href = href;
+          a.textContent = title;
+          if (window.parent !== window) {
+            a.target = "_blank"; // out of an embed's frame, to a page of its own
+          }
+          const li = document.createElement("li");
+          li.append(a);
+          list.append(li);
+        }
+        el.append(list);
+      }
     }
+  };
+
+  // Unreachable is a wasm that could not be fetched at all: no answer, as
+  // when the reader is offline and the service worker has no copy of it.
+  class Unreachable extends Error {}
+
+  // failOffline says the reader is offline (or the site out of reach,
+  // when the browser believes itself online), and names the pages this
+  // device has a copy of, from offline.js.
+  const failOffline = async () => {
+    const pages = await (globalThis.playgroundOffline?.pages() ?? Promise.resolve([])).catch(() => []);
+    const where = navigator.onLine ? "The playground cannot be reached: you may be offline" : "You are offline";
+    const saved = "and this device has no copy of the demos yet (they are saved once a demo has loaded online).";
+    const read = pages.length > 0 ? " The text of this page still holds, and these pages can be read offline:" : " The text of this page still holds.";
+    fail(`${where}, ${saved}${read}`, pages);
   };
 
   // counted passes a response's body through while counting its bytes.
@@ -150,7 +184,12 @@
       throw new Error("the page names no WebAssembly build (the loader's data-wasm)");
     }
     const wasmURL = new URL(wasmName, script.src);
-    const response = await fetch(wasmURL);
+    const response = await fetch(wasmURL).catch(() => {
+      // fetch rejects only when nothing answered (an HTTP error is a
+      // response): the browser's words for it ("Failed to fetch") say
+      // nothing to a reader.
+      throw new Unreachable();
+    });
     if (!response.ok) {
       throw new Error(`${wasmURL.pathname} answered ${response.status} ${response.statusText}`);
     }
@@ -172,6 +211,9 @@
 
   if (demos.length > 0) {
     start().catch((err) => {
+      if (err instanceof Unreachable || !navigator.onLine) {
+        return failOffline();
+      }
       fail(`The playground could not start: ${err.message}. The text of the page still holds.`);
     });
   }

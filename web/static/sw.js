@@ -2,11 +2,11 @@
 // that the site works offline after a first visit, and so pages load from
 // the copy rather than the network.
 //
-// Every page, stylesheet and script is copied when the worker installs. A
-// WebAssembly build is copied the first time a page uses it: there is one
-// per pattern and they weigh a megabyte each, so a reader downloads only
-// those of the pages they open (offline.js makes sure the first page's is
-// among them).
+// Every page, stylesheet and script is copied when the worker installs.
+// The WebAssembly build, one for every page, is copied the first time a
+// page uses it: it weighs a megabyte, which a reader who only reads the
+// index never downloads (offline.js makes sure a first page with a demo
+// gets it copied, and then every page's demo works offline).
 //
 // BUILD is written by the site builder: the build's version, a hash of
 // every file it holds, and their paths. A new deploy changes the hash, so

@@ -57,7 +57,10 @@ func (d *Data) Plan(t, width float64) view.Plan {
 	k := d.sampleAt(t)
 	readout := "none ended yet"
 	if k >= 0 && d.P99[k] > 0 {
-		readout = "p50 " + ms(d.P50[k]) + " · p90 " + ms(d.P90[k]) + " · p99 " + ms(d.P99[k])
+		readout = view.FitFont(view.FontLabel, ps[1].w,
+			"p50 "+ms(d.P50[k])+" · p90 "+ms(d.P90[k])+" · p99 "+ms(d.P99[k]),
+			"p50 "+view.Ms(d.P50[k])+" · p90 "+view.Ms(d.P90[k])+" · p99 "+view.Ms(d.P99[k])+" ms",
+			"p99 "+ms(d.P99[k]))
 	}
 	d.panel(&p, ps[1], t, "task duration percentiles", readout,
 		d.MaxPct, []series{{view.RoleOK, d.P50[:]}, {view.RoleFailed, d.P90[:]}, {view.RoleCrashed, d.P99[:]}})

@@ -28,7 +28,9 @@ var Kit = view.Kit{
 		{Name: "impatient callers", Params: params("20", "3", "400", "0")},
 		{Name: "crashing holders", Params: params("20", "3", "5000", "0.3")},
 	},
-	Sweep: view.Sweep{Param: "max", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16"}, Figure: "gave_up"},
+	// The line shortens as slots are added, until there are as many as the
+	// callers need at once and nobody waits.
+	Sweep: view.Sweep{Param: "max", Values: []string{"1", "2", "3", "4", "6", "8", "12", "16"}, Log: true, Figure: "max_waiting"},
 	Life:  Life,
 	Words: Words,
 	Describe: "Animation of the run: the limiter's slots and who holds each, the queue of callers waiting in arrival order, " +

@@ -2,13 +2,14 @@ package limiterview
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/concurrency-patterns/playground/internal/view"
 )
 
 func (l layout) plan(v *Visual, s scene) view.Plan {
 	p := view.Plan{W: l.w, H: l.h}
-	view.Header(&p, pad, pad, s.t, s.end, status(s), view.RoleMuted)
+	view.Header(&p, pad, pad, s.t, s.end, status(s, l.w-2*pad), view.RoleMuted)
 	l.slots(&p, s)
 	l.queued(&p, v, s)
 	l.left(&p, v, s)
@@ -16,12 +17,12 @@ func (l layout) plan(v *Visual, s scene) view.Plan {
 }
 
 // status sums the run up to t in words.
-func status(s scene) string {
+func status(s scene, width float64) string {
 	if s.end == 0 {
 		return "not run yet: press Run"
 	}
-	return "granted " + strconv.Itoa(s.granted) + " · gave up " + strconv.Itoa(s.gaveUp) +
-		" · max waiting " + strconv.Itoa(s.maxWaiting)
+	counts := "granted " + strconv.Itoa(s.granted) + " · gave up " + strconv.Itoa(s.gaveUp)
+	return view.Fit(width, counts+" · max waiting "+strconv.Itoa(s.maxWaiting), counts)
 }
 
 func caption(p *view.Plan, y float64, s string) {
@@ -35,7 +36,11 @@ func (l layout) slots(p *view.Plan, s scene) {
 			held++
 		}
 	}
-	caption(p, l.lanes.CaptionY, "slots: "+strconv.Itoa(held)+" of "+strconv.Itoa(len(s.holders))+" held")
+	c := "slots: " + strconv.Itoa(held) + " of " + strconv.Itoa(len(s.holders)) + " held"
+	if l.label == 0 {
+		c = view.Fit(l.w-2*pad, c+", a cell a slot", c)
+	}
+	caption(p, l.lanes.CaptionY, c)
 	for i, h := range s.holders {
 		r := l.lanes.Rect(i)
 		if l.label == 0 { // cells
@@ -58,11 +63,13 @@ func (l layout) slots(p *view.Plan, s scene) {
 }
 
 func (l layout) queued(p *view.Plan, v *Visual, s scene) {
-	c := "queue: " + strconv.Itoa(s.waiting) + " waiting, in arrival order"
+	n := strconv.Itoa(s.waiting)
+	c, brief := "queue: "+n+" waiting, in arrival order", "queue: "+n+" waiting"
 	if len(s.queue) < s.waiting {
-		c += " · " + strconv.Itoa(len(s.queue)) + " shown"
+		shown := " · " + strconv.Itoa(len(s.queue)) + " shown"
+		c, brief = c+shown, brief+shown
 	}
-	caption(p, l.queue.Y-captionH+8, c)
+	caption(p, l.queue.Y-captionH+8, view.Fit(l.w-2*pad, c, brief))
 	for i, ci := range s.queue {
 		cl := &v.x.callers[ci]
 		waited := 0.0
@@ -82,10 +89,12 @@ func (l layout) left(p *view.Plan, v *Visual, s scene) {
 	if s.gaveUp > 0 {
 		c += " · " + strconv.Itoa(s.gaveUp) + " gave up"
 	}
+	counts := c
 	if len(s.ended) < s.done {
 		c += " · latest " + strconv.Itoa(len(s.ended))
 	}
-	caption(p, l.out.CaptionY, c)
+	brief := strings.NewReplacer(" released", " ok", " gave up", " quit").Replace(counts)
+	caption(p, l.out.CaptionY, view.Fit(l.w-2*pad, c, counts, brief))
 	runs := view.CellRuns{P: p, G: l.out}
 	for i, ci := range s.ended {
 		runs.Add(i, fateRole(v.x.callers[ci].fate))

@@ -31,7 +31,9 @@ var Kit = view.Kit{
 		{Name: "fifo vs lifo", Params: params("12", "5", "0", "fifo", "5000", "0")},
 		{Name: "dying workers", Params: params("30", "5", "5", "lifo", "5000", "0.25")},
 	},
-	Sweep: view.Sweep{Param: "size", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16", "20"}, Figure: "timed_out"},
+	// The line of callers shortens as workers are added, until size plus
+	// overflow covers what the load needs at once and nobody waits.
+	Sweep: view.Sweep{Param: "size", Values: []string{"1", "2", "3", "4", "6", "8", "12", "16", "24"}, Log: true, Figure: "max_waiting"},
 	Life:  Life,
 	Words: Words,
 	Describe: "Animation of the run: the pool's workers, idle or busy with a caller, the overflow workers, " +

@@ -2,6 +2,7 @@ package poolview
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/concurrency-patterns/playground/internal/view"
 )
@@ -33,7 +34,11 @@ func busyRole(ln lane) view.Role {
 }
 
 func (l layout) workers(p *view.Plan, s scene) {
-	caption(p, l.lanesY-captionH+8, "workers: "+strconv.Itoa(s.live)+" alive, size "+strconv.Itoa(l.size))
+	c := "workers: " + strconv.Itoa(s.live) + " alive, size " + strconv.Itoa(l.size)
+	if l.label == 0 {
+		c = view.Fit(l.w-2*pad, c+", a cell a worker", c)
+	}
+	caption(p, l.lanesY-captionH+8, c)
 	if l.label == 0 {
 		for i, ln := range s.lanes {
 			role := view.RoleTrack
@@ -77,11 +82,13 @@ func (l layout) workers(p *view.Plan, s scene) {
 }
 
 func (l layout) queued(p *view.Plan, v *Visual, s scene) {
-	c := "queue: " + strconv.Itoa(s.waiting) + " waiting (max " + strconv.Itoa(s.maxWaiting) + "), in order"
+	n := strconv.Itoa(s.waiting)
+	c, brief := "queue: "+n+" waiting (max "+strconv.Itoa(s.maxWaiting)+"), in order", "queue: "+n+" waiting"
 	if len(s.queue) < s.waiting {
-		c += " · " + strconv.Itoa(len(s.queue)) + " shown"
+		shown := " · " + strconv.Itoa(len(s.queue)) + " shown"
+		c, brief = c+shown, brief+shown
 	}
-	caption(p, l.queue.Y-captionH+8, c)
+	caption(p, l.queue.Y-captionH+8, view.Fit(l.w-2*pad, c, brief))
 	for i, ci := range s.queue {
 		cl := &v.x.callers[ci]
 		waited := 0.0
@@ -100,10 +107,12 @@ func (l layout) left(p *view.Plan, v *Visual, s scene) {
 	if s.failed > 0 {
 		c += " · " + strconv.Itoa(s.failed) + " timed out"
 	}
+	counts := c
 	if len(s.ended) < s.done {
 		c += " · latest " + strconv.Itoa(len(s.ended))
 	}
-	caption(p, l.out.CaptionY, c)
+	brief := strings.NewReplacer(" served", " ok", " timed out", " t/o").Replace(counts)
+	caption(p, l.out.CaptionY, view.Fit(l.w-2*pad, c, counts, brief))
 	runs := view.CellRuns{P: p, G: l.out}
 	for i, ci := range s.ended {
 		role := view.RoleOK

@@ -1,13 +1,15 @@
 // Package spawnview is the visual of "don't spawn unbounded": the same
 // request stream handled by a goroutine per request or by at most max
-// handlers, drawn as live goroutines and estimated memory over time, so
-// that changing the mode alone shows one grow with the load and the other
-// stay flat while requests wait as plain data.
+// handlers, drawn as live goroutines and the memory they hold over time,
+// so that changing the mode alone shows one pile onto the database until
+// the process runs out of memory, and the other stay flat while requests
+// wait as plain data or are turned away.
 package spawnview
 
 import (
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -19,34 +21,37 @@ var Kit = view.Kit{
 		{Role: view.RoleRunning, Text: "handler goroutine"},
 		{Role: view.RoleWaiting, Text: "waiting request"},
 		{Role: view.RoleAlert, Text: "max (the bound)"},
+		{Role: view.RoleCrashed, Text: "memory budget, out of memory"},
 	},
 	Presets: []view.Preset{
-		{Name: "light load", Params: params("unbounded", "20", "20")},
-		{Name: "heavy load, unbounded", Params: params("unbounded", "1000", "20")},
-		{Name: "heavy load, bounded", Params: params("bounded", "1000", "20")},
-		{Name: "bounded, enough handlers", Params: params("bounded", "200", "120")},
+		{Name: "light load", Params: params("unbounded", "20", "8", "40")},
+		{Name: "heavy load, unbounded", Params: params("unbounded", "1000", "8", "40")},
+		{Name: "heavy load, bounded", Params: params("bounded", "1000", "8", "40")},
+		{Name: "bounded, too many handlers", Params: params("bounded", "400", "200", "40")},
+		{Name: "bounded, no limit on the queue", Params: params("bounded", "400", "8", scenario.Infinity)},
 	},
-	Sweep: view.Sweep{Param: "rate", Values: []string{"25", "50", "100", "200", "400", "800", "1600"}, Figure: "max_goroutines"},
+	Sweep: view.Sweep{Param: "rate", Values: []string{"25", "50", "100", "200", "400", "800", "1600"}, Log: true,
+		Figure: "max_memory_kb"},
 	Life:  Life,
 	Words: Words,
-	Describe: "Animation of the run: live handler goroutines and the estimated memory over time, " +
-		"with the bound as a line, and the requests waiting. The event log below gives the same in words.",
+	Describe: "Animation of the run: live handler goroutines and the memory they hold over time, " +
+		"with the bound and the memory budget as lines, and the requests waiting. The event log below gives the same in words.",
 }
 
-func params(mode, rate, maxHandlers string) map[string]string {
-	return map[string]string{"mode": mode, "rate": rate, "max": maxHandlers, "duration_ms": "2000",
-		"work_ms_min": "50", "work_ms_max": "500"}
+func params(mode, rate, maxHandlers, queue string) map[string]string {
+	return map[string]string{"mode": mode, "rate": rate, "max": maxHandlers, "queue": queue, "duration_ms": "2000",
+		"work_ms_min": "20", "work_ms_max": "200", "db_capacity": "8", "memory_mb": "16"}
 }
 
 // Life counts a request as queued from its arrival and running while a
-// goroutine handles it.
+// goroutine handles it; a shed request never queued.
 func Life(k event.Kind) view.Step {
 	switch k {
-	case event.RequestArrived:
+	case scenario.RequestArrived:
 		return view.StepQueue
-	case event.HandlerStarted:
+	case scenario.HandlerStarted:
 		return view.StepStart
-	case event.HandlerDone:
+	case scenario.HandlerDone, scenario.RequestShed:
 		return view.StepEnd
 	}
 	return view.StepNone
@@ -57,15 +62,19 @@ func Life(k event.Kind) view.Step {
 func Words(r event.Record) string {
 	req := "request " + strconv.Itoa(int(r.ID))
 	switch r.Kind {
-	case event.RequestArrived:
+	case scenario.RequestArrived:
 		if r.N > 0 {
 			return req + " arrived and waits (" + strconv.Itoa(int(r.N)) + " waiting)"
 		}
 		return req + " arrived"
-	case event.HandlerStarted:
+	case scenario.RequestShed:
+		return req + " was turned away: the queue is full (" + strconv.Itoa(int(r.N)) + " waiting)"
+	case scenario.HandlerStarted:
 		return "a goroutine started for " + req + ": " + strconv.Itoa(int(r.N)) + " live"
-	case event.HandlerDone:
-		return "the goroutine of " + req + " returned: " + strconv.Itoa(int(r.N)) + " live"
+	case scenario.HandlerDone:
+		return "the goroutine of " + req + " answered and returned: " + strconv.Itoa(int(r.N)) + " live"
+	case scenario.OutOfMemory:
+		return view.FirstLine(r.Detail)
 	case event.Acquired, event.Granted:
 		return "the dispatcher took a handler slot for " + req
 	case event.Queued:

@@ -39,21 +39,55 @@ func TestRealTraces(t *testing.T) {
 					require.Zero(t, x.waiting[k], "unbounded mode never queues")
 				}
 			}
-			live, waiting, arrived := x.now(x.times[len(x.times)-1])
-			assert.Zero(t, live+waiting, "every request handled at the end")
+			end := x.times[len(x.times)-1]
+			live, waiting, arrived := x.now(end)
+			served, shed := x.fates(end)
 			assert.Equal(t, sum["requests"], float64(arrived))
+			assert.Equal(t, sum["served"], float64(served))
+			assert.Equal(t, sum["shed"], float64(shed))
+			if sum["crashed"] == 1 {
+				assert.Equal(t, end, x.crashAt, "the run ends where the process died")
+				assert.Equal(t, sum["failed"], float64(live+waiting), "what it held is lost")
+				assert.Equal(t, sum["failed"], float64(x.lost))
+			} else {
+				assert.Equal(t, view.Never, x.crashAt)
+				assert.Zero(t, live+waiting, "every request handled at the end")
+			}
 		})
 	}
 }
 
+// The lesson of the page, at its heavy load: a goroutine per request dies
+// or answers at least five times slower than the bounded handlers, which
+// live.
+func TestHeavyLoadPresetsShowTheLesson(t *testing.T) {
+	preset := func(name string) map[string]string {
+		for _, p := range Kit.Presets {
+			if p.Name == name {
+				return p.Params
+			}
+		}
+		t.Fatalf("no preset %q", name)
+		return nil
+	}
+	_, un, _ := run(t, preset("heavy load, unbounded"))
+	_, bo, _ := run(t, preset("heavy load, bounded"))
+	assert.Zero(t, bo["crashed"], "bounded: %v", bo)
+	assert.True(t, un["crashed"] == 1 || un["p99_ms"] >= 5*bo["p99_ms"], "unbounded %v, bounded %v", un, bo)
+	assert.Positive(t, bo["shed"], "bounded turns the excess away")
+}
+
 func TestModesDifferByOneParameter(t *testing.T) {
-	un, _, uv := run(t, params("unbounded", "1000", "20"))
-	bo, _, bv := run(t, params("bounded", "1000", "20"))
+	un, _, uv := run(t, params("unbounded", "400", "8", "40"))
+	bo, _, bv := run(t, params("bounded", "400", "8", "40"))
 	u, b := New(un, uv).(*Visual), New(bo, bv).(*Visual)
 	assert.Equal(t, u.topG, b.topG, "the two modes share their scales at one rate")
 	assert.Greater(t, u.x.peakLive, 10*b.x.peakLive, "unbounded grows with the load")
-	assert.Equal(t, 20, b.x.peakLive, "bounded stays at max")
+	assert.Equal(t, 8, b.x.peakLive, "bounded stays at max")
 	assert.Positive(t, b.x.peakWait, "bounded queues the rest as data")
+	assert.Less(t, u.x.crashAt, u.End()+1, "unbounded runs out of memory")
+	assert.Equal(t, "✕ out of memory at 662 ms: 257 requests lost", u.Plan(u.End(), 800).Texts[2].S)
+	assert.Len(t, u.Plan(u.End(), 800).Fills[view.RoleCrashed], 1+u.x.lost, "the crash line and a cell per lost request")
 }
 
 func ev(ms float64, k event.Kind, id, slot int, n int32) event.Record {
@@ -62,21 +96,24 @@ func ev(ms float64, k event.Kind, id, slot int, n int32) event.Record {
 
 func TestCountsOfAHandMadeTrace(t *testing.T) {
 	trace := []event.Record{
-		ev(0, event.RequestArrived, 0, -1, 1), ev(0, event.Acquired, 0, -1, 0), ev(0, event.HandlerStarted, 0, 0, 1),
-		ev(10, event.RequestArrived, 1, -1, 1),
-		ev(50, event.HandlerDone, 0, 0, 0), ev(50, event.Released, -1, -1, 0), ev(50, event.HandlerStarted, 1, 0, 1),
-		ev(60, event.HandlerDone, 1, 0, 0),
+		ev(0, scenario.RequestArrived, 0, -1, 1), ev(0, event.Acquired, 0, -1, 0), ev(0, scenario.HandlerStarted, 0, 0, 1),
+		ev(10, scenario.RequestArrived, 1, -1, 1), ev(20, scenario.RequestShed, 2, -1, 1),
+		ev(50, scenario.HandlerDone, 0, 0, 0), ev(50, event.Released, -1, -1, 0), ev(50, scenario.HandlerStarted, 1, 0, 1),
+		ev(60, scenario.HandlerDone, 1, 0, 0),
 	}
 	x := newIndex(trace, true)
 	for _, c := range []struct {
 		t                      float64
 		live, waiting, arrived int32
-	}{{0, 1, 0, 1}, {10, 1, 1, 2}, {49, 1, 1, 2}, {50, 1, 0, 2}, {60, 0, 0, 2}} {
+	}{{0, 1, 0, 1}, {10, 1, 1, 2}, {49, 1, 1, 3}, {50, 1, 0, 3}, {60, 0, 0, 3}} {
 		l, w, a := x.now(c.t)
 		assert.Equal(t, []int32{c.live, c.waiting, c.arrived}, []int32{l, w, a}, "at %v", c.t)
 	}
-	assert.Equal(t, 9, x.peakMem, "one goroutine and one waiting request")
-	assert.Equal(t, "a goroutine started for request 1: 1 live", Words(trace[6]))
+	served, shed := x.fates(60)
+	assert.Equal(t, []int32{2, 1}, []int32{served, shed})
+	assert.Equal(t, 64+2, x.peakMem, "one goroutine and one waiting request")
+	assert.Equal(t, "a goroutine started for request 1: 1 live", Words(trace[7]))
+	assert.Equal(t, "request 2 was turned away: the queue is full (1 waiting)", Words(trace[4]))
 }
 
 func TestPlanFitsTheCanvas(t *testing.T) {

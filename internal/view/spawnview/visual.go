@@ -10,14 +10,16 @@ import (
 )
 
 // Visual is a run of the spawning scenario: live handler goroutines and
-// the memory estimate over time, the main picture, and the waiting
+// the memory they hold over time, the main picture, and the waiting
 // requests.
 type Visual struct {
-	x       *index
-	bounded bool
-	max     int     // the bound of bounded mode, drawn as a reference in both
-	topG    float64 // the goroutine chart's top
-	topM    float64 // the memory chart's top, KiB
+	x        *index
+	bounded  bool
+	max      int     // the bound of bounded mode, drawn as a reference in both
+	capacity int     // the database's, for the speed readout
+	budget   int     // the memory budget, KiB
+	topG     float64 // the goroutine chart's top
+	topM     float64 // the memory chart's top, KiB
 }
 
 // New builds the visual of a spawn run with parameters v; a nil trace
@@ -25,13 +27,18 @@ type Visual struct {
 //
 // The charts' scales come from the parameters where they can, so that two
 // runs at the same rate, one per mode, share them and read side by side:
-// at most rate × work_ms_max handlers can be live at once.
+// no more handlers can be live than requests arrive, nor one more than the
+// memory budget holds, and no more memory held than the budget allows but
+// for that last one.
 func New(trace []event.Record, v scenario.Values) view.Visual {
-	vis := &Visual{bounded: v.String("mode") == "bounded", max: v.Int("max")}
+	vis := &Visual{bounded: v.String("mode") == "bounded", max: v.Int("max"),
+		capacity: v.Int("db_capacity"), budget: v.Int("memory_mb") * 1024}
 	vis.x = newIndex(trace, vis.bounded)
-	bound := math.Ceil(v.Float("rate") * float64(v.Int("work_ms_max")) / 1000)
+	d, _ := v.Duration("duration_ms")
+	requests := math.Ceil(d.Seconds() * v.Float("rate"))
+	bound := min(requests, float64(vis.budget/scenario.SpawnHandlerKB+1))
 	vis.topG = niceTop(max(bound, float64(vis.max), float64(vis.x.peakLive)))
-	vis.topM = niceTop(max(goroutineKB*vis.topG, float64(vis.x.peakMem)))
+	vis.topM = niceTop(max(min(scenario.SpawnHandlerKB*vis.topG, float64(vis.budget)), float64(vis.x.peakMem)))
 	return vis
 }
 

@@ -19,9 +19,10 @@ var Kit = view.Kit{
 		{Role: roleDrop, Text: "dropped by the buffer"},
 	},
 	Presets: presets,
-	// Bigger demands mean fewer, larger deliveries: the rate of round trips
-	// falls while each waits longer for its call to end.
-	Sweep: view.Sweep{Param: "buffer_size", Values: []string{"0", "10", "20", "50", "100", "200", "500", "1000", "5000"}, Figure: "dropped"},
+	// Pulling on demand (rate 0) keeps the buffer empty; pushing faster
+	// than the processors keep up fills it, up to buffer_size: a knee at
+	// their pace.
+	Sweep: view.Sweep{Param: "rate", Values: []string{"0", "5", "10", "20", "40", "80", "160"}, Figure: "max_buffer"},
 	Life:  Life,
 	Words: Words,
 	Describe: "Animation of the run: the producer's buffer at the top, demand pulses going up to it and events coming down " +

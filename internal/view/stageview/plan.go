@@ -38,7 +38,8 @@ func (l Layout) Plan(s Scene) view.Plan {
 }
 
 func (l Layout) header(p *view.Plan, s Scene) {
-	status, role := "running: "+strconv.Itoa(s.InFlight)+" in flight, "+strconv.Itoa(s.Owed)+" demand owed", view.RoleMuted
+	status, role := view.Fit(l.W-2*pad, "running: "+strconv.Itoa(s.InFlight)+" in flight, "+strconv.Itoa(s.Owed)+" demand owed",
+		strconv.Itoa(s.InFlight)+" in flight, "+strconv.Itoa(s.Owed)+" demand owed"), view.RoleMuted
 	switch {
 	case s.Halted && s.Reason != "":
 		status, role = "pipeline stopped: "+s.Reason, view.RoleAlert
@@ -55,12 +56,13 @@ func (l Layout) header(p *view.Plan, s Scene) {
 
 func (l Layout) producer(p *view.Plan, s Scene) {
 	c := l.cfg
-	how := "producer (pulls on demand)"
+	how, brief := "producer (pulls on demand)", "producer (on demand)"
 	if c.Rate > 0 {
-		how = "producer (pushes " + strconv.Itoa(c.Rate) + "/s)"
+		how, brief = "producer (pushes "+strconv.Itoa(c.Rate)+"/s)", "producer ("+strconv.Itoa(c.Rate)+"/s)"
 	}
+	made := ": made " + strconv.Itoa(s.Made) + " of " + strconv.Itoa(c.Items)
 	p.Text(view.Text{X: pad, Y: l.prodCapY, Role: view.RoleText, Font: view.FontCaption,
-		S: how + ": made " + strconv.Itoa(s.Made) + " of " + strconv.Itoa(c.Items)})
+		S: view.Fit(l.W-2*pad, how+made, brief+made)})
 	b := l.buf
 	p.Fill(view.RoleTrack, b)
 	if c.BufferSize > 0 && s.Level > 0 {
@@ -159,8 +161,9 @@ func (l Layout) batcher(p *view.Plan, s Scene) {
 	c := l.cfg
 	txt := "batcher: no batch flushed yet"
 	if n := s.BatchesBy[FlushSize] + s.BatchesBy[FlushTimeout] + s.BatchesBy[FlushDrain]; n > 0 {
-		txt = "batcher: " + strconv.Itoa(n) + " flushed — " + strconv.Itoa(s.BatchesBy[FlushSize]) + " full, " +
-			strconv.Itoa(s.BatchesBy[FlushTimeout]) + " timeout, " + strconv.Itoa(s.BatchesBy[FlushDrain]) + " end"
+		by := strconv.Itoa(s.BatchesBy[FlushSize]) + " full, " + strconv.Itoa(s.BatchesBy[FlushTimeout]) + " timeout, " +
+			strconv.Itoa(s.BatchesBy[FlushDrain]) + " end"
+		txt = view.Fit(l.W-2*pad, "batcher: "+strconv.Itoa(n)+" flushed — "+by, "batches: "+by)
 	}
 	p.Text(view.Text{X: pad, Y: l.batchCapY, Role: view.RoleText, Font: view.FontCaption, S: txt})
 	b := l.batch
@@ -182,7 +185,7 @@ func (l Layout) batcher(p *view.Plan, s Scene) {
 		age = "batch open " + view.Ms(s.BatchAge) + " ms"
 	}
 	p.Text(view.Text{X: pad, Y: l.timerTextY, Role: view.RoleMuted, Font: view.FontCaption,
-		S: age + " of its " + view.Ms(c.BatchTimeout) + " ms timeout"})
+		S: view.Fit(l.W-2*pad, age+" of its "+view.Ms(c.BatchTimeout)+" ms timeout", age+" of "+view.Ms(c.BatchTimeout)+" ms", age)})
 	// The latest batches, newest on the right, as tall as they were full.
 	shown := s.Batches[max(len(s.Batches)-l.batchesShown(), 0):]
 	st := l.strip

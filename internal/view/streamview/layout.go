@@ -13,9 +13,9 @@ const (
 	captionH    = 18.0  // a section's caption line
 	sectionGap  = 10.0  // between sections
 	maxCell     = 14.0  // largest cell of the queue, buffer and results
-	minCell     = 4.0   // smallest cell; beyond that, only the latest results show
-	denseCell   = 6.0   // cells smaller than this touch, and runs of a role merge
+	minCell     = 6.0   // smallest cell; beyond that, only the latest results show, under a tally of all
 	outMaxH     = 150.0 // height the results grid may take
+	tallyH      = 8.0   // the bar that counts every result when not all show
 	queueRows   = 4     // rows the input queue shows at most
 	bufferRows  = 2     // rows the out-of-order buffer shows at most
 	lanesMaxH   = 260.0 // height the lanes may take before they shrink
@@ -26,6 +26,8 @@ const (
 	laneGapX    = 12.0
 	laneLabelH  = 11.0 // lanes lower than this go without labels
 	lanesPerCol = 16   // lanes in a column before a second column opens
+	maxLanes    = 48   // more slots than this are drawn as cells, one a slot
+	slotGap     = 1.0  // between slot cells
 )
 
 // Layout places the parts of a scene on a canvas of a given width. It
@@ -38,6 +40,7 @@ type Layout struct {
 	lanes lanes
 	buf   view.Grid // zero rows when the stream is unordered
 	out   view.Grid
+	tally view.Rect // every result counted in one bar; zero when they all show as cells
 }
 
 // lanes is a block of lanes, filled column by column.
@@ -47,6 +50,9 @@ type lanes struct {
 	cols, rows int
 	w, h, gap  float64 // one lane's box (label included) and the row gap
 	label      float64 // width kept for the item's label; 0 for none
+	// cells, when it has columns, draws the slots as a cell each instead:
+	// with more than maxLanes slots, lanes would be slivers.
+	cells view.Grid
 }
 
 // box returns lane i's label origin and its bar.
@@ -69,7 +75,15 @@ func NewLayout(cfg Config, width float64) Layout {
 	if cfg.Ordered {
 		l.buf = l.section(&y, cell, gap, perRow, min(rowsFor(cfg.Items, perRow), bufferRows))
 	}
-	l.out = l.section(&y, cell, gap, perRow, min(rowsFor(cfg.Items, perRow), int((outMaxH+gap)/(cell+gap))))
+	outRows := int((outMaxH + gap) / (cell + gap))
+	if rowsFor(cfg.Items, perRow) > outRows {
+		l.tally = view.Rect{X: pad, Y: y + captionH, W: inner, H: tallyH}
+		y += tallyH + 4
+	}
+	l.out = l.section(&y, cell, gap, perRow, min(rowsFor(cfg.Items, perRow), outRows))
+	if l.tally.H > 0 {
+		l.out.CaptionY -= tallyH + 4 // the caption stays above the tally
+	}
 	l.H = math.Ceil(y - sectionGap + pad)
 	return l
 }
@@ -85,13 +99,9 @@ func (l Layout) section(y *float64, cell, gap float64, perRow, rows int) view.Gr
 // grid, or the smallest cell when none does.
 func cellSize(n int, inner float64) (cell, gap float64, perRow int) {
 	for cell = maxCell; ; cell-- {
-		switch {
-		case cell >= 8:
+		gap = 1
+		if cell >= 8 {
 			gap = 2
-		case cell >= denseCell:
-			gap = 1
-		default:
-			gap = 0 // see view.CellRuns
 		}
 		perRow = max(int((inner+gap)/(cell+gap)), 1)
 		if cell <= minCell || float64(rowsFor(n, perRow))*(cell+gap)-gap <= outMaxH {
@@ -107,6 +117,9 @@ func rowsFor(n, perRow int) int { return max((n+perRow-1)/perRow, 1) }
 // be too tall.
 func newLanes(cfg Config, inner float64, y *float64) lanes {
 	n := max(cfg.Lanes, 1)
+	if n > maxLanes {
+		return slotCells(n, inner, y)
+	}
 	maxCols := max(int((inner+laneGapX)/(laneMinW+laneGapX)), 1)
 	cols := min((n+lanesPerCol-1)/lanesPerCol, maxCols)
 	rows := (n + cols - 1) / cols
@@ -127,9 +140,24 @@ func newLanes(cfg Config, inner float64, y *float64) lanes {
 
 // Limits says how many cells of each part fit, for [Timeline.Scene].
 func (l Layout) Limits() Limits {
-	lim := Limits{Queue: l.queue.Capacity(), Buffer: l.buf.Capacity(), Out: l.out.Capacity()}
+	lim := Limits{Queue: l.queue.Capacity(), Buffer: l.buf.Capacity(), Out: l.out.Capacity(), Tally: l.tally.H > 0}
 	if !l.cfg.Ordered {
 		lim.Buffer = 1 // not drawn: list as little as a limit allows
 	}
 	return lim
+}
+
+// slotCells places n slots as a block of cells, the largest that keeps the
+// block within lanesMaxH.
+func slotCells(n int, inner float64, y *float64) lanes {
+	g := view.Grid{CaptionY: *y + 8, X: pad, Y: *y + captionH, Gap: slotGap}
+	for g.Cell = maxCell; ; g.Cell-- {
+		g.Cols = max(int((inner+g.Gap)/(g.Cell+g.Gap)), 1)
+		g.Rows = rowsFor(n, g.Cols)
+		if g.Cell <= 3 || g.Height() <= lanesMaxH {
+			break
+		}
+	}
+	*y = g.Y + g.Height() + sectionGap
+	return lanes{captionY: g.CaptionY, x: pad, cells: g}
 }

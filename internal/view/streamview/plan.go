@@ -39,6 +39,9 @@ func (l Layout) status(s Scene) (string, view.Role) {
 	return "running: " + view.Plural(c.Running, "task") + ", " + view.Plural(c.Emitted, "result") + " emitted", view.RoleMuted
 }
 
+// inner is the width between the paddings.
+func (l Layout) inner() float64 { return l.W - 2*pad }
+
 func (l Layout) caption(p *view.Plan, g view.Grid, s string) {
 	p.Text(view.Text{X: g.X, Y: g.CaptionY, S: s, Role: view.RoleMuted, Font: view.FontCaption})
 }
@@ -46,7 +49,7 @@ func (l Layout) caption(p *view.Plan, g view.Grid, s string) {
 func (l Layout) queueCells(p *view.Plan, s Scene) {
 	c := "input: " + strconv.Itoa(s.Counts.Queued) + " waiting"
 	if len(s.Queue) < s.Counts.Queued {
-		c += " (first " + strconv.Itoa(len(s.Queue)) + " shown)"
+		c = view.Fit(l.inner(), c+" (first "+strconv.Itoa(len(s.Queue))+" shown)", c+", first "+strconv.Itoa(len(s.Queue)))
 	}
 	l.caption(p, l.queue, c)
 	runs := view.CellRuns{P: p, G: l.queue}
@@ -62,8 +65,23 @@ func (l Layout) queueCells(p *view.Plan, s Scene) {
 
 func (l Layout) laneBars(p *view.Plan, s Scene) {
 	ln := l.lanes
-	p.Text(view.Text{X: ln.x, Y: ln.captionY, Role: view.RoleMuted, Font: view.FontCaption,
-		S: "tasks: " + strconv.Itoa(s.Counts.Running) + " of " + view.Plural(len(s.Lanes), "slot") + " busy"})
+	c := "tasks: " + strconv.Itoa(s.Counts.Running) + " of " + view.Plural(len(s.Lanes), "slot") + " busy"
+	if ln.cells.Cols > 0 {
+		c = view.Fit(l.inner(), c+", a cell a slot (too many for a lane each)", c+", a cell a slot", c)
+	}
+	p.Text(view.Text{X: ln.x, Y: ln.captionY, Role: view.RoleMuted, Font: view.FontCaption, S: c})
+	if ln.cells.Cols > 0 {
+		runs := view.CellRuns{P: p, G: ln.cells}
+		for i, lane := range s.Lanes[:min(len(s.Lanes), ln.cells.Capacity())] {
+			role := view.RoleTrack
+			if lane.ID >= 0 {
+				role = view.RoleRunning
+			}
+			runs.Add(i, role)
+		}
+		runs.Flush()
+		return
+	}
 	lanes := s.Lanes[:min(len(s.Lanes), ln.cols*ln.rows)]
 	dense := ln.h < denseLane
 	if dense {
@@ -92,18 +110,21 @@ func (l Layout) laneBars(p *view.Plan, s Scene) {
 }
 
 func (l Layout) bufferCells(p *view.Plan, s Scene) {
-	c := "buffer: " + view.Plural(s.Counts.Buffered, "result") + " finished out of order"
+	n := view.Plural(s.Counts.Buffered, "result")
+	long, short := "buffer: "+n+" finished out of order", "buffer: "+n
 	switch {
 	case s.Counts.Buffered == 0:
 	case s.Halted:
-		c = "buffer: " + view.Plural(s.Counts.Buffered, "result") + " never emitted: the stream halted"
+		long, short = "buffer: "+n+" never emitted: the stream halted", "buffer: "+n+" never emitted"
 	case s.Head >= 0:
-		c += ", waiting for #" + strconv.Itoa(s.Head)
+		long += ", waiting for #" + strconv.Itoa(s.Head)
+		short += ", waiting for #" + strconv.Itoa(s.Head)
 	}
 	if len(s.Buffer) < s.Counts.Buffered {
-		c += " (first " + strconv.Itoa(len(s.Buffer)) + " shown)"
+		first := " (first " + strconv.Itoa(len(s.Buffer)) + " shown)"
+		long, short = long+first, short+first
 	}
-	l.caption(p, l.buf, c)
+	l.caption(p, l.buf, view.Fit(l.inner(), long, short, n+" in the buffer"))
 	runs := view.CellRuns{P: p, G: l.buf}
 	for i, cell := range s.Buffer[:min(len(s.Buffer), l.buf.Capacity())] {
 		runs.Add(i, cell.Outcome.Role(cell.Abandoned))
@@ -116,13 +137,20 @@ func (l Layout) outCells(p *view.Plan, s Scene) {
 	if s.Counts.Cancelled > 0 {
 		c += ", " + strconv.Itoa(s.Counts.Cancelled) + " cancelled"
 	}
+	short := c
 	if !s.Ordered && s.Counts.Buffered > 0 {
 		c += ", " + strconv.Itoa(s.Counts.Buffered) + " finished but not emitted"
 	}
-	if s.OutFrom > 0 {
-		c += " (last " + strconv.Itoa(len(s.Out)) + " shown)"
+	if l.tally.H > 0 {
+		// Too many results for a cell each: the bar counts them all, of
+		// every input, and the cells are the latest.
+		of := " of " + strconv.Itoa(l.cfg.Items)
+		c = view.Fit(l.inner(), c+of+"; the bar counts all, the cells are the latest", c+of+"; cells: the latest", short+of)
+		view.Tally(p, l.tally, l.cfg.Items, &s.Left)
+	} else if s.OutFrom > 0 {
+		c = view.Fit(l.inner(), c+" (last "+strconv.Itoa(len(s.Out))+" shown)", short+" (last "+strconv.Itoa(len(s.Out))+" shown)", short)
 	}
-	l.caption(p, l.out, c)
+	l.caption(p, l.out, view.Fit(l.inner(), c, short))
 	shown := s.Out[:min(len(s.Out), l.out.Capacity())]
 	runs := view.CellRuns{P: p, G: l.out}
 	for i, cell := range shown {

@@ -120,24 +120,36 @@ func TestLayoutKeepsLongRunsBounded(t *testing.T) {
 	assert.Less(t, l.H, 1200.0, "the canvas stays shorter than a few screens")
 }
 
-func TestDenseGridsMergeRuns(t *testing.T) {
+func TestManyResultsAreTallied(t *testing.T) {
 	cfg := streamview.Config{Items: 5000, Lanes: 10, Ordered: true}
 	var trace []event.Record
 	for i := range cfg.Items {
 		at := float64(i / cfg.Lanes)
+		kind := event.Finished
+		if i%100 == 0 {
+			kind = event.Panicked
+		}
 		trace = append(trace, ev(at, event.Pulled, i, -1), ev(at, event.Started, i, i%cfg.Lanes),
-			ev(at+1, event.Finished, i, i%cfg.Lanes), ev(at+1, event.Emitted, i, -1))
+			ev(at+1, kind, i, i%cfg.Lanes), ev(at+1, event.Emitted, i, -1))
 	}
 	tl := streamview.NewTimeline(trace, cfg)
-	l := streamview.NewLayout(cfg, 800)
-	p := l.Plan(tl.Scene(tl.End(), l.Limits()))
-	checkPlan(t, p)
-	results := p.Fills[view.RoleOK]
-	assert.Less(t, len(results), 100, "thousands of results in a few rows of runs")
-	area := 0.0
-	for _, r := range results {
-		area += r.W * r.H
+	for _, width := range []float64{300, 800} {
+		l := streamview.NewLayout(cfg, width)
+		lim := l.Limits()
+		assert.True(t, lim.Tally, "more results than cells: a tally counts them")
+		half := tl.Scene(tl.End()/2, lim)
+		p := l.Plan(half)
+		checkPlan(t, p)
+		assert.Less(t, len(p.Fills[view.RoleOK]), lim.Out+2, "the latest results as cells, and one segment of the tally")
+		assert.Equal(t, 2500, half.Left[view.RoleOK]+half.Left[view.RoleCrashed], "the tally counts every result that left")
+		assert.Equal(t, 25, half.Left[view.RoleCrashed])
+		caption := ""
+		for _, tx := range p.Texts {
+			if strings.HasPrefix(tx.S, "results:") {
+				caption = tx.S
+			}
+		}
+		assert.Contains(t, caption, "of 5000", "the caption says what the bar counts")
+		assert.Empty(t, p.Overflow())
 	}
-	first := results[0]
-	assert.Greater(t, area, 1000*first.H*first.H, "the runs cover the results")
 }

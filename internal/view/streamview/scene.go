@@ -23,6 +23,10 @@ type Scene struct {
 	OutFrom int
 
 	Counts Counts
+	// Left counts the items that left the stream by the colour of their
+	// result, when [Limits] Tally asks: the tally of a run with more
+	// results than cells.
+	Left   [view.RoleCount]int
 	Halted bool   // the stream has stopped
 	Reason string // why it stopped, when it was not exhausted
 }
@@ -56,7 +60,10 @@ type Counts struct {
 // Limits caps how many cells a scene lists: the first Queue and Buffer
 // cells, the last Out cells. Zero means no limit. A layout knows how many
 // fit (see [Layout.Limits]); capping here keeps a frame of a long run cheap.
-type Limits struct{ Queue, Buffer, Out int }
+type Limits struct {
+	Queue, Buffer, Out int
+	Tally              bool // count every item that left, by its result's colour
+}
 
 // Scene returns what is on screen at t. It depends on t and lim alone: the
 // same arguments give the same scene whatever was asked before.
@@ -84,6 +91,9 @@ func (tl *Timeline) Scene(t float64, lim Limits) Scene {
 		}
 		switch {
 		case it.left <= t: // listed below, in leaving order
+			if lim.Tally {
+				s.Left[it.outcome.Role(it.abandoned <= t)]++
+			}
 		case it.started > t:
 			c.Queued++
 			s.Queue = appendCapped(s.Queue, lim.Queue, Cell{ID: id, Pulled: it.pulled <= t})

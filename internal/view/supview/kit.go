@@ -20,9 +20,12 @@ var Kit = view.Kit{
 		{Role: view.RoleWaiting, Text: "start refused"},
 	},
 	Presets: presets,
-	Sweep:   view.Sweep{Param: "fail_rate", Values: []string{"0", "0.05", "0.1", "0.15", "0.2", "0.3", "0.4", "0.5", "0.7", "0.9"}, Figure: "restarts"},
-	Life:    Life,
-	Words:   Words,
+	// A small intensity gives up after a few restarts; a big enough one
+	// absorbs every exit the run brings and never gives up.
+	Sweep: view.Sweep{Param: "max_restarts", Values: []string{"0", "1", "2", "3", "4", "6", "8", "12", "16", "24", "32"}, Figure: "restarts"},
+	Life:  Life,
+	Still: view.Last, // the time axis holds the whole run
+	Words: Words,
 	Describe: "Animation of the run: one lane per child, each run a span coloured by how it ended, ticks where the " +
 		"supervisor restarted a child, the restart window filling up, and the moment the supervisor gives up. " +
 		"The event log below gives the same in words.",

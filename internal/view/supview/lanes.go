@@ -10,10 +10,14 @@ import (
 func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 	ln, axis := l.lanes, s.Axis
 	c := "children: " + itoa(s.Counts.Running) + " running in " + view.Plural(ln.n, "lane")
-	if ln.shown < ln.n {
+	switch {
+	case ln.heat:
+		per := itoa(ln.newHeat().Per)
+		c = view.Fit(l.inner, c+", "+per+" to a row; the darker, the more of them", c+", "+per+" to a row",
+			itoa(s.Counts.Running)+" running, "+per+" lanes a row")
+	case ln.shown < ln.n:
 		c += " (first " + itoa(ln.shown) + " shown)"
-	}
-	if ln.label && l.inner >= 480 {
+	case ln.label && l.inner >= 480:
 		c += "; ↻n: restarted n times"
 	}
 	l.text(p, pad, l.lanesCap, c, view.RoleMuted, view.FontCaption, view.AlignLeft)
@@ -34,8 +38,25 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 	for i := range ln.shown {
 		p.Fill(view.RoleTrack, view.Rect{X: ln.x, Y: ln.laneY(i), W: ln.w, H: ln.h})
 	}
+	if ln.heat {
+		h := ln.newHeat()
+		for _, r := range tl.runs {
+			if r.start > s.T {
+				break
+			}
+			role := view.RoleRunning
+			if r.end <= s.T {
+				role = r.how.Role()
+			}
+			h.Span(int(r.lane), ln.xAt(r.start, axis), ln.xAt(min(r.end, s.T), axis), role)
+		}
+		h.Draw(p)
+	}
 	latest := make([]int, ln.shown) // the run shown in each lane's label, +1
 	for i, r := range tl.runs {
+		if ln.heat {
+			break
+		}
 		if r.start > s.T {
 			break
 		}
@@ -50,6 +71,10 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 	// and the next begins.
 	for i, at := range tl.restarts[:view.TickAt(tl.restarts, s.T)] {
 		lane := int(tl.restartL[i])
+		if ln.heat {
+			p.Fill(view.RoleTimedOut, view.Rect{X: ln.xAt(at, axis) - 1, Y: ay + 12, W: 2, H: 4})
+			continue
+		}
 		if lane < 0 || lane >= ln.shown {
 			continue
 		}

@@ -3,6 +3,8 @@ package supview
 import (
 	"math"
 	"strconv"
+
+	"github.com/concurrency-patterns/playground/internal/view"
 )
 
 // Sizes of the layout, in CSS pixels.
@@ -24,6 +26,8 @@ const (
 	cell       = 8.0 // a refused start
 	refusedMax = 3   // rows of refused starts shown at most
 	charW      = 7.0 // a caption character, at most about
+	maxLanes   = 48  // more lanes than this are drawn as a heat map
+	heatRows   = 40  // the heat map's rows
 )
 
 // Layout places a scene on a canvas of one width. It depends on the
@@ -59,6 +63,7 @@ type lanes struct {
 	n, shown int
 	label    bool
 	labelX   float64
+	heat     bool // the lanes are drawn as a heat map, in rows of several (see view.Heat)
 }
 
 type grid struct {
@@ -109,6 +114,12 @@ func NewLayout(cfg Config, n int, width float64) Layout {
 // the first ones only when even the lowest would not.
 func newLanes(n int, inner, y float64) lanes {
 	ln := lanes{n: n, gap: 2}
+	if n > maxLanes {
+		ln.heat, ln.gap, ln.h = true, 1, math.Floor(lanesMaxH/heatRows)-1
+		ln.labelX, ln.x, ln.y, ln.w = pad, pad, y, inner
+		ln.shown = ln.newHeat().Rows
+		return ln
+	}
 	ln.h = min(max(math.Floor(lanesMaxH/float64(n))-ln.gap, laneMinH), laneMaxH)
 	if ln.h < 6 {
 		ln.gap = 1
@@ -121,6 +132,11 @@ func newLanes(n int, inner, y float64) lanes {
 		ln.x, ln.w = pad+labelW, inner-labelW
 	}
 	return ln
+}
+
+// newHeat is an empty heat map of the lanes, for one frame.
+func (ln lanes) newHeat() view.Heat {
+	return view.NewHeat(ln.n, heatRows, ln.x, ln.y, ln.w, ln.h, ln.gap)
 }
 
 // laneY is the top of lane i.

@@ -97,7 +97,8 @@ func TestPreviewPlan(t *testing.T) {
 }
 
 // TestManyChildrenStayCheap: a thousand children and two thousand runs
-// fill a bounded number of rectangles, the lanes a few screens high.
+// fill a bounded number of rectangles, their lanes a heat map of a few
+// dozen rows that says so.
 func TestManyChildrenStayCheap(t *testing.T) {
 	var trace []event.Record
 	for id := range 1000 {
@@ -113,7 +114,14 @@ func TestManyChildrenStayCheap(t *testing.T) {
 	l := supview.NewLayout(cfg, tl.Lanes(), 1200)
 	p := l.Plan(tl, 1500)
 	checkPlan(t, p)
-	assert.Less(t, p.Count(), 2000, "only the lanes shown are drawn")
+	assert.Less(t, p.Count(), 2000, "rows of cells, not a lane each")
 	assert.Less(t, p.H, 800.0)
-	assert.Contains(t, texts(p), "(first ")
+	assert.Contains(t, texts(p), "1000 lanes, 25 to a row")
+	shaded := 0
+	for _, levels := range p.Shades {
+		for _, rs := range levels {
+			shaded += len(rs)
+		}
+	}
+	assert.Positive(t, shaded, "the rows are shaded by how many of their lanes run")
 }

@@ -3,6 +3,7 @@ package tasksview
 import (
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -28,9 +29,12 @@ var Kit = view.Kit{
 		{Name: "transient: restarted after a crash", Params: restart("transient", "0.25")},
 		{Name: "permanent: restarted until it gives up", Params: restart("permanent", "0")},
 	},
-	Sweep: view.Sweep{Param: "max_children", Values: []string{"1", "2", "3", "4", "5", "6", "8", "10", "12", "16"}, Figure: "refused"},
+	// As crashes become likelier, supervised tasks lose only the ones that
+	// crashed; bare goroutines lose everything after the first.
+	Sweep: view.Sweep{Param: "fail_rate", Values: []string{"0", "0.02", "0.05", "0.1", "0.15", "0.2", "0.3", "0.5"}, Figure: "ok"},
 	Life:  Life,
 	Words: Words,
+	Still: view.Last, // the time axis holds the whole run
 	Describe: "Animation of the run: each task a bar on a time axis, ending green when it returned, red when it panicked, " +
 		"grey when the program died under it; refused starts and the program's death are marked in the alert colour. " +
 		"The event log below gives the same in words.",
@@ -51,12 +55,12 @@ func restart(policy, failRate string) map[string]string {
 
 // Life is a task's life for the charts and exports: started, then
 // returned, panicked, or lost when a bare goroutine's panic ended the
-// program (the panicking task itself ends with event.Died).
+// program (the panicking task itself ends with scenario.Died).
 func Life(k event.Kind) view.Step {
 	switch k {
 	case event.Started:
 		return view.StepStart
-	case event.Finished, event.Failed, event.Panicked, event.Died, event.Cancelled:
+	case event.Finished, event.Failed, event.Panicked, scenario.Died, event.Cancelled:
 		return view.StepEnd
 	}
 	return view.StepNone
@@ -68,7 +72,7 @@ func Words(r event.Record) string {
 	switch r.Kind {
 	case event.Refused:
 		return "a start was refused: " + r.Detail
-	case event.Died:
+	case scenario.Died:
 		return who + " panicked in a bare goroutine: the whole program died"
 	case event.Cancelled:
 		if r.Detail != "" {
@@ -92,7 +96,7 @@ func marks(trace []event.Record) []view.Mark {
 		switch r.Kind {
 		case event.Panicked:
 			m.Label, m.Role = "task "+strconv.Itoa(int(r.ID))+" crashed, contained", view.RoleCrashed
-		case event.Died:
+		case scenario.Died:
 			m.Label, m.Role = "task "+strconv.Itoa(int(r.ID))+" panicked: the program died", view.RoleAlert
 		case event.Refused:
 			m.Label, m.Role = "a start was refused", view.RoleAlert

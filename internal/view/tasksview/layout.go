@@ -17,6 +17,8 @@ const (
 	axisH     = 22.0
 	capW      = 4.0 // the coloured end of a span
 	crashW    = 6.0 // a crash's end: wider, to be seen
+	maxLanes  = 48  // more lanes than this are drawn as a heat map
+	heatRows  = 40  // the heat map's rows
 )
 
 // Layout places a run on a canvas of some width. It depends on the width
@@ -30,7 +32,9 @@ type Layout struct {
 	x0, w          float64 // the time axis: x of 0 ms and its width
 	lanesY         float64
 	laneH, laneGap float64
-	shown          int     // lanes drawn
+	shown          int  // lanes drawn
+	heat           bool // the lanes are drawn as a heat map, in rows of several (see view.Heat)
+	lanes          int
 	axisY          float64 // the axis labels' centre
 	span           float64 // virtual ms the axis covers
 }
@@ -48,12 +52,24 @@ func NewLayout(lanes int, span, width float64) Layout {
 	l.lanesCaptionY = y + 8
 	l.lanesY = y + lineH
 	n := max(lanes, 1)
-	l.laneGap = 2
-	l.laneH = min(max(math.Floor(lanesMaxH/float64(n))-l.laneGap, laneMinH), laneMaxH)
-	if l.laneH < 6 {
+	l.lanes = n
+	if n > maxLanes {
+		l.heat = true
+		h := view.NewHeat(n, heatRows, l.x0, l.lanesY, l.w, math.Floor(lanesMaxH/heatRows)-1, 1)
+		l.laneH, l.laneGap, l.shown = h.RowH, h.Gap, h.Rows
+		n = h.Rows
+	}
+	l.laneGap = max(l.laneGap, 2)
+	if l.heat {
 		l.laneGap = 1
 	}
-	l.shown = min(n, int((lanesMaxH+l.laneGap)/(l.laneH+l.laneGap)))
+	if !l.heat {
+		l.laneH = min(max(math.Floor(lanesMaxH/float64(n))-l.laneGap, laneMinH), laneMaxH)
+		if l.laneH < 6 {
+			l.laneGap = 1
+		}
+		l.shown = min(n, int((lanesMaxH+l.laneGap)/(l.laneH+l.laneGap)))
+	}
 	bottom := l.lanesY + float64(l.shown)*(l.laneH+l.laneGap) - l.laneGap
 	l.axisY = bottom + axisH/2 + 2
 	l.H = math.Ceil(bottom + axisH + pad)
@@ -73,4 +89,9 @@ func (l Layout) lane(i int) view.Rect {
 // lanesBottom is the bottom edge of the last lane drawn.
 func (l Layout) lanesBottom() float64 {
 	return l.lanesY + float64(l.shown)*(l.laneH+l.laneGap) - l.laneGap
+}
+
+// newHeat is an empty heat map of the lanes, for one frame.
+func (l Layout) newHeat() view.Heat {
+	return view.NewHeat(l.lanes, heatRows, l.x0, l.lanesY, l.w, l.laneH, l.laneGap)
 }

@@ -2,6 +2,7 @@ package tasksview
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/concurrency-patterns/playground/internal/view"
 )
@@ -51,7 +52,7 @@ func (l Layout) header(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float
 	} else {
 		s += " · " + strconv.Itoa(c.Refused) + " refused"
 	}
-	p.Text(view.Text{X: pad, Y: l.countsY, S: s, Role: view.RoleText, Font: view.FontCaption})
+	p.Text(view.Text{X: pad, Y: l.countsY, S: view.Fit(l.w, s, strings.ReplaceAll(s, " · ", ", ")), Role: view.RoleText, Font: view.FontCaption})
 }
 
 func plural(n int, one, many string) string {
@@ -104,9 +105,10 @@ func (l Layout) deathStrip(p *view.Plan, tl *Timeline, c Counts, dead bool) {
 		S: view.Fit(l.w, "✕ the program died at "+view.Ms(tl.died)+" ms: "+view.Plural(c.Lost, "task")+" lost with it, nothing starts after",
 			"✕ died at "+view.Ms(tl.died)+" ms: "+view.Plural(c.Lost, "task")+" lost")})
 	p.Fill(view.RoleAlert, l.strip)
-	// The moment itself, through every lane, just after the spans it ended.
+	// The moment itself, through every lane, just after the spans it
+	// ended; the caption over the lanes stays clear.
 	x := min(l.X(tl.died)+1, l.x0+l.w-2)
-	p.Fill(view.RoleAlert, view.Rect{X: x, Y: l.strip.Y, W: 2, H: l.lanesBottom() - l.strip.Y + 4})
+	p.Fill(view.RoleAlert, view.Rect{X: x, Y: l.lanesY - 2, W: 2, H: l.lanesBottom() - l.lanesY + 6})
 }
 
 func (l Layout) spans(p *view.Plan, tl *Timeline, t float64, dead bool) {
@@ -123,6 +125,10 @@ func (l Layout) spans(p *view.Plan, tl *Timeline, t float64, dead bool) {
 	if dead && l.x0+l.w-l.X(tl.died) > 190 {
 		p.Text(view.Text{X: (l.X(tl.died) + l.x0 + l.w) / 2, Y: l.lanesY + min(float64(l.shown)*(l.laneH+l.laneGap), 60)/2,
 			S: "nothing runs here", Role: view.RoleAlert, Font: view.FontCaption, Align: view.AlignCenter})
+	}
+	if l.heat {
+		l.heatSpans(p, tl, t)
+		return
 	}
 	for _, s := range tl.spans {
 		if s.start > t {
@@ -154,7 +160,34 @@ func (l Layout) spans(p *view.Plan, tl *Timeline, t float64, dead bool) {
 	}
 }
 
+// heatSpans draws the spans as a heat map: how many of a row's lanes run
+// a task through each stretch of time, and where tasks end, in their
+// fate's colour.
+func (l Layout) heatSpans(p *view.Plan, tl *Timeline, t float64) {
+	h := l.newHeat()
+	for _, s := range tl.spans {
+		if s.start > t {
+			break
+		}
+		x0, x1 := l.X(s.start), l.X(min(t, s.end))
+		if s.fate == lost && s.end <= t {
+			h.Span(int(s.lane), x0, x1, view.RoleCancelled)
+			continue
+		}
+		h.Span(int(s.lane), x0, x1, view.RoleRunning)
+		if s.end <= t {
+			h.End(int(s.lane), x1, fateRole(s.fate))
+		}
+	}
+	h.Draw(p)
+}
+
 func (l Layout) lanesCaption(tl *Timeline) string {
+	if l.heat {
+		per := strconv.Itoa(l.newHeat().Per)
+		return view.Fit(l.w, "tasks over time: "+view.Plural(tl.lanes, "lane")+", "+per+" to a row; the darker, the more of them busy",
+			"tasks over time: "+view.Plural(tl.lanes, "lane")+", "+per+" to a row", view.Plural(tl.lanes, "lane")+", "+per+" a row")
+	}
 	if l.shown < tl.lanes {
 		return view.Fit(l.w, "tasks over time: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",
 			"first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane"))

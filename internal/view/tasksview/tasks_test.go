@@ -106,7 +106,7 @@ func TestHandMade(t *testing.T) {
 	bare := []event.Record{
 		ev(0, event.Started, 0), ev(10, event.Started, 1), ev(20, event.Started, 2),
 		ev(30, event.Finished, 1),
-		ev(50, event.Died, 2), ev(50, event.Cancelled, 0),
+		ev(50, scenario.Died, 2), ev(50, event.Cancelled, 0),
 	}
 	bare[5].Detail = "lost: the program died"
 	s, _ := scenario.Lookup("tasks")
@@ -152,8 +152,8 @@ func TestWordsAndMarks(t *testing.T) {
 	r.Detail = "task: max children reached"
 	assert.Equal(t, "a start was refused: task: max children reached", tasksview.Words(r))
 	assert.Equal(t, "task 4 finished", tasksview.Words(ev(1, event.Finished, 4)))
-	assert.Equal(t, "task 2 panicked in a bare goroutine: the whole program died", tasksview.Words(ev(1, event.Died, 2)))
-	assert.Equal(t, view.StepEnd, tasksview.Life(event.Died))
+	assert.Equal(t, "task 2 panicked in a bare goroutine: the whole program died", tasksview.Words(ev(1, scenario.Died, 2)))
+	assert.Equal(t, view.StepEnd, tasksview.Life(scenario.Died))
 	assert.Equal(t, view.StepNone, tasksview.Life(event.Refused))
 }
 

@@ -1,9 +1,11 @@
 package tasksview
 
 import (
+	"slices"
+
+	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
-	"slices"
 )
 
 // fate is how a task's span ends.
@@ -51,14 +53,14 @@ func NewTimeline(trace []event.Record) *Timeline {
 			tl.spans = append(tl.spans, span{start: at, end: view.Never})
 		case event.Refused:
 			tl.refused = append(tl.refused, at)
-		case event.Finished, event.Failed, event.Panicked, event.Died, event.Cancelled, event.TimedOut:
+		case event.Finished, event.Failed, event.Panicked, scenario.Died, event.Cancelled, event.TimedOut:
 			i, found := open[r.ID]
 			if !found {
 				continue
 			}
 			delete(open, r.ID)
 			tl.spans[i].end, tl.spans[i].fate = at, fateOf(r.Kind)
-			if r.Kind == event.Died && tl.died == view.Never {
+			if r.Kind == scenario.Died && tl.died == view.Never {
 				tl.died, tl.diedID = at, int(r.ID)
 			}
 		}
@@ -76,7 +78,7 @@ func fateOf(k event.Kind) fate {
 		return ok
 	case event.Failed:
 		return failed
-	case event.Panicked, event.Died:
+	case event.Panicked, scenario.Died:
 		return crashed
 	}
 	return lost // cancelled or timed out: the scenario's lost tasks

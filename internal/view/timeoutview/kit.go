@@ -32,6 +32,7 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "timeout", Values: []string{"100", "200", "300", "400", "500", "600", "800", "1000", "1200", "1500"}, Figure: "timed_out"},
 	Life:  Life,
 	Words: Words,
+	Still: view.Last, // the time axis holds the whole run
 	Describe: "Animation of the run: each task on a time axis with its caller's yield window up to the deadline, " +
 		"the task running, its shutdown grace, and a mark where the caller got its answer; an abandoned task's " +
 		"goroutine runs on, dashed, until it returns by itself. The event log below gives the same in words.",

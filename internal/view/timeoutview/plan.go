@@ -12,8 +12,11 @@ func (l Layout) Plan(tl *Timeline, t float64) view.Plan {
 	c := tl.CountsAt(t)
 	l.header(&p, tl, c, t)
 	p.Text(view.Text{X: pad, Y: l.lanesCaptionY, Role: view.RoleMuted, Font: view.FontCaption, S: l.caption(tl)})
+	if l.heat {
+		l.heatRows(&p, tl, t)
+	}
 	for _, tk := range tl.tasks {
-		if tk.start > t {
+		if tk.start > t || l.heat {
 			break
 		}
 		if int(tk.lane) < l.shown {
@@ -22,6 +25,34 @@ func (l Layout) Plan(tl *Timeline, t float64) view.Plan {
 	}
 	l.axis(&p)
 	return p
+}
+
+// heatRows draws the tasks as a heat map: how many of a row's lanes run a
+// task, wait out a shutdown, or hold an abandoned goroutine through each
+// stretch of time, and where callers get their answers, in its colour.
+func (l Layout) heatRows(p *view.Plan, tl *Timeline, t float64) {
+	for row := range l.shown {
+		p.Fill(view.RoleTrack, l.lane(row))
+	}
+	h := l.newHeat()
+	now := func(ms float64) float64 { return l.X(min(ms, t)) }
+	for _, tk := range tl.tasks {
+		if tk.start > t {
+			break
+		}
+		lane := int(tk.lane)
+		h.Span(lane, l.X(tk.start), now(min(tk.returned, tk.cancelled)), view.RoleRunning)
+		if tk.cancelled <= t {
+			h.Span(lane, l.X(tk.cancelled), now(min(tk.returned, tk.quit)), view.RoleCancelled)
+		}
+		if tk.quit <= t {
+			h.Span(lane, l.X(tk.quit), now(tk.returned), view.RoleAbandoned)
+		}
+		if tk.answered <= t {
+			h.End(lane, l.X(tk.answered), answerRole(tk.answer))
+		}
+	}
+	h.Draw(p)
 }
 
 func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
@@ -39,12 +70,15 @@ func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
 		status = view.Plural(c.Waiting, "caller") + " waiting"
 	}
 	view.Header(p, pad, pad, t, end, status, view.RoleMuted)
-	s := strconv.Itoa(c.InTime) + " in time · " + strconv.Itoa(c.TimedOut) + " timed out · " + strconv.Itoa(c.Late) + " late · " +
-		strconv.Itoa(c.Abandoned) + " abandoned"
+	first := strconv.Itoa(c.InTime) + " in time · " + strconv.Itoa(c.TimedOut) + " timed out · " + strconv.Itoa(c.Late) + " late"
+	second := strconv.Itoa(c.Abandoned) + " abandoned"
 	if c.Crashed > 0 {
-		s = view.Fit(l.W-2*pad, s+" · "+strconv.Itoa(c.Crashed)+" crashed",
-			strconv.Itoa(c.InTime)+" ok · "+strconv.Itoa(c.TimedOut)+" t/o · "+strconv.Itoa(c.Late)+" late · "+
-				strconv.Itoa(c.Abandoned)+" abandoned · "+strconv.Itoa(c.Crashed)+" crash")
+		second += " · " + strconv.Itoa(c.Crashed) + " crashed"
+	}
+	s := first + " · " + second
+	if l.counts2Y > 0 {
+		s = first
+		p.Text(view.Text{X: pad, Y: l.counts2Y, S: second, Role: view.RoleText, Font: view.FontCaption})
 	}
 	p.Text(view.Text{X: pad, Y: l.countsY, S: s, Role: view.RoleText, Font: view.FontCaption})
 }
@@ -52,6 +86,10 @@ func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
 func (l Layout) caption(tl *Timeline) string {
 	w := l.W - 2*pad
 	switch {
+	case l.heat:
+		per := strconv.Itoa(l.newHeat().Per)
+		return view.Fit(w, "tasks and their callers: "+view.Plural(tl.lanes, "lane")+", "+per+" to a row; the darker, the more of them",
+			"tasks and callers: "+view.Plural(tl.lanes, "lane")+", "+per+" to a row", view.Plural(tl.lanes, "lane")+", "+per+" a row")
 	case l.shown < tl.lanes:
 		return view.Fit(w, "tasks and their callers: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",
 			"first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane"))

@@ -26,7 +26,7 @@ func TestMeasureTraceMemory(t *testing.T) {
 		"limiter":    {"items": "3000", "rate": "100"},
 		"pool":       {"items": "3000", "rate": "100"},
 		"supervisor": {"children": "200", "duration_ms": "60000"},
-		"spawn":      {"rate": "1000", "duration_ms": "5000"},
+		"spawn":      {"rate": "1000", "duration_ms": "5000", "memory_mb": "1024"},
 	}
 	for name, params := range big {
 		trace, _, v := scenariotest.Record(t, name, params)

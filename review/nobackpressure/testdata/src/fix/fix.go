@@ -1,0 +1,7 @@
+package fix
+
+func forward(values []int, out chan<- int) {
+	for _, v := range values {
+		go func() { out <- v }() // want `backpressure: each value waits`
+	}
+}

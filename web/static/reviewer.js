@@ -1,0 +1,135 @@
+// The reviewer page's script: loads the reviewer's own WebAssembly build
+// (named by this script tag's data-wasm), then checks the code in the
+// textarea on a click of Check and, debounced, as the reader types. The
+// checks are Go (reviewCheck, defined by cmd/reviewwasm); this file only
+// draws the code with line numbers and each finding under its line.
+//
+// No eval, no inline code or styles, no innerHTML: every piece of the
+// reader's code reaches the page as text.
+(() => {
+  "use strict";
+
+  // How long typing must pause before the code is checked again, in ms.
+  const DEBOUNCE_MS = 400;
+
+  const script = document.currentScript;
+  const form = document.querySelector("[data-reviewer]");
+  if (!form) {
+    return;
+  }
+  const code = form.querySelector(".reviewer-code");
+  const button = form.querySelector(".reviewer-check");
+  const status = form.querySelector(".reviewer-status");
+  const lines = form.querySelector(".reviewer-lines");
+
+  const say = (text, isError) => {
+    status.textContent = text;
+    status.classList.toggle("reviewer-error", Boolean(isError));
+  };
+
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+  const sentence = (s) => s.charAt(0).toUpperCase() + s.slice(1) + ".";
+
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+  // draw shows the code line by line, each finding under its line, and
+  // marks the line of a syntax error.
+  const draw = (src, result) => {
+    lines.replaceChildren();
+    const byLine = new Map();
+    for (const f of result.findings || []) {
+      if (!byLine.has(f.line)) byLine.set(f.line, []);
+      byLine.get(f.line).push(f);
+    }
+    src.split("\n").forEach((text, i) => {
+      const n = i + 1;
+      const li = el("li", "reviewer-line");
+      li.dataset.line = String(n);
+      li.append(el("span", "reviewer-ln", String(n)), el("code", "reviewer-text", text));
+      if (n === result.problemLine) li.classList.add("reviewer-bad");
+      for (const f of byLine.get(n) || []) {
+        const box = el("div", "reviewer-finding");
+        box.dataset.question = f.question;
+        box.dataset.check = f.check;
+        const link = el("a", "reviewer-link", "See it run.");
+        link.href = f.url;
+        box.append(el("strong", "reviewer-ask", f.ask), " ", el("span", "reviewer-why", sentence(f.why)), " ", link);
+        li.append(box);
+        li.classList.add("reviewer-flagged");
+      }
+      lines.append(li);
+    });
+  };
+
+  const summary = (r) => {
+    if (r.problem) return r.problem;
+    const parts = [r.findings.length === 0
+      ? "No findings: none of the four questions has a \u201cno\u201d the checks can see."
+      : plural(r.findings.length, "finding", "findings") + ", each under its line."];
+    if (r.unknown && r.unknown.length > 0) {
+      parts.push(`Not known here, so not judged: ${r.unknown.join(", ")}.`);
+    }
+    if (r.failed && r.failed.length > 0) {
+      parts.push(`A check stopped on an internal error and its findings are missing (${r.failed.join("; ")}).`);
+    }
+    return parts.join(" ");
+  };
+
+  const check = () => {
+    const src = code.value;
+    let result;
+    try {
+      result = JSON.parse(globalThis.reviewCheck(src));
+    } catch (err) {
+      say(`The reviewer failed: ${err.message}. Edit the code to try again.`, true);
+      return;
+    }
+    // A huge paste is not drawn either: the message says what to do.
+    draw(result.problem && result.problemLine === undefined ? "" : src, result);
+    say(summary(result), Boolean(result.problem || (result.failed && result.failed.length)));
+  };
+
+  let timer = 0;
+  code.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(check, DEBOUNCE_MS);
+  });
+  button.addEventListener("click", () => {
+    clearTimeout(timer);
+    check();
+  });
+
+  // The Go side calls this once reviewCheck is defined.
+  globalThis.reviewerReady = () => {
+    button.disabled = false;
+    form.dataset.ready = "true";
+    check();
+  };
+
+  const start = async () => {
+    if (typeof Go !== "function") {
+      throw new Error("wasm_exec.js did not load");
+    }
+    const url = new URL(script.dataset.wasm, script.src);
+    const response = await fetch(url);
+    if (!response.ok) {
+      throw new Error(`${url.pathname} answered ${response.status} ${response.statusText}`);
+    }
+    const go = new Go();
+    const { instance } = WebAssembly.instantiateStreaming
+      ? await WebAssembly.instantiateStreaming(response, go.importObject)
+      : await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject);
+    await go.run(instance);
+    button.disabled = true;
+    say("The reviewer stopped. Reloading the page starts it again.", true);
+  };
+
+  say("Loading the reviewer\u2026");
+  start().catch((err) => say(`The reviewer could not start: ${err.message}.`, true));
+})();
