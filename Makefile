@@ -50,13 +50,11 @@ test-native: ## library, builder and server tests, with the race detector
 
 # The library and the playground's scenarios and views run in the browser
 # as js/wasm, so their tests run there too (node stands in for the
-# browser); then the registry of visuals once more as a page's build has
-# it, with the pg_only tags leaving the other patterns out.
+# browser).
 WASMTEST = PATTERNS_FAULT_SEEDS=1 PATH="$$PATH:$(WASMDIR)" $(WASMENV) go test -count=1
 
 test-wasm: ## the library, scenario, view and wasm tests, under node (js/wasm)
 	$(WASMTEST) ./patterns/... ./internal/... ./wasm/...
-	$(WASMTEST) -tags "pg_only pg_stage pg_tasks" ./internal/view/visuals/
 
 # Twice: at the domain root, and under a sub-path as a GitHub Pages
 # project site is served, where a URL that is not relative breaks. The

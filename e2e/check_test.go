@@ -26,15 +26,30 @@ type shownFinding struct {
 	Text     string `json:"text"` // the code of the line it is under
 }
 
-// checkPage opens the reviewer page and waits for its first check.
+// checkPage opens the reviewer page, which arrives with the example
+// checked.
 func checkPage(t *testing.T) *page {
 	t.Helper()
 	p := newPage(t)
 	p.show(desktop)
 	p.open("check.html")
-	run(p, "waiting for the reviewer", chromedp.Poll[bool](
-		`document.querySelector("[data-reviewer]").dataset.ready === "true" && document.querySelectorAll(".reviewer-line").length > 0`))
+	require.Positive(t, eval[int](p, `document.querySelectorAll(".reviewer-line").length`), "the example is drawn line by line")
 	return p
+}
+
+// checkerFetched reports whether the page has asked for the reviewer's
+// build.
+func (p *page) checkerFetched() bool {
+	p.t.Helper()
+	return eval[bool](p, `performance.getEntriesByType("resource").some(e => e.name.endsWith("/`+reviewerWasm+`"))`)
+}
+
+// checkerReady focuses the code, as a reader about to edit it does, and
+// waits for the reviewer's build to start.
+func (p *page) checkerReady() {
+	p.t.Helper()
+	run(p, "focusing the code", chromedp.Focus(chromedp.CSS(".reviewer-code")))
+	run(p, "waiting for the reviewer", chromedp.Poll[bool](`document.querySelector("[data-reviewer]").dataset.ready === "true"`))
 }
 
 func (p *page) findings() []shownFinding {
@@ -54,15 +69,21 @@ func (p *page) setCode(src string) string {
 	p.t.Helper()
 	js, _ := json.Marshal(src)
 	eval[bool](p, `(() => { const c = document.querySelector(".reviewer-code"); c.value = `+string(js)+`; return true; })()`)
+	eval[bool](p, `(document.querySelector(".reviewer-status").textContent = "", true)`)
 	run(p, "Check", chromedp.Click(chromedp.CSS(".reviewer-check")))
+	run(p, "the check", chromedp.Poll[bool](`document.querySelector(".reviewer-status").textContent !== ""`))
 	return run(p, "status", chromedp.Text(chromedp.CSS(".reviewer-status")))
 }
 
 // TestCheckExample: the example's four findings, one per question, each
-// under the line it concerns and linked to its question's pattern page.
+// under the line it concerns and linked to its question's pattern page,
+// there on arrival without the reviewer's build, which the page fetches
+// only for an edit, and found again by that build.
 func TestCheckExample(t *testing.T) {
 	p := checkPage(t)
 	example := eval[string](p, `document.querySelector(".reviewer-code").value`)
+	assert.False(t, p.checkerFetched(), "reading the page fetches no checker")
+	built := p.findings()
 	lineOf := func(code string) int {
 		for i, l := range strings.Split(example, "\n") {
 			if strings.Contains(l, code) {
@@ -95,6 +116,11 @@ func TestCheckExample(t *testing.T) {
 	p.linksResolve()
 	p.screenshot("check-desktop")
 
+	p.checkerReady()
+	assert.True(t, p.checkerFetched())
+	assert.Contains(t, p.setCode(example), "4 findings")
+	assert.Equal(t, built, p.findings(), "the page's checks find what the build's did")
+
 	// A link opens its pattern page with the demo set up like the finding.
 	run(p, "following the link", chromedp.Click(chromedp.CSS(`.reviewer-finding[data-question="supervised-tasks"] a`)))
 	run(p, "the tasks page", chromedp.WaitVisible(chromedp.CSS("main h1")))
@@ -103,7 +129,8 @@ func TestCheckExample(t *testing.T) {
 }
 
 // TestCheckAsYouType: typing is checked without the button, once the
-// typing pauses.
+// typing pauses, the first time too, when the typing started the fetch of
+// the reviewer's build.
 func TestCheckAsYouType(t *testing.T) {
 	p := checkPage(t)
 	eval[bool](p, `(document.querySelector(".reviewer-code").value = "") === ""`)
@@ -122,6 +149,7 @@ func TestCheckAsYouType(t *testing.T) {
 // and the page checks the next code as before.
 func TestCheckBadInput(t *testing.T) {
 	p := checkPage(t)
+	p.checkerReady()
 	for _, c := range []struct{ name, src, says string }{
 		{"not Go", "Dear reviewer,\nplease look at my goroutines.", "does not look like Go"},
 		{"syntax error", "package p\n\nfunc f() {\n\tgo\n}\n", "Syntax error: line 5"},

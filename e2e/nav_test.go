@@ -68,7 +68,7 @@ func TestReviewLinksEachQuestion(t *testing.T) {
 	p.open("review.html")
 	patterns := eval[[]string](p, `[...document.querySelectorAll(".pattern-nav-all a")].map(a => a.getAttribute("href"))`)
 	require.NotEmpty(t, patterns, "the review page lists the patterns")
-	questions := eval[[][]string](p, `[...document.querySelectorAll("main h2")].map(h => {
+	questions := eval[[][]string](p, `[...document.querySelectorAll("main h2")].filter(h => /^\d\./.test(h.textContent)).map(h => {
 		const next = h.nextElementSibling;
 		return [h.textContent, ...(next && next.tagName === "P" ? [...next.querySelectorAll("a")].map(a => a.getAttribute("href")) : [])];
 	})`)

@@ -134,7 +134,7 @@ type screen struct {
 
 var (
 	desktop = screen{name: "desktop", width: 1280, height: 900}
-	phone   = screen{name: "phone", width: 360, height: 780, phone: true}
+	phone   = screen{name: "phone", width: 360, height: 800, phone: true}
 )
 
 func (s screen) inDark() screen {
@@ -197,7 +197,7 @@ func (p *page) screenshot(name string) {
 // look at.
 func saveArtifact(t *testing.T, name string, png []byte) {
 	t.Helper()
-	require.NoError(t, os.MkdirAll(artifacts, 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(artifacts, name)), 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(artifacts, name+".png"), png, 0o644))
 }
 

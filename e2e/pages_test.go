@@ -89,20 +89,13 @@ func TestWithoutJavaScript(t *testing.T) {
 // nothing wider than a phone's screen, and the dark scheme really dark.
 // The screenshots are for a person to look at.
 func TestScreens(t *testing.T) {
-	for _, name := range []string{"index", "stream"} {
-		for _, s := range allScreens {
-			t.Run(name+"-"+s.name, func(t *testing.T) {
-				p := newPage(t)
-				p.show(s)
-				p.open(name + ".html")
-				p.fitsScreen()
-				dark := eval[bool](p, `(() => {
-					const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-					return r + g + b < 3 * 64;
-				})()`)
-				assert.Equal(t, s.dark, dark, "body background in the %s screen", s.name)
-				p.screenshot(name + "-" + s.name)
-			})
-		}
-	}
+	eachPage(t, []string{"index", "stream"}, allScreens, func(t *testing.T, p *page, name string, s screen) {
+		p.fitsScreen()
+		dark := eval[bool](p, `(() => {
+			const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+			return r + g + b < 3 * 64;
+		})()`)
+		assert.Equal(t, s.dark, dark, "body background in the %s screen", s.name)
+		p.screenshot(name + "-" + s.name)
+	})
 }

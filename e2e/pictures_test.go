@@ -52,6 +52,9 @@ func TestPicturesWithoutJavaScript(t *testing.T) {
 				p.show(s)
 				p.open(name)
 				p.fitsScreen()
+				if name != "index.html" && !eval[bool](p, `document.querySelector(".playground") !== null`) {
+					t.Skip("a page without a demo (the check page) has no picture to show")
+				}
 				shown := eval[[]float64](p, `[...document.querySelectorAll("svg.pg-picture")]
 					.filter(e => e.getBoundingClientRect().height > 0)
 					.map(e => e.getBoundingClientRect().width)`)

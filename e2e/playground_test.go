@@ -14,11 +14,12 @@ func (p *page) waitReady() {
 	run(p, "waiting for the playground", chromedp.Poll[bool](`window.playgroundsReady === true`))
 }
 
-// setField types a value into a demo's parameter field, as a person would.
+// setField types a value into a demo's parameter field, as a person
+// would: opening "More parameters" first when the field is in there.
 func (p *page) setField(name, value string) {
 	p.t.Helper()
 	css := `.playground input[name="` + name + `"]`
-	eval[bool](p, `(document.querySelector('`+css+`').value = "") === ""`)
+	eval[bool](p, `(e => { const more = e.closest("details"); if (more) more.open = true; e.value = ""; return true; })(document.querySelector('`+css+`'))`)
 	run(p, "typing "+name, chromedp.SendKeys(chromedp.CSS(css), value))
 }
 
@@ -29,11 +30,18 @@ func (p *page) fieldMessages() string {
 	return eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
 }
 
-// runDisabled says whether the Run button of demo i of the page is
-// disabled.
-func (p *page) runDisabled(i int) bool {
+// refusesToRun says whether demo i of the page refuses to run the values
+// its form holds: its run() is rejected as not valid.
+func (p *page) refusesToRun(i int) bool {
 	p.t.Helper()
-	return eval[bool](p, `document.querySelectorAll(".playground .pg-run")[`+jsNum(i)+`].disabled`)
+	return await[bool](p, `playgrounds[`+jsNum(i)+`].run().then(() => false, e => e.message.includes("not valid"))`)
+}
+
+// describes is a JavaScript expression that is true once demo i's summary
+// is that of a run with these items and max_active: the picture, the
+// summary and the form then tell of the same run.
+func describes(i, items, maxActive int) string {
+	return `(s => s !== null && s.items === ` + jsNum(items) + ` && s.max_active === ` + jsNum(maxActive) + `)(playgrounds[` + jsNum(i) + `].summary())`
 }
 
 // checkBadURL opens a link of the site with bad values in its query, such
@@ -72,9 +80,10 @@ const inkedPixels = `(() => {
 	return n;
 })()`
 
-// TestStreamDemoRuns drives the demo through its form, then checks the run
-// through the JavaScript API: the bound held, every item has one result,
-// and the canvas shows something.
+// TestStreamDemoRuns drives the demo through its form, which re-runs it
+// with nothing else pressed, then checks the run through the JavaScript
+// API: the bound held, every item has one result, and the canvas shows
+// something.
 func TestStreamDemoRuns(t *testing.T) {
 	p := demoPage(t, "stream.html")
 	assert.Equal(t, "stream", eval[string](p, `window.playgrounds[0].pattern`))
@@ -86,8 +95,7 @@ func TestStreamDemoRuns(t *testing.T) {
 			"items":           eval[string](p, `playgrounds[0].params().items`),
 			"max_concurrency": eval[string](p, `playgrounds[0].params().max_concurrency`),
 		})
-	run(p, "running", chromedp.Click(chromedp.CSS(`.playground .pg-run`)))
-	run(p, "waiting for the summary", chromedp.Poll[bool](`playgrounds[0].summary() !== null`))
+	run(p, "waiting for the summary of the run typed", chromedp.Poll[bool](describes(0, 50, 3)))
 
 	summary := eval[map[string]float64](p, `playgrounds[0].summary()`)
 	assert.Equal(t, 3.0, summary["max_active"], "%v", summary)
@@ -130,21 +138,23 @@ func TestStreamDemoAPI(t *testing.T) {
 }
 
 // TestStreamDemoBadURL opens a link with bad values: each is named with its
-// allowed range, nothing runs, and the page stays usable.
+// allowed range, nothing runs, and the page stays usable: fixing the
+// fields runs the demo, without a click.
 func TestStreamDemoBadURL(t *testing.T) {
 	p := checkBadURL(t, `stream.html?max_concurrency=-3&items=abc&timeout=0&fail_rate=%3Cscript%3E`, "Task.Supervisor.async_stream_nolink",
 		"must be a whole number from 1 to 1000", `got "abc"`, "or infinity")
 	assert.Contains(t, p.fieldMessages(), `got "<script>"`, "shown as text, never as markup")
 	assert.Zero(t, eval[int](p, `document.querySelectorAll(".playground script, .playground img").length`))
-	assert.True(t, p.runDisabled(0), "Run waits for valid values")
+	assert.True(t, eval[bool](p, `playgrounds[0].summary() === null`), "nothing ran on the bad values")
+	assert.True(t, p.refusesToRun(0), "a run waits for valid values")
 	p.screenshot("stream-demo-bad-url")
 
-	// Fixing the fields makes the demo usable again.
+	// Fixing the fields makes the demo run.
 	p.setField("max_concurrency", "2")
 	p.setField("items", "10")
 	p.setField("timeout", "1000")
 	p.setField("fail_rate", "0")
-	assert.False(t, p.runDisabled(0))
-	assert.Equal(t, 2.0, await[map[string]float64](p, `playgrounds[0].run()`)["max_active"])
+	run(p, "waiting for the run of the fixed values", chromedp.Poll[bool](describes(0, 10, 2)))
+	assert.False(t, p.refusesToRun(0))
 	p.noConsoleErrors()
 }

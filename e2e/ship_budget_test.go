@@ -27,13 +27,17 @@ const (
 	// everyPageBudget is the most a reader who opens every page, one
 	// after the other, may download (response bodies, gzip).
 	everyPageBudget = 2_000_000
-	// fast3GReadyBudget is the most a first visit on a Fast 3G line may
-	// wait for a working demo, in ms; fast3GTextBudget, for the page's
-	// first paint of text. The line alone takes some 7 s to bring the
-	// brotli wasm; compiling it takes the rest, longer on a busy machine,
-	// hence the margin.
-	fast3GReadyBudget = 12_000
-	fast3GTextBudget  = 3_000
+	// On a Fast 3G line, first visit, in ms from navigation: the page's
+	// text and stylesheet must have arrived by fast3GTextBudget, the wasm
+	// by fast3GWasmBudget (the line alone takes 6 s for its brotli
+	// megabyte, asked for once the loader runs, some 2 s in), and the demo
+	// must work by fast3GReadyBudget. The first two
+	// are the network's doing; the last adds compiling and starting the
+	// wasm, which a busy machine slows down several times over, hence its
+	// margin.
+	fast3GTextBudget  = 2_500
+	fast3GWasmBudget  = 10_000
+	fast3GReadyBudget = 15_000
 )
 
 // fast3G is the throttling profile Chrome's DevTools call Fast 3G: 562.5 ms
@@ -172,8 +176,9 @@ func TestTransferBudget(t *testing.T) {
 }
 
 // TestFast3GBudget opens a page with a demo for the first time on a
-// throttled line: the text is painted long before the demo works, and the
-// demo works within its budget.
+// throttled line: the text and the wasm arrive within their budgets, the
+// text is painted long before the demo works, and the demo works within
+// its budget.
 func TestFast3GBudget(t *testing.T) {
 	m := newMeter(t, "")
 	p := newPage(t)
@@ -192,13 +197,24 @@ func TestFast3GBudget(t *testing.T) {
 	}))
 	run(p, "opening", chromedp.Navigate(m.URL+"stream.html"))
 	p.waitReady()
-	text := eval[float64](p, `performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1`)
-	ready := eval[float64](p, `performance.getEntriesByName("playgrounds-ready")[0].startTime`)
-	t.Logf("Fast 3G, first visit: text painted at %.0f ms (budget %d), demo ready at %.0f ms (budget %d); %d bytes",
-		text, fast3GTextBudget, ready, fast3GReadyBudget, m.total())
-	assert.Positive(t, text, "a first paint")
-	assert.LessOrEqual(t, text, float64(fast3GTextBudget))
-	assert.Less(t, text, ready/3, "the text long before the demo")
-	assert.LessOrEqual(t, ready, float64(fast3GReadyBudget))
+	at := eval[map[string]float64](p, `(() => {
+		const arrived = (name) => performance.getEntriesByType("resource").find((e) => e.name.endsWith("/" + name))?.responseEnd ?? -1;
+		return {
+			page: performance.getEntriesByType("navigation")[0].responseEnd,
+			css: arrived("style.css"),
+			wasm: arrived("playground.wasm"),
+			paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1,
+			ready: performance.getEntriesByName("playgrounds-ready")[0].startTime,
+		};
+	})()`)
+	t.Logf("Fast 3G, first visit (ms): page %.0f, stylesheet %.0f, text painted %.0f, wasm %.0f, demo ready %.0f; %d bytes",
+		at["page"], at["css"], at["paint"], at["wasm"], at["ready"], m.total())
+	for _, got := range []string{"page", "css", "wasm", "paint"} {
+		assert.Positive(t, at[got], got)
+	}
+	assert.LessOrEqual(t, max(at["page"], at["css"]), float64(fast3GTextBudget), "the text and its style")
+	assert.LessOrEqual(t, at["wasm"], float64(fast3GWasmBudget), "the wasm")
+	assert.LessOrEqual(t, at["ready"], float64(fast3GReadyBudget), "a working demo")
+	assert.Less(t, at["paint"], at["ready"]/2, "the text long before the demo")
 	p.noConsoleErrors()
 }

@@ -98,7 +98,7 @@ func openHost(t *testing.T, url string) (*page, *frames) {
 func embedSized(p *page, id runtime.ExecutionContextID, name string) {
 	p.t.Helper()
 	pollIn(p, id, "waiting for the "+name+" demo", `window.playgroundsReady === true`)
-	pollIn(p, id, name+" sized", `Math.abs(innerHeight - Math.ceil(document.body.getBoundingClientRect().height)) <= 1`)
+	pollIn(p, id, name+" sized", fitsFrame)
 }
 
 // TestEmbedBehindRedirect includes embed.js from an address that

@@ -55,15 +55,15 @@ func TestStageDemo(t *testing.T) {
 }
 
 // TestStageDemoBadURL: a link with bad values names them, runs nothing,
-// and leaves the page's text intact.
+// and leaves the page's text intact; fixed, the values run.
 func TestStageDemoBadURL(t *testing.T) {
 	p := checkBadURL(t, `stage.html?max_demand=5&min_demand=9&consumers=0&rate=fast`, "Broadway", "from 1 to 64", `got "fast"`)
-	assert.True(t, p.runDisabled(0))
+	assert.True(t, p.refusesToRun(0))
 	p.setField("consumers", "2")
 	p.setField("rate", "0")
 	p.setField("min_demand", "2")
-	assert.False(t, p.runDisabled(0))
-	assert.Equal(t, 200.0, await[map[string]float64](p, `playgrounds[0].run()`)["processed"])
+	run(p, "the fixed values run", chromedp.Poll[bool](`(s => s !== null && s.processed === 200)(playgrounds[0].summary())`))
+	assert.Equal(t, "2", eval[string](p, `playgrounds[0].params().consumers`))
 	p.noConsoleErrors()
 }
 

@@ -98,7 +98,7 @@ func indexOfKind(trace []traceEvent, kind string) int {
 func TestTasksBadURL(t *testing.T) {
 	p := checkBadURL(t, `tasks.html?mode=forever&max_children=-1&fail_rate=2`, "Task.Supervisor.async_nolink",
 		"supervised", "from 0 to 10000, or infinity", `got "2"`)
-	assert.False(t, p.runDisabled(1), "the second demo is untouched")
+	assert.False(t, p.refusesToRun(1), "the second demo is untouched")
 	p.noConsoleErrors()
 }
 

@@ -54,7 +54,7 @@ func TestTimeoutPage(t *testing.T) {
 // TestTimeoutBadURL: bad values are named and the page reads on.
 func TestTimeoutBadURL(t *testing.T) {
 	p := checkBadURL(t, `timeout.html?timeout=0&shutdown=-1&stubborn_rate=x`, "Task.shutdown", "or infinity", `got "x"`)
-	assert.True(t, p.runDisabled(0))
+	assert.True(t, p.refusesToRun(0))
 	p.noConsoleErrors()
 }
 

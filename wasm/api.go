@@ -50,9 +50,12 @@ func (d *demo) api() js.Value {
 	}, null)
 	method("trace", func([]js.Value) any { return d.traceArray() }, null)
 	method("time", func([]js.Value) any { return d.player.T() }, null)
+	method("playing", func([]js.Value) any { return d.player.Playing() }, null)
+	method("speed", func([]js.Value) any { return d.player.Speed() }, null)
 	method("seek", func(args []js.Value) any {
 		if len(args) > 0 && args[0].Type() == js.TypeNumber {
 			d.player.Pause()
+			d.autoPaused, d.chosen, d.still = false, true, false
 			d.seek(args[0].Float())
 		}
 		return d.player.T()
@@ -103,8 +106,8 @@ func (d *demo) api() js.Value {
 }
 
 // setParams applies parameters given as an object over the form's values.
-// On success it updates the form (and the URL, for the first demo) and
-// returns an empty array; otherwise it changes nothing and returns the
+// On success it updates the form (and the URL, for the first demo), which
+// re-runs the demo as an edit does, and returns an empty array; otherwise it changes nothing and returns the
 // errors as {param, message} objects.
 func (d *demo) setParams(args []js.Value) any {
 	in := js.Undefined()
@@ -134,27 +137,29 @@ func (d *demo) setParams(args []js.Value) any {
 	if len(d.kit.Presets) > 0 {
 		d.ui.preset.SetValue("")
 	}
-	d.check(v.Raw(), nil)
-	d.writeURL()
+	d.changed(v.Raw())
 	return js.ValueOf([]any{})
 }
 
-// run computes a run of the form's values and returns a promise of its
-// summary. While a run is being computed, it returns a promise of that
-// run's summary.
+// run computes a run of the form's values, to play from its start, and
+// returns a promise of its summary. While a run of these values is being
+// computed, it returns a promise of that run's summary.
 func (d *demo) run() js.Value {
 	p, resolve, reject := dom.NewPromise()
 	switch {
 	case d.broken:
 		reject(dom.NewError("this demo stopped after an error"))
-	case !d.valid && d.computing == nil:
+	case !d.valid:
 		reject(dom.NewError("the parameters are not valid: " + strings.Join(d.problems(), "; ")))
 	default:
 		d.waiting = append(d.waiting, pending{resolve, reject})
-		if d.computing == nil {
-			d.startAt = -1
+		d.rerun.Stop()
+		d.startAt = -1
+		if j := d.job; j != nil && j.current() {
+			j.fromStart = true
+		} else {
+			d.compute(true)
 		}
-		d.compute()
 	}
 	return p
 }

@@ -29,17 +29,19 @@ type demo struct {
 
 	values scenario.Values // the form's values, when valid
 	valid  bool
+	edit   int // counts the valid values the form took, to tell a job of them
 	// unshown holds values a number input could not show (say "abc" from
 	// the URL), so that the field's message keeps quoting what was given
 	// until the field is edited.
 	unshown map[string]string
 	broken  bool // a callback panicked: the demo stays as it is
 
-	computing *scenario.Run
-	waiting   []pending // run() promises awaiting the computation
-	last      *result   // the last computed run, nil before one
-	startAt   float64   // where the next computed run opens, paused; -1 to play it from 0
-	sweeping  *sweep    // the sweep being run, nil when none
+	job      *job       // the computation under way, nil when none
+	rerun    *dom.Timer // an edit's re-run, a moment after the last edit
+	waiting  []pending  // run() promises awaiting the computation
+	last     *result    // the last computed run, nil before one
+	startAt  float64    // where the first run opens, paused, as a link asked; -1 for none
+	sweeping *sweep     // the sweep being run, nil when none
 
 	// What the canvases show: the last run, or before one a preview of the
 	// form's values.
@@ -50,8 +52,26 @@ type demo struct {
 	paint    struct{ anim, marks, charts, sweep *painter }
 	width    float64 // the canvases' CSS width, measured once per resize
 	measured bool    // width and colours fit the page as it is now
-	reduced  bool    // prefers-reduced-motion: discrete steps
+	reduced  bool    // prefers-reduced-motion: no autoplay, discrete steps
 	frames   *dom.Frames
+	shown    int // counts the visuals shown, to know one from the next
+	// tickCache holds the strip's ticks for a visual shown and a width.
+	tickCache struct {
+		shown int
+		inner float64
+		ticks []tick
+	}
+
+	// Arrival and pace: a demo plays when it comes on screen and pauses
+	// when it leaves, at a speed that fits its run unless one was chosen.
+	sight      *dom.Sight
+	onScreen   bool
+	autoPaused bool    // paused by leaving the screen: plays again on coming back
+	chosen     bool    // the moment shown was chosen (a seek, a step, a pause): the link keeps it
+	still      bool    // showing the still that stands for the run, with reduced motion
+	fit        bool    // the speed follows each run's length (view.FitSpeed)
+	speed      float64 // the speed chosen, when not fit
+	panelOpen  bool    // the parameters' panel, on a phone
 
 	lastFrame     float64      // timestamp of the previous frame while playing; 0 when paused
 	urlDue        bool         // the time shown changed since the link last took it
@@ -98,53 +118,64 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 		notes = append(notes, "Ignored "+strconv.Quote(n)+": it is not a parameter of "+scn.Name+".")
 	}
 	if t, ok, bad := form.Time(query); ok {
-		d.startAt = t
+		d.startAt, d.chosen = t, true
 	} else if bad != "" {
 		notes = append(notes, bad)
 	}
+	var bad string
+	d.speed, d.fit, bad = form.Speed(query)
+	if bad != "" {
+		notes = append(notes, bad)
+	}
 
-	d.ui = buildUI(doc, "pg"+strconv.Itoa(index), form.Fields(scn), d.kit)
+	d.ui = buildUI(doc, "pg"+strconv.Itoa(index), scn, d.kit)
 	defaults, _ := scn.Parse(nil)
 	d.vis = d.kit.New(nil, defaults) // until the form holds valid values
 	d.paint.anim = newPainter(d.ui.canvas, &d.palette)
-	d.paint.marks = newPainter(d.ui.marks, &d.palette)
+	d.paint.marks = newPainter(d.ui.bar.marks, &d.palette)
 	d.paint.charts = newPainter(d.ui.charts, &d.palette)
 	d.paint.sweep = newPainter(d.ui.sweepCv, &d.palette)
 	d.story = newNarration(d.ui, d.kit.WordsOf())
 	d.frames = dom.NewFrames(func(ts float64) { d.guard(func() { d.frame(ts) }) })
+	d.rerun = dom.NewTimer(func() { d.guard(func() { d.compute(false) }) })
 	d.listen()
 	d.setForm(raw)
 	d.check(raw, notes)
+	d.showSpeed()
 
 	if fallback, ok := el.QuerySelector(".playground-fallback"); ok {
-		fallback.SetHidden(true)
+		fallback.SetHidden(true) // with the picture the page was built with
 	}
 	if loading, ok := el.QuerySelector(".playground-loading"); ok {
 		loading.Remove()
 	}
 	el.Append(d.ui.parts...)
 	d.resize()
-	if d.startAt >= 0 && d.valid { // a shared link to a moment of a run
-		d.compute()
-	}
+	// Watched once it is in the page: the first report says whether it
+	// is on screen already, and the run starts then.
+	d.sight = dom.Watch(d.ui.canvas.Element, func(f float64) { d.guard(func() { d.sighted(f) }) }, onScreenAt)
+	d.release = append(d.release, d.sight.Release, d.rerun.Release)
 	return d, nil
 }
 
 // listen wires the controls. Form edits are caught once, on the form, as
-// they bubble.
+// they bubble; the bar's likewise on the bar.
 func (d *demo) listen() {
-	on := func(el dom.Element, typ string, fn func(dom.Event)) {
-		d.release = append(d.release, el.AddEventListener(typ, func(e dom.Event) { d.guard(func() { fn(e) }) }))
-	}
-	u := d.ui
-	on(u.form, "submit", func(e dom.Event) { e.PreventDefault(); d.startAt = -1; d.compute() })
-	on(u.form, "input", func(e dom.Event) { d.edited(e) })
-	on(u.form, "change", func(e dom.Event) { d.edited(e) })
-	on(u.pause.Element, "click", func(dom.Event) { d.toggle() })
-	on(u.step.Element, "click", func(dom.Event) { d.stepBy(1) })
-	on(u.back.Element, "click", func(dom.Event) { d.stepBy(-1) })
-	on(u.reset.Element, "click", func(dom.Event) { d.reset() })
-	on(u.marks.Element, "pointerdown", func(e dom.Event) { d.scrubTo(e) })
+	on := d.on
+	u, b := d.ui, d.ui.bar
+	on(u.form, "submit", func(e dom.Event) { e.PreventDefault(); d.rerun.Stop(); d.compute(false) })
+	on(u.form, "input", d.edited)
+	on(u.form, "change", d.edited)
+	on(b.box, "input", d.played)
+	on(b.box, "change", d.played)
+	on(b.pause.Element, "click", func(dom.Event) { d.toggle() })
+	on(b.step.Element, "click", func(dom.Event) { d.stepBy(1) })
+	on(b.back.Element, "click", func(dom.Event) { d.stepBy(-1) })
+	on(b.reset.Element, "click", func(dom.Event) { d.reset() })
+	on(b.fit.Element, "click", func(dom.Event) { d.fitSpeed() })
+	on(b.marks.Element, "pointerdown", func(e dom.Event) { d.scrubTo(e) })
+	on(b.panel.Element, "click", func(dom.Event) { d.togglePanel() })
+	on(u.closeP.Element, "click", func(dom.Event) { d.togglePanel() })
 	on(u.json.Element, "click", func(dom.Event) { d.download("json") })
 	on(u.chrome.Element, "click", func(dom.Event) { d.download("chrome") })
 	on(u.helpBtn.Element, "click", func(dom.Event) { d.toggleHelp() })
@@ -159,37 +190,6 @@ func (d *demo) listen() {
 		dom.OnWindow("resize", func(dom.Event) { d.guard(d.resize) }),
 		dom.MatchMedia("(prefers-color-scheme: dark)").OnChange(func() { d.guard(d.resize) }),
 		reduced.OnChange(func() { d.guard(func() { d.reduced = reduced.Matches(); d.redraw() }) }))
-}
-
-// edited handles an edit of any control inside the form: the playback
-// controls act on the player, a preset fills the fields, the parameters are
-// validated.
-func (d *demo) edited(e dom.Event) {
-	switch t := e.Target(); {
-	case t.Equal(d.ui.speed.JSValue()):
-		s, _ := strconv.ParseFloat(d.ui.speed.Value(), 64)
-		d.player.SetSpeed(s)
-	case t.Equal(d.ui.time.JSValue()):
-		t, _ := strconv.ParseFloat(d.ui.time.Value(), 64)
-		if e.Type() == "change" { // let go, or a key: the time settles
-			d.seek(t)
-		} else { // dragged: the link waits for the change event
-			d.player.Seek(t)
-			d.redraw()
-		}
-	case len(d.kit.Presets) > 0 && t.Equal(d.ui.preset.JSValue()):
-		if e.Type() == "change" {
-			d.applyPreset(d.ui.preset.Value())
-		}
-	default:
-		delete(d.unshown, t.Get("name").String())
-		if len(d.kit.Presets) > 0 {
-			d.ui.preset.SetValue("") // edited by hand: no longer the preset
-		}
-		if d.check(d.readForm(), nil) {
-			d.writeURL()
-		}
-	}
 }
 
 // guard runs a callback's body; a panic in it breaks this demo, visibly,
@@ -213,6 +213,10 @@ func (d *demo) fail(why string) {
 	}
 	d.broken = true
 	defer func() { _ = recover() }() // the DOM itself may be what failed
+	if d.job != nil {
+		d.job.supersede()
+		d.job = nil
+	}
 	for _, w := range d.waiting {
 		w.reject(dom.NewError(why))
 	}
@@ -223,9 +227,11 @@ func (d *demo) fail(why string) {
 	d.ui.failure.SetText("This demo stopped because of a bug in the playground: " + why +
 		". The text of the page still holds; reloading the page starts the demo again.")
 	d.ui.failure.SetHidden(false)
-	for _, b := range []dom.Button{d.ui.run, d.ui.back, d.ui.pause, d.ui.step, d.ui.reset, d.ui.json, d.ui.chrome} {
-		b.SetDisabled(true)
+	b := d.ui.bar
+	for _, btn := range []dom.Button{b.back, b.pause, b.step, b.reset, b.fit, d.ui.json, d.ui.chrome} {
+		btn.SetDisabled(true)
 	}
+	d.showBusy(false)
 	for _, r := range d.release {
 		r()
 	}

@@ -41,8 +41,20 @@ func streamValues(t *testing.T, raw map[string]string) (*scenario.Scenario, scen
 func driven(t *testing.T, l js.Value, run *scenario.Run, after func()) error {
 	t.Helper()
 	end := make(chan error, 1)
-	drive(l, run, after, func(err error) { end <- err })
+	drive(l, func() any { return stepFor(run, stepMs, after) }, func(err error) { end <- err })
 	return <-end
+}
+
+// natively is the summary of a run of v stepped under synctest.
+func natively(t *testing.T, s *scenario.Scenario, v scenario.Values) map[string]float64 {
+	t.Helper()
+	var sum map[string]float64
+	synctest.Test(t, func(t *testing.T) {
+		run := s.Start(v)
+		require.NoError(t, run.Complete(synctest.Wait))
+		sum = run.Summary()
+	})
+	return sum
 }
 
 // TestDriveComputesTheRunSynctestDoes: stepping from a JavaScript loop sees
@@ -57,12 +69,7 @@ func TestDriveComputesTheRunSynctestDoes(t *testing.T) {
 		{"items": "60", "timeout": "300"},
 	} {
 		s, v := streamValues(t, raw)
-		var want map[string]float64
-		synctest.Test(t, func(t *testing.T) {
-			run := s.Start(v)
-			require.NoError(t, run.Complete(synctest.Wait))
-			want = run.Summary()
-		})
+		want := natively(t, s, v)
 
 		run := s.Start(v)
 		steps := 0
@@ -71,6 +78,29 @@ func TestDriveComputesTheRunSynctestDoes(t *testing.T) {
 		require.NoError(t, run.Err())
 		assert.Equal(t, want, run.Summary(), "%v", raw)
 		assert.Greater(t, steps, 1, "one step per virtual instant")
+	}
+}
+
+// TestDriveSettlesWithinACall: one call from JavaScript steps a run many
+// times, letting its goroutines settle between steps, and every scenario
+// ends as it does under synctest.
+func TestDriveSettlesWithinACall(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreAnyFunction("runtime.handleEvent"))
+	l := loop(t)
+	for _, name := range scenario.Names() {
+		s, _ := scenario.Lookup(name)
+		v, errs := s.Parse(nil)
+		require.Empty(t, errs)
+		want := natively(t, s, v)
+
+		run := s.Start(v)
+		calls, steps := 0, 0
+		end := make(chan error, 1)
+		drive(l, func() any { calls++; return stepFor(run, stepMs, func() { steps++ }) }, func(err error) { end <- err })
+		require.NoError(t, <-end, name)
+		require.NoError(t, run.Err(), name)
+		assert.Equal(t, want, run.Summary(), name)
+		assert.LessOrEqual(t, 4*calls, steps, "%s: %d calls for %d steps", name, calls, steps)
 	}
 }
 

@@ -19,7 +19,11 @@ func (d *demo) key(e dom.Event) {
 		e.PreventDefault()
 		d.toggleHelp()
 	case key == "Escape":
-		if d.helpShown() {
+		switch {
+		case d.panelOpen:
+			e.PreventDefault()
+			d.togglePanel()
+		case d.helpShown():
 			e.PreventDefault()
 			d.toggleHelp()
 		}

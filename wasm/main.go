@@ -11,15 +11,20 @@ import (
 func main() {
 	doc := dom.Doc()
 	apis := []any{}
+	// The replay page's address names a trace file, not a demo's values.
+	replay := len(doc.QuerySelectorAll("[data-replay]")) > 0
 	for i, el := range doc.QuerySelectorAll("[data-playground]") {
 		var query map[string]string
-		if i == 0 { // one URL cannot address two demos; see package form
+		if i == 0 && !replay { // one URL cannot address two demos; see package form
 			query = dom.Query()
 		}
 		d, err := newDemo(doc, el, i, query)
 		if err != nil {
 			showProblem(doc, el, err.Error())
 			continue
+		}
+		if i == 0 && replay {
+			startReplay(doc, d)
 		}
 		apis = append(apis, d.api())
 	}

@@ -23,6 +23,7 @@ func (d *demo) setForm(raw map[string]string) {
 		if f.input.Value() != v {
 			d.unshown[f.Name] = v
 		}
+		f.showSlider(v)
 	}
 }
 
@@ -58,11 +59,15 @@ func (d *demo) check(raw map[string]string, notes []string) bool {
 		}
 	}
 	notes = append(notes, other...)
+	if len(errs) > 0 && d.last != nil {
+		notes = append(notes, "The picture shows the run of the last valid parameters.")
+	}
 	d.ui.notice.SetText(strings.Join(notes, " "))
 	d.ui.notice.SetHidden(len(notes) == 0)
 	d.valid = len(errs) == 0
 	if d.valid {
 		d.values = v
+		d.edit++
 		d.updateEmbed()
 		if d.last == nil {
 			d.show(d.kit.New(nil, v), nil)
@@ -73,7 +78,7 @@ func (d *demo) check(raw map[string]string, notes []string) bool {
 }
 
 // applyPreset fills the form with the named preset over the page's own
-// parameters, and reports the preset's problems (none for a known preset
+// parameters, which re-runs the demo, and reports the preset's problems (none for a known preset
 // whose values the scenario accepts).
 func (d *demo) applyPreset(name string) []string {
 	for _, p := range d.kit.Presets {
@@ -83,10 +88,9 @@ func (d *demo) applyPreset(name string) []string {
 		raw, unknown := form.Merge(d.scn, d.page, p.Params)
 		d.setForm(raw)
 		d.ui.preset.SetValue(name)
-		if !d.check(raw, nil) {
+		if d.changed(raw); !d.valid {
 			return d.problems()
 		}
-		d.writeURL()
 		if len(unknown) > 0 {
 			return []string{"the preset names unknown parameters: " + strings.Join(unknown, ", ")}
 		}

@@ -3,12 +3,9 @@
 package main
 
 import (
-	"strconv"
-
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/internal/view/chart"
 	"github.com/concurrency-patterns/playground/wasm/dom"
-	"github.com/concurrency-patterns/playground/wasm/form"
 )
 
 // maxFrameGap caps the virtual time one frame may skip, in real ms: after a
@@ -23,13 +20,15 @@ const (
 )
 
 // show makes vis (and charts, nil for a preview) what the canvases show,
-// paused at the start at the speed chosen.
+// paused at the start, at the speed chosen or the one that fits it.
 func (d *demo) show(vis view.Visual, charts *chart.Data) {
 	d.vis, d.charts = vis, charts
-	speed := d.player.Speed()
+	d.shown++
 	d.player = view.NewPlayer(vis.Times(), vis.End())
-	d.player.SetSpeed(speed)
+	d.showSpeed()
 	d.story.reset(d.last, vis.Marks())
+	d.ui.charts.SetHidden(charts == nil)
+	d.ui.waitTx.SetHidden(charts != nil)
 	d.settle()
 }
 
@@ -58,7 +57,7 @@ func (d *demo) frame(ts float64) {
 		d.lastFrame = ts
 		d.frames.Request()
 		d.urlDue = true // the time moves: the link takes it once it stops
-	} else if d.urlDue && d.last != nil {
+	} else if d.urlDue && d.last != nil && d.job == nil {
 		// Paused: the link holds the moment shown. Only once a change has
 		// settled: the URL is not rewritten every frame of a scrub.
 		d.urlDue = false
@@ -83,8 +82,8 @@ func (d *demo) shownT() float64 {
 	return d.player.T()
 }
 
-// marksPlan draws the timeline's strip: a tick per notable event and the
-// time shown.
+// marksPlan draws the timeline's strip: a tick per notable event, one per
+// pixel and colour however many fall there, and the time shown.
 func (d *demo) marksPlan(t float64) view.Plan {
 	w := d.width
 	p := view.Plan{W: w, H: marksH}
@@ -94,11 +93,38 @@ func (d *demo) marksPlan(t float64) view.Plan {
 	if end <= 0 {
 		return p
 	}
-	for _, m := range d.vis.Marks() {
-		p.Fill(m.Role, view.Rect{X: marksInset + inner*m.T/end - 1, Y: 1, W: 2, H: marksH - 2})
+	for _, k := range d.ticks(inner, end) {
+		p.Fill(k.role, view.Rect{X: marksInset + float64(k.x) - 1, Y: 1, W: 2, H: marksH - 2})
 	}
 	p.Fill(view.RoleText, view.Rect{X: marksInset + inner*min(t/end, 1) - 0.5, Y: 0, W: 1, H: marksH})
 	return p
+}
+
+// tick is a mark on the strip: a pixel column and a colour.
+type tick struct {
+	x    int
+	role view.Role
+}
+
+// ticks are the visual's marks as ticks on a strip inner pixels wide, one
+// per column and colour, worked out once per visual and width: a run with
+// 20,000 crashes draws a few hundred ticks a frame, not 20,000.
+func (d *demo) ticks(inner, end float64) []tick {
+	if d.tickCache.shown == d.shown && d.tickCache.inner == inner {
+		return d.tickCache.ticks
+	}
+	var out []tick
+	last := map[view.Role]int{}
+	for _, m := range d.vis.Marks() {
+		x := int(inner * m.T / end)
+		if px, ok := last[m.Role]; ok && px == x {
+			continue
+		}
+		last[m.Role] = x
+		out = append(out, tick{x, m.Role})
+	}
+	d.tickCache.shown, d.tickCache.inner, d.tickCache.ticks = d.shown, inner, out
+	return out
 }
 
 // resize fits the canvases to their width and the page's colours on the
@@ -123,12 +149,17 @@ func (d *demo) measure() {
 	}
 }
 
-// toggle plays or pauses.
+// toggle plays or pauses, as the reader asks.
 func (d *demo) toggle() {
 	if d.last == nil {
 		return
 	}
+	if d.still { // Play on the still plays the run from its start
+		d.player.Seek(0)
+	}
+	d.autoPaused, d.still = false, false
 	d.player.Toggle()
+	d.chosen = !d.player.Playing()
 	d.settle()
 }
 
@@ -143,6 +174,7 @@ func (d *demo) stepBy(dir int) {
 	} else {
 		d.player.StepBack()
 	}
+	d.autoPaused, d.chosen, d.still = false, true, false
 	d.story.tell(d.player.T())
 	d.settle()
 }
@@ -150,6 +182,7 @@ func (d *demo) stepBy(dir int) {
 // reset pauses and goes back to time 0.
 func (d *demo) reset() {
 	d.player.Reset()
+	d.autoPaused, d.chosen, d.still = false, false, false
 	d.settle()
 }
 
@@ -166,95 +199,6 @@ func (d *demo) scrubTo(e dom.Event) {
 		return
 	}
 	d.player.Pause()
+	d.autoPaused, d.chosen, d.still = false, true, false
 	d.seek((e.OffsetX() - marksInset) / (d.width - 2*marksInset) * d.player.End())
-}
-
-// writeURL keeps the page URL's query in step with the form and, once a
-// run is shown and paused, the time shown, so a copied link opens that
-// moment. Only the first demo of a page does.
-func (d *demo) writeURL() {
-	if !d.syncURL || !d.valid {
-		return
-	}
-	set, del := form.QueryUpdate(d.scn, d.values, d.page)
-	if d.last != nil && !d.player.Playing() && d.player.T() > 0 {
-		set[form.TimeParam] = form.FormatTime(d.player.T())
-	} else {
-		del = append(del, form.TimeParam)
-	}
-	dom.ReplaceQuery(set, del)
-}
-
-// controlState is what the controls show; controls changes the DOM only
-// where it differs from what is shown.
-type controlState struct {
-	noRun, noPlay bool
-	noBack, noFwd bool
-	runLabel      string
-	pauseLabel    string
-	end, t        float64
-}
-
-func (d *demo) controls() {
-	now := controlState{
-		noRun:      !d.valid || d.computing != nil,
-		noPlay:     d.last == nil,
-		runLabel:   "Run",
-		pauseLabel: "Play",
-		end:        d.player.End(),
-		t:          d.player.T(),
-	}
-	now.noBack = now.noPlay || now.t <= 0
-	now.noFwd = now.noPlay || now.t >= now.end
-	switch {
-	case d.computing != nil:
-		now.runLabel = "Computing…"
-	case d.player.Playing():
-		now.pauseLabel = "Pause"
-	case d.last != nil && now.t >= now.end:
-		now.pauseLabel = "Replay"
-	case now.t > 0:
-		now.pauseLabel = "Resume"
-	}
-	was := d.controlsShown
-	d.controlsShown = now
-	u := d.ui
-	if now.noRun != was.noRun {
-		u.run.SetDisabled(now.noRun)
-	}
-	if now.runLabel != was.runLabel {
-		u.run.SetText(now.runLabel)
-	}
-	if now.noPlay != was.noPlay {
-		for _, b := range []dom.Button{u.pause, u.reset, u.json, u.chrome} {
-			b.SetDisabled(now.noPlay)
-		}
-		u.time.SetDisabled(now.noPlay)
-	}
-	// Step buttons stay focusable at the ends (aria-disabled, not
-	// disabled), so that a keyboard user stepping does not lose the focus.
-	if now.noBack != was.noBack || now.noPlay != was.noPlay {
-		ariaDisabled(u.back, now.noBack)
-	}
-	if now.noFwd != was.noFwd || now.noPlay != was.noPlay {
-		ariaDisabled(u.step, now.noFwd)
-	}
-	if now.pauseLabel != was.pauseLabel {
-		u.pause.SetText(now.pauseLabel)
-	}
-	if now.end != was.end {
-		u.time.SetAttr("max", strconv.FormatFloat(now.end, 'f', -1, 64))
-	}
-	if now.t != was.t || now.end != was.end {
-		u.time.SetValue(strconv.FormatFloat(now.t, 'f', -1, 64))
-		u.time.SetAttr("aria-valuetext", view.Ms(now.t)+" of "+view.Ms(now.end)+" virtual ms")
-	}
-}
-
-func ariaDisabled(b dom.Button, off bool) {
-	if off {
-		b.SetAttr("aria-disabled", "true")
-	} else {
-		b.RemoveAttr("aria-disabled")
-	}
 }

@@ -80,8 +80,10 @@ func (d *demo) sweepNext() {
 			return
 		}
 		d.ui.sweepTx.SetText("Sweeping " + s.param + ": run " + strconv.Itoa(s.next+1) + " of " + strconv.Itoa(len(s.values)) + "…")
+		holdGC()
 		run := d.scn.Start(v)
-		drive(loop, run, func() {}, func(err error) {
+		drive(loop, func() any { return stepFor(run, stepMs, func() {}) }, func(err error) {
+			releaseGC()
 			d.guard(func() {
 				if err == nil {
 					err = run.Err()

@@ -5,32 +5,38 @@ package main
 import (
 	"strconv"
 
+	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/wasm/dom"
-	"github.com/concurrency-patterns/playground/wasm/form"
 )
 
 // logSize is how many recent events the event log lists.
 const logSize = 40
 
 // ui holds the elements of one demo.
+//
+// The picture comes first: the canvas, the playback bar under it, the
+// legend and the summary. Beside them on a wide screen, under them on a
+// narrower one and as a panel the bar opens on a phone, the form: the
+// kit's knobs, then every other parameter under "More parameters". The
+// charts, the sweep, the tools and the event log follow.
 type ui struct {
+	main    dom.Element // the picture and the form, side by side when there is room
 	form    dom.Element
+	side    dom.Element // the form's box: a panel on a phone
 	fields  []fieldUI
 	notice  dom.Element // messages that belong to no field
 	preset  dom.Input   // a <select> of the kit's presets; nil Element when none
-	run     dom.Button
-	back    dom.Button
-	pause   dom.Button
-	step    dom.Button
-	reset   dom.Button
-	speed   dom.Input
-	time    dom.Input
-	marks   dom.Canvas // the timeline's marks, under the time slider
+	panel   dom.Button  // opens the form as a panel, on a phone
+	closeP  dom.Button  // closes it
+	bar     bar
 	canvas  dom.Canvas
+	busy    dom.Element // "computing…" over the picture, for a long compute
+	busyTx  dom.Element
 	legend  dom.Element
 	summary dom.Element
 	charts  dom.Canvas
+	waitTx  dom.Element // what the charts section says before a run
 	sweep   dom.Button
 	sweepTx dom.Element // the sweep's state and figures in words
 	sweepCv dom.Canvas
@@ -46,103 +52,52 @@ type ui struct {
 	parts   []dom.Element // the widget's top-level elements, in page order
 }
 
-// fieldUI is one parameter's input and its validation message.
-type fieldUI struct {
-	form.Field
-	box   dom.Element
-	input dom.Input
-	msg   dom.Element
-}
-
 // buildUI makes a demo's widget for fields and kit; id prefixes element
 // ids so that labels find their inputs when a page has several demos.
-func buildUI(doc dom.Document, id string, fields []form.Field, kit view.Kit) ui {
+func buildUI(doc dom.Document, id string, scn *scenario.Scenario, kit view.Kit) ui {
 	var u ui
-	u.form = doc.New("form", "pg-form", "")
-	u.form.SetAttr("novalidate", "") // our messages, not the browser's bubbles
-
-	params := doc.New("details", "pg-params", "")
-	params.SetAttr("open", "")
-	params.Append(doc.New("summary", "", "Parameters"))
-	if len(kit.Presets) > 0 {
-		u.preset = dom.AsInput(doc.New("select", "", ""))
-		u.preset.SetAttr("id", id+"-preset")
-		u.preset.Append(option(doc, "", "custom"))
-		for _, p := range kit.Presets {
-			u.preset.Append(option(doc, p.Name, p.Name))
-		}
-		box := doc.New("div", "pg-preset", "")
-		label := doc.New("label", "", "preset")
-		label.SetAttr("for", id+"-preset")
-		box.Append(label, u.preset.Element)
-		params.Append(box)
-	}
-	grid := doc.New("div", "pg-fields", "")
-	for _, f := range fields {
-		fu := buildField(doc, id+"-"+f.Name, f)
-		u.fields = append(u.fields, fu)
-		grid.Append(fu.box)
-	}
-	params.Append(grid)
-	u.notice = doc.New("p", "pg-notice", "")
-	u.notice.SetHidden(true)
-
-	controls := doc.New("div", "pg-controls", "")
-	u.run = button(doc, "submit", "pg-run", "Run", "")
-	u.back = button(doc, "button", "", "◀ Back", "Step back to the previous event")
-	u.pause = button(doc, "button", "pg-pause", "Play", "")
-	u.step = button(doc, "button", "", "Step ▶", "Step to the next event")
-	u.reset = button(doc, "button", "", "Reset", "")
-	u.speed = dom.AsInput(doc.New("select", "", ""))
-	for _, s := range view.Speeds {
-		v := strconv.FormatFloat(s, 'f', -1, 64)
-		u.speed.Append(option(doc, v, v+"×"))
-	}
-	u.speed.SetValue("1")
-	controls.Append(u.run.Element, u.back.Element, u.pause.Element, u.step.Element, u.reset.Element,
-		labelled(doc, "pg-speed", "speed", u.speed.Element))
-
-	timeline := doc.New("div", "pg-timeline", "")
-	u.time = dom.AsInput(doc.New("input", "", ""))
-	u.time.SetAttr("type", "range")
-	u.time.SetAttr("min", "0")
-	u.time.SetAttr("max", "0")
-	u.time.SetAttr("step", "any")
-	u.time.SetAttr("aria-label", "time")
-	u.marks = dom.AsCanvas(doc.New("canvas", "pg-marks", ""))
-	u.marks.SetAttr("aria-hidden", "true") // the event log and the narration say the same
-	timeline.Append(doc.New("span", "pg-time-label", "time"), u.time.Element, u.marks.Element)
-	u.form.Append(params, u.notice, controls, timeline)
-
+	u.main = doc.New("div", "pg-main", "")
+	figure := doc.New("div", "pg-figure", "")
+	box := doc.New("div", "pg-canvas-box", "")
 	u.canvas = dom.AsCanvas(doc.New("canvas", "pg-canvas", ""))
 	u.canvas.SetAttr("role", "img")
 	u.canvas.SetAttr("tabindex", "0")
 	u.canvas.SetAttr("aria-label", kit.Describe+" Keys: space plays or pauses, arrows step, ? lists the shortcuts.")
+	u.busy = doc.New("div", "pg-busy", "")
+	u.busy.SetHidden(true)
+	u.busyTx = doc.New("span", "", "")
+	progress := doc.New("progress", "", "")
+	progress.SetAttr("aria-label", "Computing the run")
+	u.busy.Append(progress, u.busyTx)
+	box.Append(u.canvas.Element, u.busy)
+	u.bar = buildBar(doc, id)
+	u.panel = u.bar.panel
 	u.legend = legend(doc, kit.Legend)
 	u.summary = doc.New("p", "pg-summary", "")
 	u.summary.SetAttr("aria-live", "polite")
+	figure.Append(box, u.bar.box, u.legend, u.summary)
+
+	u.side = doc.New("div", "pg-side", "")
+	u.side.SetAttr("id", id+"-side")
+	u.side.SetAttr("role", "region")
+	u.side.SetAttr("aria-label", "Parameters")
+	head := doc.New("div", "pg-side-head", "")
+	u.closeP = button(doc, "button", "pg-close", "Close", "Close the parameters")
+	head.Append(doc.New("span", "", "Parameters"), u.closeP.Element)
+	u.panel.SetAttr("aria-controls", id+"-side")
+	u.buildForm(doc, id, scn, kit)
+	u.side.Append(head, u.form)
+	u.main.Append(figure, u.side)
 
 	charts := section(doc, "pg-charts", "Charts", true)
+	u.waitTx = doc.New("p", "pg-wait", "The charts draw once the run is computed, as soon as the demo is on screen.")
 	u.charts = dom.AsCanvas(doc.New("canvas", "pg-chart", ""))
 	u.charts.SetAttr("role", "img")
 	u.charts.SetAttr("aria-label", "Charts of the run: tasks active and queued over time, percentiles of task duration, throughput. A vertical line marks the time shown.")
-	charts.Append(u.charts.Element)
+	u.charts.SetHidden(true)
+	charts.Append(u.waitTx, u.charts.Element)
 
-	sweep := section(doc, "pg-sweep", "Sweep", false)
-	u.sweepTx = doc.New("p", "pg-sweep-text", "")
-	u.sweepTx.SetAttr("aria-live", "polite")
-	u.sweepCv = dom.AsCanvas(doc.New("canvas", "pg-chart", ""))
-	u.sweepCv.SetAttr("role", "img")
-	u.sweepCv.SetHidden(true)
-	if p := kit.Sweep.Param; p != "" {
-		u.sweep = button(doc, "button", "", "Sweep "+p, "")
-		u.sweepTx.SetText("Runs the form's parameters " + strconv.Itoa(len(kit.Sweep.Values)) + " times, with " + p +
-			" from " + kit.Sweep.Values[0] + " to " + kit.Sweep.Values[len(kit.Sweep.Values)-1] +
-			", and plots throughput and p99 latency against it.")
-		u.sweepCv.SetAttr("aria-label", "Throughput and p99 latency against "+p+"; the figures are in the text above.")
-		u.sweepTb = doc.New("div", "pg-sweep-table", "")
-		sweep.Append(u.sweep.Element, u.sweepTx, u.sweepCv.Element, u.sweepTb)
-	}
+	sweep := u.buildSweep(doc, kit)
 
 	tools := doc.New("div", "pg-tools", "")
 	u.json = button(doc, "button", "", "Export trace (JSON)", "")
@@ -173,12 +128,32 @@ func buildUI(doc dom.Document, id string, fields []form.Field, kit view.Kit) ui 
 	u.failure.SetAttr("role", "alert")
 	u.failure.SetHidden(true)
 
-	parts := []dom.Element{u.form, u.canvas.Element, u.legend, u.summary, charts}
+	parts := []dom.Element{u.main, charts}
 	if kit.Sweep.Param != "" {
 		parts = append(parts, sweep)
 	}
 	u.parts = append(parts, tools, u.help, u.embed.box, logBox, u.live, u.failure)
 	return u
+}
+
+// buildSweep makes the sweep's section.
+func (u *ui) buildSweep(doc dom.Document, kit view.Kit) dom.Element {
+	sweep := section(doc, "pg-sweep", "Sweep", false)
+	u.sweepTx = doc.New("p", "pg-sweep-text", "")
+	u.sweepTx.SetAttr("aria-live", "polite")
+	u.sweepCv = dom.AsCanvas(doc.New("canvas", "pg-chart", ""))
+	u.sweepCv.SetAttr("role", "img")
+	u.sweepCv.SetHidden(true)
+	if p := kit.Sweep.Param; p != "" {
+		u.sweep = button(doc, "button", "", "Sweep "+p, "")
+		u.sweepTx.SetText("Runs the form's parameters " + strconv.Itoa(len(kit.Sweep.Values)) + " times, with " + p +
+			" from " + kit.Sweep.Values[0] + " to " + kit.Sweep.Values[len(kit.Sweep.Values)-1] +
+			", and plots throughput and p99 latency against it.")
+		u.sweepCv.SetAttr("aria-label", "Throughput and p99 latency against "+p+"; the figures are in the text above.")
+		u.sweepTb = doc.New("div", "pg-sweep-table", "")
+		sweep.Append(u.sweep.Element, u.sweepTx, u.sweepCv.Element, u.sweepTb)
+	}
+	return sweep
 }
 
 // section is a <details> with a summary line.
@@ -212,7 +187,7 @@ var shortcuts = [][2]string{
 	{"←", "step back to the previous event"},
 	{"Home", "back to the start"},
 	{"?", "show or hide this list"},
-	{"Esc", "hide this list"},
+	{"Esc", "hide this list, or the parameters' panel"},
 }
 
 func helpPanel(doc dom.Document, id string) dom.Element {
@@ -234,41 +209,6 @@ func helpPanel(doc dom.Document, id string) dom.Element {
 	return panel
 }
 
-func buildField(doc dom.Document, id string, f form.Field) fieldUI {
-	box := doc.New("div", "pg-field", "")
-	label := doc.New("label", "", f.Name)
-	label.SetAttr("for", id)
-	var input dom.Element
-	if f.Type == "select" {
-		input = doc.New("select", "", "")
-		for _, o := range f.Options {
-			input.Append(option(doc, o, o))
-		}
-	} else {
-		input = doc.New("input", "", "")
-		input.SetAttr("type", f.Type)
-		for name, v := range map[string]string{"min": f.Min, "max": f.Max, "step": f.Step, "inputmode": f.InputMode} {
-			if v != "" {
-				input.SetAttr(name, v)
-			}
-		}
-	}
-	input.SetAttr("id", id)
-	input.SetAttr("name", f.Name)
-	input.SetAttr("aria-describedby", id+"-help "+id+"-msg")
-	help := doc.New("small", "pg-help", f.Help)
-	help.SetAttr("id", id+"-help")
-	msg := doc.New("small", "pg-msg", "")
-	msg.SetAttr("id", id+"-msg")
-	if f.Type == "checkbox" {
-		box.SetAttr("class", "pg-field pg-check")
-		box.Append(input, label, help, msg)
-	} else {
-		box.Append(label, input, help, msg)
-	}
-	return fieldUI{Field: f, box: box, input: dom.AsInput(input), msg: msg}
-}
-
 func option(doc dom.Document, value, text string) dom.Element {
 	o := doc.New("option", "", text)
 	o.SetAttr("value", value)
@@ -285,10 +225,4 @@ func button(doc dom.Document, typ, class, text, label string) dom.Button {
 		b.SetAttr("title", label)
 	}
 	return dom.AsButton(b)
-}
-
-func labelled(doc dom.Document, class, text string, control dom.Element) dom.Element {
-	l := doc.New("label", class, "")
-	l.Append(doc.New("span", "", text), control)
-	return l
 }

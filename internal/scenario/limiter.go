@@ -75,7 +75,7 @@ func limiterCaller(ctx context.Context, lim *limiter.Limiter, clk clock.Clock, v
 
 func summarizeLimiter(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"items": float64(v.Int("items"))}
-	active := 0
+	active, mostActive, mostWaiting := 0, 0, 0
 	waiting := map[int32]bool{}
 	held := map[int32]bool{}
 	gaveUp := map[int32]bool{}
@@ -96,9 +96,9 @@ func summarizeLimiter(v Values, trace []event.Record) map[string]float64 {
 			delete(waiting, r.ID)
 			gaveUp[r.ID] = true // also a caller whose grant met its cancellation
 		}
-		s["max_active"] = max(s["max_active"], float64(active))
-		s["max_waiting"] = max(s["max_waiting"], float64(len(waiting)))
+		mostActive, mostWaiting = max(mostActive, active), max(mostWaiting, len(waiting))
 	}
+	s["max_active"], s["max_waiting"] = float64(mostActive), float64(mostWaiting)
 	for id := range held {
 		if !gaveUp[id] {
 			s["granted"]++

@@ -40,15 +40,20 @@ func (s *Scenario) Start(v Values) *Run {
 	return r
 }
 
-// Step fires the next virtual timers. Call it only when every goroutine of
-// the run is blocked (see package clock). It reports whether the run may go
-// on: false once the run is done, or when it has stalled with nothing
-// scheduled, which [Run.Err] then reports.
+// stepTimers is the most timers one [Run.Step] fires. Two thousand
+// callers whose waits end at one instant then take many short steps rather
+// than one long one, and the browser draws frames between them.
+const stepTimers = 16
+
+// Step fires the next virtual timers, at most stepTimers of them. Call it
+// only when every goroutine of the run is blocked (see package clock). It
+// reports whether the run may go on: false once the run is done, or when it
+// has stalled with nothing scheduled, which [Run.Err] then reports.
 func (r *Run) Step() bool {
 	if r.Done() {
 		return false
 	}
-	if r.clock.Step() {
+	if r.clock.StepUpTo(stepTimers) {
 		return true
 	}
 	r.stalled = true
@@ -91,12 +96,19 @@ func (r *Run) Trace() []event.Record { return r.recorder.Records() }
 // Summary derives the run's figures from its trace, plus virtual_ms. Every
 // figure the scenario lists is present, zero when nothing counted it.
 func (r *Run) Summary() map[string]float64 {
-	s := r.scenario.summarize(r.values, r.Trace())
-	for _, k := range r.scenario.Summary {
-		s[k] += 0
+	return r.scenario.SummaryOf(r.values, r.Trace(), r.Elapsed())
+}
+
+// SummaryOf derives the figures of any trace of this scenario, such as one
+// a program recorded, with the parameters it ran with; elapsedMs is the
+// time the trace covers (virtual_ms).
+func (s *Scenario) SummaryOf(v Values, trace []event.Record, elapsedMs float64) map[string]float64 {
+	sum := s.summarize(v, trace)
+	for _, k := range s.Summary {
+		sum[k] += 0
 	}
-	s["virtual_ms"] = r.Elapsed()
-	return s
+	sum["virtual_ms"] = elapsedMs
+	return sum
 }
 
 // Complete steps the run until it ends, calling settle before each step to

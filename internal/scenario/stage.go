@@ -192,7 +192,8 @@ func pushOnSchedule(ctx context.Context, clk clock.Clock, src *stage.Producer[in
 // 1…consumers the processors, the last stage the batcher.
 func summarizeStage(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"items": float64(v.Int("items"))}
-	processor := func(id int32) bool { return id >= 1 && int(id) <= v.Int("consumers") }
+	consumers := int32(v.Int("consumers"))
+	processor := func(id int32) bool { return id >= 1 && id <= consumers }
 	inFlight := 0 // sent to processors, not yet handled by them
 	for _, r := range trace {
 		switch {

@@ -37,11 +37,24 @@
 //     says which kinds queue, start and end a unit, for the charts and the
 //     Chrome trace export; Words and the visual's Marks if its notable
 //     events are its own (restart, give-up).
-//  3. Add one line to the map in package visuals.
+//     Set Still when the busiest moment is not the one a still picture
+//     should show (a view with a time axis shows its end, [Last]).
+//  3. Add one line to the map in package visuals, and the scenario's
+//     largest runs to scenariotest.Largest.
 //  4. Test it natively, table-driven: scenes at given times of small
 //     hand-made traces, a plan that fits the canvas at 360 and 1,200 px,
 //     and replays of real runs of the scenario that check what must hold
-//     at every event.
+//     at every event. The visuals package draws the largest runs of every
+//     pattern: a canvas stays within 900 px, and no text runs off it
+//     ([Plan.Overflow] measures with [TextWidth]).
+//
+// # At scale
+//
+// A view keeps a lane or a cell per unit while a few dozen fit; beyond
+// that it aggregates and says so in its caption: slots as a cell each,
+// lanes on a time axis as a [Heat] map of rows, thousands of results as a
+// [Tally] of every outcome over the latest cells. Captions give [Fit] a
+// shorter form for a phone.
 //
 // For example, a worker pool's kit could read:
 //

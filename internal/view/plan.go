@@ -73,11 +73,17 @@ func (p *Plan) Fill(r Role, rect Rect) { p.Fills[r] = append(p.Fills[r], rect) }
 // the level whose opacity is the nearest above it. A share of 0 adds
 // nothing.
 func (p *Plan) Shade(r Role, share float64, rect Rect) {
-	if share <= 0 {
-		return
+	if l := level(share); l >= 0 {
+		p.Shades[r][l] = append(p.Shades[r][l], rect)
 	}
-	l := min(int(math.Ceil(share*ShadeLevels))-1, ShadeLevels-1)
-	p.Shades[r][l] = append(p.Shades[r][l], rect)
+}
+
+// level is the shade level of share; -1 for none.
+func level(share float64) int {
+	if share <= 0 {
+		return -1
+	}
+	return min(int(math.Ceil(share*ShadeLevels))-1, ShadeLevels-1)
 }
 
 // Text adds a run of text.

@@ -2,15 +2,32 @@ package view
 
 import "sort"
 
-// Speeds are the playback speeds the controls offer, slowest first.
-var Speeds = []float64{0.1, 0.25, 0.5, 1, 2, 4, 10}
+// MinSpeed and MaxSpeed bound the playback speed, a multiple of real time
+// (1 plays one virtual millisecond a millisecond): from a tenth of real
+// time, to watch a millisecond's race, to ten thousand times, to watch a
+// run of hours.
+const (
+	MinSpeed = 0.1
+	MaxSpeed = 10_000.0
+)
 
-// RealTimeLimit is the longest a run plays at 1× speed, in real
-// milliseconds. A run up to this long plays in real time (one virtual
-// millisecond a millisecond); a longer one is compressed to fit, so that
-// 20,000 items do not take twenty minutes to watch. The clock readout always
-// shows virtual time.
+// WatchMs is how long a run takes to watch at its [FitSpeed], in real ms:
+// long enough to follow, short enough to wait for.
+const WatchMs = 15_000.0
+
+// RealTimeLimit is the length of a run, in virtual ms, past which it plays
+// faster than real time at its fit speed; views that draw motion (the
+// stage's pulses) widen it for such runs so that it stays visible.
 const RealTimeLimit = 20_000.0
+
+// FitSpeed is the speed at which a run end virtual ms long plays in about
+// [WatchMs], within [MinSpeed] and [MaxSpeed].
+func FitSpeed(end float64) float64 {
+	if !(end > 0) {
+		return 1
+	}
+	return min(max(end/WatchMs, MinSpeed), MaxSpeed)
+}
 
 // Player is the playback state over a span of virtual time: a time, a
 // speed, and whether time moves. It never holds a scene, so whatever it does
@@ -119,13 +136,13 @@ func (p *Player) Seek(t float64) {
 	p.t = min(max(t, 0), p.end)
 }
 
-// SetSpeed sets the playback speed, kept within the slowest and fastest of
-// [Speeds].
+// SetSpeed sets the playback speed, kept within [MinSpeed] and
+// [MaxSpeed].
 func (p *Player) SetSpeed(s float64) {
 	if s != s { // NaN
 		s = 1
 	}
-	p.speed = min(max(s, Speeds[0]), Speeds[len(Speeds)-1])
+	p.speed = min(max(s, MinSpeed), MaxSpeed)
 }
 
 // Advance moves time on by realMs of real time at the current speed, when
@@ -135,12 +152,9 @@ func (p *Player) Advance(realMs float64) bool {
 		return false
 	}
 	before := p.t
-	p.t = min(p.t+realMs*p.rate()*p.Speed(), p.end)
+	p.t = min(p.t+realMs*p.Speed(), p.end)
 	if p.t >= p.end {
 		p.playing = false
 	}
 	return p.t != before
 }
-
-// rate is the virtual milliseconds that pass per real millisecond at 1×.
-func (p *Player) rate() float64 { return max(1, p.end/RealTimeLimit) }

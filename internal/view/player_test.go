@@ -61,7 +61,7 @@ func TestPlayerSnap(t *testing.T) {
 
 func TestPlayerSpeed(t *testing.T) {
 	tests := []struct{ set, want float64 }{
-		{0.1, 0.1}, {10, 10}, {2, 2}, {0, 0.1}, {100, 10}, {math.NaN(), 1},
+		{0.1, 0.1}, {10, 10}, {2, 2}, {0, 0.1}, {1e6, view.MaxSpeed}, {math.NaN(), 1},
 	}
 	for _, tt := range tests {
 		var p view.Player
@@ -72,18 +72,37 @@ func TestPlayerSpeed(t *testing.T) {
 	assert.Equal(t, 1.0, zero.Speed(), "the zero player plays at 1×")
 }
 
-func TestPlayerCompressesLongRuns(t *testing.T) {
-	long := view.RealTimeLimit * 10
-	p := view.NewPlayer([]float64{0, long}, long)
-	p.Play()
-	for p.Playing() {
-		p.Advance(100)
+func TestFitSpeed(t *testing.T) {
+	tests := []struct {
+		name      string
+		end, want float64
+	}{
+		{"a short run slows down to fill the time", 3000, 0.2},
+		{"a long run speeds up", 4_488_000, 299.2},
+		{"never slower than the slowest", 10, view.MinSpeed},
+		{"never faster than the fastest", 1e12, view.MaxSpeed},
+		{"an empty run plays at 1×", 0, 1},
+		{"NaN plays at 1×", math.NaN(), 1},
 	}
-	assert.Equal(t, long, p.T())
-	p.Reset()
-	p.Play()
-	p.Advance(view.RealTimeLimit / 2)
-	assert.Equal(t, long/2, p.T(), "the whole run plays in RealTimeLimit at 1×")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.InDelta(t, tt.want, view.FitSpeed(tt.end), 1e-9)
+		})
+	}
+}
+
+func TestPlayerAtFitSpeedTakesWatchMs(t *testing.T) {
+	for _, end := range []float64{1600, 20_000, 4_488_000} {
+		p := view.NewPlayer([]float64{0, end}, end)
+		p.SetSpeed(view.FitSpeed(end))
+		p.Play()
+		real := 0.0
+		for p.Playing() {
+			p.Advance(16)
+			real += 16
+		}
+		assert.InDelta(t, view.WatchMs, real, 16, "a run of %v ms", end)
+	}
 }
 
 func TestPlayerOnEmptyTimeline(t *testing.T) {

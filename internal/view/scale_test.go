@@ -93,6 +93,9 @@ func TestHeat(t *testing.T) {
 	h.Span(10, 0, 30, view.RoleRunning)  // row 1: one lane of ten, all along
 	h.End(20, 29, view.RoleCrashed)      // row 2: a crash at the right end
 	h.Span(500, 0, 30, view.RoleRunning) // beyond the lanes: ignored
+	for lane := 10; lane < 20; lane++ {
+		h.Span(lane, 2.9, 0.1, view.RoleRunning) // backwards: nothing
+	}
 	var p view.Plan
 	h.Draw(&p)
 	full := p.Shades[view.RoleRunning][view.ShadeLevels-1]

@@ -59,6 +59,22 @@ type Kit struct {
 	// Still picks the moment of a run a still picture shows, in virtual
 	// ms; nil means [Busiest]. See [Kit.StillOf].
 	Still func(trace []event.Record) float64
+	// Knobs are the two or three parameters that carry the pattern's
+	// lesson: the demo shows them beside the picture, as sliders or
+	// toggles, and keeps the others under "more parameters".
+	Knobs []Knob
+}
+
+// Knob is a parameter shown beside the picture. A number gets a slider
+// over Min to Max beside its field, which still takes the parameter's
+// whole range; a bool is a toggle and a choice a menu, as in the form.
+type Knob struct {
+	Param    string
+	Min, Max float64 // the slider's range
+	// Log makes the slider logarithmic, for a range over orders of
+	// magnitude; a Min of 0 is then the slider's far left, and 1 the next
+	// step.
+	Log bool
 }
 
 // Key is one entry of a legend.

@@ -61,16 +61,24 @@ func (v *Virtual) Pending() int {
 // Step moves the clock to the earliest deadline and fires the timers due
 // then (channel timers first; see popDue). It reports whether a timer fired;
 // false means nothing is scheduled.
-func (v *Virtual) Step() bool {
+func (v *Virtual) Step() bool { return v.StepUpTo(0) }
+
+// StepUpTo is [Virtual.Step] firing at most n timers (n <= 0: no limit).
+// Timers left due fire on the next steps, at the same instant and in the
+// same order, each step after the goroutines woken by the one before have
+// run: a schedule a real clock may give too, since timers set for one
+// instant never fire at exactly one moment. It bounds the work one step
+// wakes, so that a caller stepping between frames keeps its frames short.
+func (v *Virtual) StepUpTo(n int) bool {
 	v.mu.Lock()
 	if len(v.timers) == 0 {
 		v.mu.Unlock()
 		return false
 	}
 	v.now = v.timers[0].when
-	due := v.popDue()
+	now, due := v.now, v.popDue(n)
 	v.mu.Unlock()
-	fire(due)
+	fire(due, now)
 	return true
 }
 
@@ -81,23 +89,23 @@ func (v *Virtual) Advance(d time.Duration) {
 	end := v.now.Add(d)
 	for len(v.timers) > 0 && !v.timers[0].when.After(end) {
 		v.now = v.timers[0].when
-		due := v.popDue()
+		now, due := v.now, v.popDue(0)
 		v.mu.Unlock()
-		fire(due)
+		fire(due, now)
 		v.mu.Lock()
 	}
 	v.now = end
 	v.mu.Unlock()
 }
 
-// popDue removes the timers to fire at v.now: the channel timers due then
-// if there are any, else the AfterFunc timers. Goroutines woken by a channel
-// get to run (the next step waits for quiescence) before a callback due at
-// the same instant, so a task that finishes exactly at its timeout beats it.
-// v.mu must be held.
-func (v *Virtual) popDue() []*virtualTimer {
+// popDue removes the timers to fire at v.now, at most n of them when n > 0:
+// the channel timers due then if there are any, else the AfterFunc timers.
+// Goroutines woken by a channel get to run (the next step waits for
+// quiescence) before a callback due at the same instant, so a task that
+// finishes exactly at its timeout beats it. v.mu must be held.
+func (v *Virtual) popDue(n int) []*virtualTimer {
 	var due, callbacks []*virtualTimer
-	for len(v.timers) > 0 && !v.timers[0].when.After(v.now) {
+	for len(v.timers) > 0 && !v.timers[0].when.After(v.now) && (n <= 0 || len(due) < n) {
 		t := heap.Pop(&v.timers).(*virtualTimer)
 		t.index = -1
 		if t.fn != nil {
@@ -107,7 +115,10 @@ func (v *Virtual) popDue() []*virtualTimer {
 		}
 	}
 	if len(due) == 0 {
-		return callbacks
+		due, callbacks = callbacks, nil
+		if n > 0 && len(due) > n {
+			due, callbacks = due[:n], due[n:]
+		}
 	}
 	for _, t := range callbacks { // not yet: back in the heap, order kept
 		heap.Push(&v.timers, t)
@@ -115,14 +126,16 @@ func (v *Virtual) popDue() []*virtualTimer {
 	return due
 }
 
-func fire(due []*virtualTimer) {
+// fire fires the timers due at now. It reads no field a timer's owner may
+// change: a goroutine woken by the first may reset the next at once.
+func fire(due []*virtualTimer, now time.Time) {
 	for _, t := range due {
 		if t.fn != nil {
 			t.fn()
 			continue
 		}
 		select {
-		case t.ch <- t.when:
+		case t.ch <- now:
 		default: // like time.Timer: an unread tick is not queued twice
 		}
 	}

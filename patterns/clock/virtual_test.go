@@ -111,3 +111,61 @@ func TestRealClock(t *testing.T) {
 		<-done
 	})
 }
+
+func TestVirtualStepUpToSplitsAnInstant(t *testing.T) {
+	v := clock.NewVirtual()
+	var fired []string
+	v.AfterFunc(10*time.Millisecond, func() { fired = append(fired, "callback") })
+	a := v.NewTimer(10 * time.Millisecond)
+	b := v.NewTimer(10 * time.Millisecond)
+	c := v.NewTimer(10 * time.Millisecond)
+	ready := func(tm clock.Timer) bool {
+		select {
+		case <-tm.C():
+			return true
+		default:
+			return false
+		}
+	}
+
+	require.True(t, v.StepUpTo(2))
+	assert.Equal(t, []bool{true, true, false}, []bool{ready(a), ready(b), ready(c)}, "the first two, in the order set")
+	assert.Empty(t, fired, "callbacks wait for every channel timer of the instant")
+	assert.True(t, c.Stop(), "a timer left for the next step can still be stopped")
+
+	require.True(t, v.StepUpTo(2))
+	assert.Equal(t, []string{"callback"}, fired)
+	assert.Equal(t, 10*time.Millisecond, v.Elapsed(), "all at one instant")
+	assert.False(t, v.StepUpTo(2), "nothing left")
+}
+
+func TestVirtualStepUpToLimitsCallbacks(t *testing.T) {
+	v := clock.NewVirtual()
+	n := 0
+	for range 5 {
+		v.AfterFunc(time.Millisecond, func() { n++ })
+	}
+	var counts []int
+	for v.StepUpTo(2) {
+		counts = append(counts, n)
+	}
+	assert.Equal(t, []int{2, 4, 5}, counts)
+}
+
+// TestVirtualStepRacesNoReset: a goroutine woken by one timer of an instant
+// may reset the next timer of that instant while the step still fires it;
+// under -race, the step reads nothing the reset writes.
+func TestVirtualStepRacesNoReset(t *testing.T) {
+	v := clock.NewVirtual()
+	a := v.NewTimer(10 * time.Millisecond)
+	b := v.NewTimer(10 * time.Millisecond)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		<-a.C()
+		b.Reset(5 * time.Millisecond)
+	}()
+	require.True(t, v.Step())
+	<-done
+	assert.Equal(t, 10*time.Millisecond, v.Elapsed())
+}

@@ -31,6 +31,15 @@ func NewRecorder(origin time.Time) *Recorder { return &Recorder{origin: origin} 
 // Hook returns the hook to pass to a pattern.
 func (r *Recorder) Hook() Hook { return r.observe }
 
+// RecordOf is e as a trace keeps it, its time an offset from origin.
+func RecordOf(e Event, origin time.Time) Record {
+	rec := Record{At: e.Time.Sub(origin), ID: int32(e.ID), Slot: int32(e.Slot), N: int32(e.N), Kind: e.Kind}
+	if e.Err != nil {
+		rec.Detail = e.Err.Error()
+	}
+	return rec
+}
+
 func (r *Recorder) observe(e Event) {
 	rec := Record{At: e.Time.Sub(r.origin), ID: int32(e.ID), Slot: int32(e.Slot), N: int32(e.N), Kind: e.Kind}
 	var detail string

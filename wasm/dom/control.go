@@ -9,18 +9,28 @@ type Input struct{ Element }
 func AsInput(e Element) Input { return Input{e} }
 
 // Value is the control's current text.
+//
+//go:noinline
 func (i Input) Value() string { return i.v.Get("value").String() }
 
 // SetValue sets the control's text.
+//
+//go:noinline
 func (i Input) SetValue(s string) { i.v.Set("value", s) }
 
 // Checked reports whether a checkbox is ticked.
+//
+//go:noinline
 func (i Input) Checked() bool { return i.v.Get("checked").Bool() }
 
 // SetChecked ticks or clears a checkbox.
+//
+//go:noinline
 func (i Input) SetChecked(b bool) { i.v.Set("checked", b) }
 
 // SetDisabled enables or disables the control.
+//
+//go:noinline
 func (i Input) SetDisabled(b bool) { i.v.Set("disabled", b) }
 
 // Button is a <button>.
@@ -30,4 +40,6 @@ type Button struct{ Element }
 func AsButton(e Element) Button { return Button{e} }
 
 // SetDisabled enables or disables the button.
+//
+//go:noinline
 func (b Button) SetDisabled(d bool) { b.v.Set("disabled", d) }

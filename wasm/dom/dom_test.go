@@ -84,3 +84,25 @@ func TestPromise(t *testing.T) {
 	resolve("done")
 	assert.Equal(t, "done", <-got)
 }
+
+// TestTimerDebounces: setting a timer again before it fires moves its one
+// call later; a stopped timer does not call.
+func TestTimerDebounces(t *testing.T) {
+	calls := make(chan float64, 4)
+	start := dom.Now()
+	tm := dom.NewTimer(func() { calls <- dom.Now() - start })
+	defer tm.Release()
+	tm.After(30)
+	tm.After(60) // the first call is replaced
+	assert.True(t, tm.Pending())
+	at := <-calls
+	assert.GreaterOrEqual(t, at, 60.0, "called once, after the second setting")
+	assert.False(t, tm.Pending())
+
+	stopped := dom.NewTimer(func() { calls <- -1 })
+	stopped.After(10)
+	stopped.Stop()
+	stopped.Release()
+	tm.After(40)
+	assert.Positive(t, <-calls, "the next call is the live timer's, not the stopped one's")
+}

@@ -14,6 +14,8 @@ type Document struct{ v js.Value }
 func Doc() Document { return Document{js.Global().Get("document")} }
 
 // CreateElement makes an element with the given tag name.
+//
+//go:noinline
 func (d Document) CreateElement(tag string) Element {
 	return Element{d.v.Call("createElement", tag)}
 }
@@ -40,6 +42,8 @@ func (e Element) JSValue() js.Value { return e.v }
 
 // New makes an element with the given tag, class (may be empty) and text
 // (may be empty), as the children of a widget are usually made.
+//
+//go:noinline
 func (d Document) New(tag, class, text string) Element {
 	e := d.CreateElement(tag)
 	if class != "" {
@@ -52,6 +56,8 @@ func (d Document) New(tag, class, text string) Element {
 }
 
 // Attr returns the attribute's value and whether it is present.
+//
+//go:noinline
 func (e Element) Attr(name string) (string, bool) {
 	v := e.v.Call("getAttribute", name)
 	if v.IsNull() {
@@ -61,23 +67,35 @@ func (e Element) Attr(name string) (string, bool) {
 }
 
 // SetAttr sets an attribute.
+//
+//go:noinline
 func (e Element) SetAttr(name, value string) { e.v.Call("setAttribute", name, value) }
 
 // RemoveAttr removes an attribute.
+//
+//go:noinline
 func (e Element) RemoveAttr(name string) { e.v.Call("removeAttribute", name) }
 
 // SetText replaces the element's content with text.
+//
+//go:noinline
 func (e Element) SetText(s string) { e.v.Set("textContent", s) }
 
 // SetHidden shows or hides the element (the hidden attribute).
+//
+//go:noinline
 func (e Element) SetHidden(hidden bool) { e.v.Set("hidden", hidden) }
 
 // SetStyle sets one inline CSS property, e.g. SetStyle("height", "320px").
+//
+//go:noinline
 func (e Element) SetStyle(property, value string) {
 	e.v.Get("style").Call("setProperty", property, value)
 }
 
 // Append adds children at the end, in order.
+//
+//go:noinline
 func (e Element) Append(children ...Element) {
 	for _, c := range children {
 		e.v.Call("append", c.v)
@@ -94,6 +112,8 @@ func (e Element) Replace(children ...Element) {
 }
 
 // QuerySelector returns the first descendant matching the selector.
+//
+//go:noinline
 func (e Element) QuerySelector(selector string) (Element, bool) {
 	v := e.v.Call("querySelector", selector)
 	return Element{v}, !v.IsNull()
@@ -125,4 +145,23 @@ func elements(list js.Value) []Element {
 }
 
 // Remove takes the element out of the document.
+//
+//go:noinline
 func (e Element) Remove() { e.v.Call("remove") }
+
+// SetClass adds the class to the element, or removes it.
+//
+//go:noinline
+func (e Element) SetClass(name string, on bool) {
+	e.v.Get("classList").Call("toggle", name, on)
+}
+
+// ScrollIntoView scrolls the page so that the element's top is in view,
+// at once.
+//
+//go:noinline
+func (e Element) ScrollIntoView() {
+	opts := js.Global().Get("Object").New()
+	opts.Set("block", "start")
+	e.v.Call("scrollIntoView", opts)
+}

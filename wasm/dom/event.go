@@ -20,6 +20,8 @@ func (e Event) Target() js.Value { return e.v.Get("target") }
 // Listen adds fn as a listener of typ on any EventTarget (an element, the
 // window, a MediaQueryList) and returns the function that removes it and
 // releases its js.Func.
+//
+//go:noinline
 func Listen(target js.Value, typ string, fn func(Event)) (release func()) {
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
 		var ev Event
@@ -43,6 +45,8 @@ func Listen(target js.Value, typ string, fn func(Event)) (release func()) {
 
 // AddEventListener adds fn as a listener of typ on the element; see
 // [Listen].
+//
+//go:noinline
 func (e Element) AddEventListener(typ string, fn func(Event)) (release func()) {
 	return Listen(e.v, typ, fn)
 }

@@ -1,7 +1,10 @@
 package export_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +14,7 @@ import (
 	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/trace"
 	"github.com/concurrency-patterns/playground/wasm/export"
 )
 
@@ -18,7 +22,7 @@ func ev(ms float64, k event.Kind, id, slot int) event.Record {
 	return event.Record{At: time.Duration(ms * float64(time.Millisecond)), Kind: k, ID: int32(id), Slot: int32(slot)}
 }
 
-var trace = []event.Record{
+var trace0 = []event.Record{
 	ev(0, event.Pulled, 0, -1), ev(0, event.Started, 0, 0),
 	ev(0, event.Pulled, 1, -1), ev(0, event.Started, 1, 1),
 	ev(12.5, event.Finished, 0, 0), ev(12.5, event.Emitted, 0, -1),
@@ -27,7 +31,7 @@ var trace = []event.Record{
 }
 
 func TestJSON(t *testing.T) {
-	out := export.JSON("stream", map[string]string{"items": "2", "ordered": "true"}, trace)
+	out := export.JSON("stream", map[string]string{"items": "2", "ordered": "true"}, trace0)
 	var got struct {
 		Pattern string
 		Params  map[string]string
@@ -43,7 +47,7 @@ func TestJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(out, &got), "%s", out)
 	assert.Equal(t, "stream", got.Pattern)
 	assert.Equal(t, "2", got.Params["items"])
-	require.Len(t, got.Events, len(trace))
+	require.Len(t, got.Events, len(trace0))
 	assert.Equal(t, 12.5, got.Events[4].T)
 	assert.Equal(t, "finished", got.Events[4].Kind)
 	assert.Equal(t, "boom \"quoted\"\n\tstack\x01 \ufffd", got.Events[6].Detail, "escaped, and invalid UTF-8 replaced")
@@ -53,7 +57,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestChrome(t *testing.T) {
-	out := export.Chrome("stream", view.TaskLife, trace)
+	out := export.Chrome("stream", view.TaskLife, trace0)
 	var got struct {
 		DisplayTimeUnit string
 		TraceEvents     []struct {
@@ -124,4 +128,16 @@ func TestJSONNamesAWorkloadsOwnKinds(t *testing.T) {
 		assert.Equal(t, spawn[i].Kind, k)
 	}
 	assert.Equal(t, "out_of_memory", got.Events[2].Kind)
+}
+
+// The download is a trace file that reads back as the same run.
+func TestJSONReadsBackAsATrace(t *testing.T) {
+	got, skipped, err := trace.Read(bytes.NewReader(export.JSON("stream", map[string]string{"items": "2"}, trace0)))
+	require.NoError(t, err)
+	assert.Zero(t, skipped)
+	assert.Equal(t, "stream", got.Pattern)
+	assert.Equal(t, trace.VirtualClock, got.Clock)
+	want := slices.Clone(trace0)
+	want[6].Detail = strings.ToValidUTF8(want[6].Detail, "\ufffd")
+	assert.Equal(t, want, got.Events)
 }

@@ -145,3 +145,38 @@ func TestTime(t *testing.T) {
 	_, errs := s.Parse(map[string]string{"t": "5"})
 	assert.NotEmpty(t, errs, "the scenario itself knows nothing of t: the form keeps it out")
 }
+
+func TestSpeed(t *testing.T) {
+	tests := []struct {
+		query   map[string]string
+		want    float64
+		fit     bool
+		badPart string
+	}{
+		{map[string]string{}, 0, true, ""},
+		{map[string]string{"speed": "fit"}, 0, true, ""},
+		{map[string]string{"speed": "2.5"}, 2.5, false, ""},
+		{map[string]string{"speed": "300x"}, 300, false, ""},
+		{map[string]string{"speed": "0.1"}, 0.1, false, ""},
+		{map[string]string{"speed": "0.01"}, 0, true, "from 0.1 to 10000"},
+		{map[string]string{"speed": "fast"}, 0, true, `speed="fast"`},
+		{map[string]string{"speed": "NaN"}, 0, true, `speed="NaN"`},
+	}
+	for _, tt := range tests {
+		got, fit, bad := form.Speed(tt.query)
+		assert.Equal(t, tt.want, got, "%v", tt.query)
+		assert.Equal(t, tt.fit, fit, "%v", tt.query)
+		if tt.badPart == "" {
+			assert.Empty(t, bad)
+		} else {
+			assert.Contains(t, bad, tt.badPart)
+		}
+	}
+	for s, want := range map[float64]string{0.1: "0.1", 0.1234: "0.123", 1: "1", 2.5: "2.5", 299.2: "299", 1234.5: "1235", 10000: "10000"} {
+		assert.Equal(t, want, form.FormatSpeed(s))
+		back, fit, _ := form.Speed(map[string]string{"speed": form.FormatSpeed(s)})
+		assert.False(t, fit)
+		assert.InEpsilon(t, s, back, 0.005)
+	}
+	assert.True(t, form.IsReserved("speed"), "no scenario sees it")
+}

@@ -12,7 +12,8 @@
 //
 // Inside the mount point the extension writes a fallback that reads well
 // without JavaScript: a note that the demo loads here and the settings it
-// starts with. The page's text must never depend on the demo loading.
+// starts with, and, from [WithPictures], a still picture of the demo's run.
+// The page's text must never depend on the demo loading.
 //
 // # Validation at build time
 //

@@ -7,9 +7,12 @@
 //	…
 //	```
 //
-// The form works without script only as far as showing the example; the
-// reviewer's build (cmd/reviewwasm) and reviewer.js do the checking. A
-// page with such a fence loads them: see [Has].
+// The example is checked when the site is built and the page shows its
+// findings as it arrives, script or not. The reviewer's build
+// (cmd/reviewwasm) and reviewer.js check the reader's edits; the page
+// fetches that build on the first edit or press of Check, so reading the
+// page costs no download of the type checker. A page with such a fence
+// loads reviewer.js: see [Has].
 package reviewer
 
 import (
@@ -99,6 +102,14 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		return ast.WalkSkipChildren, form.Execute(w, n.(*Node))
+		example := n.(*Node).Example
+		c, err := check(example)
+		if err != nil {
+			return ast.WalkStop, err
+		}
+		return ast.WalkSkipChildren, form.Execute(w, struct {
+			Example string
+			Checked checked
+		}{example, c})
 	})
 }

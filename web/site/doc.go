@@ -21,6 +21,19 @@
 //
 // Every page must open with a level-1 heading, which becomes its title.
 //
+// # Pictures and the way through
+//
+// Each demo's fallback opens with a picture of its run (package picture):
+// the build runs the demo natively and draws the moment its still shows as
+// SVG, from the same plan the canvas is painted from, so a reader sees the
+// demo's picture while its WebAssembly loads, and without JavaScript.
+//
+// The index's first list whose every item opens with a link to a page
+// with a demo is the map of the patterns: each item gets the picture of
+// its page's first demo, and the list's order is the reading order. Each
+// page it lists gets links to the previous and the next page and the list
+// of them all; every other page but the index gets the list.
+//
 // # Embedding and offline
 //
 // Besides the pages, a build writes embed.html, the page every embedded

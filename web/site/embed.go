@@ -89,6 +89,9 @@ func renderEmbed(pages []*page) ([]byte, error) {
 func homes(pages []*page) func(name string) string {
 	own, first := map[string]string{}, map[string]string{}
 	for _, p := range pages {
+		if p.out == replayPage { // its demo shows the reader's trace, not the pattern
+			continue
+		}
 		for _, n := range p.demos {
 			if _, ok := first[n]; !ok {
 				first[n] = p.out

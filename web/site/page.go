@@ -100,7 +100,11 @@ type view struct {
 	Wasm            string        // the page's WebAssembly build; empty without a demo
 	Nav             *nav          // nil for a page outside the reading order
 	ReviewerWasm    string        // the reviewer's build, on the page with its form
+	Replay          bool          // the replay page: its demo shows a trace file the reader opens
 }
+
+// replayPage is the page whose demo replays a trace file (see wasm/replay.go).
+const replayPage = "replay.html"
 
 // render writes the complete HTML page.
 func (p *page) render(md goldmark.Markdown, w io.Writer) error {
@@ -120,6 +124,7 @@ func (p *page) render(md goldmark.Markdown, w io.Writer) error {
 		Wasm:         wasmFor(p.demos),
 		Nav:          p.nav,
 		ReviewerWasm: reviewerWasm(p),
+		Replay:       p.out == replayPage,
 	})
 }
 

@@ -24,13 +24,19 @@
   // virtual clock may step. Steps run back to back for SLICE_MS, then the
   // loop yields with one setTimeout (never one per step: browsers clamp
   // nested timeouts to 4 ms, which would turn milliseconds into seconds).
+  // A step that returns "yield" has more to do but lets the browser in
+  // first: what comes next is a bigger piece of work.
   globalThis.playgroundDrive = (step, done) => {
     const slice = () => {
       const end = performance.now() + SLICE_MS;
       do {
-        if (!step()) {
+        const more = step();
+        if (!more) {
           done();
           return;
+        }
+        if (more === "yield") {
+          break;
         }
       } while (performance.now() < end);
       setTimeout(slice, 0);

@@ -1,8 +1,11 @@
-// The reviewer page's script: loads the reviewer's own WebAssembly build
-// (named by this script tag's data-wasm), then checks the code in the
-// textarea on a click of Check and, debounced, as the reader types. The
-// checks are Go (reviewCheck, defined by cmd/reviewwasm); this file only
-// draws the code with line numbers and each finding under its line.
+// The reviewer page's script. The page arrives with its example already
+// checked (the site's build ran the same checks); this script checks the
+// reader's edits. It fetches the reviewer's own WebAssembly build (named
+// by this script tag's data-wasm) only when the reader first focuses the
+// code, edits it or presses Check, then checks on a click of Check and,
+// debounced, as the reader types. The checks are Go (reviewCheck, defined
+// by cmd/reviewwasm); this file only draws the code with line numbers and
+// each finding under its line, as web/reviewer's form.html does.
 //
 // No eval, no inline code or styles, no innerHTML: every piece of the
 // reader's code reaches the page as text.
@@ -35,8 +38,6 @@
   };
 
   const sentence = (s) => s.charAt(0).toUpperCase() + s.slice(1) + ".";
-
-  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
   // draw shows the code line by line, each finding under its line, and
   // marks the line of a syntax error.
@@ -71,7 +72,7 @@
     if (r.problem) return r.problem;
     const parts = [r.findings.length === 0
       ? "No findings: none of the four questions has a \u201cno\u201d the checks can see."
-      : plural(r.findings.length, "finding", "findings") + ", each under its line."];
+      : r.findings.length === 1 ? "1 finding, under its line." : `${r.findings.length} findings, each under its line.`];
     if (r.unknown && r.unknown.length > 0) {
       parts.push(`Not known here, so not judged: ${r.unknown.join(", ")}.`);
     }
@@ -95,21 +96,49 @@
     say(summary(result), Boolean(result.problem || (result.failed && result.failed.length)));
   };
 
+  // The checker's build is fetched once, on the reader's first move
+  // towards editing; a check asked for before it is ready runs when it is.
+  let loading = null;
+  let ready = false;
+  let pending = false;
+  const load = () => {
+    if (loading) return;
+    say("Loading the checker (about 2 MB, once)\u2026");
+    loading = start().catch((err) => {
+      button.disabled = true;
+      say(`The checker could not start: ${err.message}. The findings shown are for the example.`, true);
+    });
+  };
+  const ask = () => {
+    if (ready) {
+      check();
+      return;
+    }
+    pending = true;
+    load();
+  };
+
   let timer = 0;
+  code.addEventListener("focus", load);
   code.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(check, DEBOUNCE_MS);
+    timer = setTimeout(ask, DEBOUNCE_MS);
   });
   button.addEventListener("click", () => {
     clearTimeout(timer);
-    check();
+    ask();
   });
 
   // The Go side calls this once reviewCheck is defined.
   globalThis.reviewerReady = () => {
-    button.disabled = false;
+    ready = true;
     form.dataset.ready = "true";
-    check();
+    if (pending) {
+      pending = false;
+      check();
+    } else {
+      say("The checker is ready: edit the code, or paste yours, and it is checked as you type.");
+    }
   };
 
   const start = async () => {
@@ -126,10 +155,8 @@
       ? await WebAssembly.instantiateStreaming(response, go.importObject)
       : await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject);
     await go.run(instance);
+    ready = false;
     button.disabled = true;
-    say("The reviewer stopped. Reloading the page starts it again.", true);
+    say("The checker stopped. Reloading the page starts it again.", true);
   };
-
-  say("Loading the reviewer\u2026");
-  start().catch((err) => say(`The reviewer could not start: ${err.message}.`, true));
 })();

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-patterns/playground/internal/scenario/scenariotest"
 	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/internal/view/chart"
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -119,4 +120,27 @@ func TestSweepPlan(t *testing.T) {
 		texts = append(texts, tx.S)
 	}
 	assert.Contains(t, texts, "dropped against buffer_size")
+}
+
+// TestBuilderInPieces: a trace read a few records at a time gives the
+// charts New gives, for a real run with queues, crashes and timeouts.
+func TestBuilderInPieces(t *testing.T) {
+	trace, _, v := scenariotest.Record(t, "stream", map[string]string{
+		"items": "300", "max_concurrency": "7", "fail_rate": "0.2", "timeout": "300", "on_timeout": "kill_task"})
+	life := func(k event.Kind) view.Step {
+		if k == event.Pulled {
+			return view.StepNone
+		}
+		return view.TaskLife(k)
+	}
+	want := chart.New(trace, life, v.Int("items"))
+	for _, n := range []int{1, 7, 1000} {
+		b := chart.NewBuilder(trace, life, v.Int("items"))
+		reads := 1
+		for !b.Read(n) {
+			reads++
+		}
+		assert.Equal(t, want, b.Data(), "read %d at a time", n)
+		assert.Equal(t, (len(trace)+n-1)/n, reads, "read %d at a time", n)
+	}
 }

@@ -39,14 +39,14 @@ type index struct {
 func newIndex(trace []event.Record, slots int) *index {
 	x := &index{times: view.TimesOf(trace), slots: slots}
 	x.waitMax = make([]int32, len(x.times))
-	at := map[int32]int{} // caller id → index in callers
-	var busy []bool       // slot lanes of anonymous holders
+	var at view.IDs // caller id → index in callers
+	var busy []bool // slot lanes of anonymous holders
 	waiting, most := 0, int32(0)
 	get := func(id int32) (*caller, int) {
-		i, ok := at[id]
+		i, ok := at.Get(id)
 		if !ok {
 			i = len(x.callers)
-			at[id] = i
+			at.Set(id, i)
 			x.callers = append(x.callers, caller{id: id, queued: view.NoTick, start: view.NoTick, end: view.NoTick, slot: -1})
 		}
 		return &x.callers[i], i

@@ -33,6 +33,11 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "max", Values: []string{"1", "2", "3", "4", "6", "8", "12", "16"}, Log: true, Figure: "max_waiting"},
 	Life:  Life,
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "max", Min: 1, Max: 16},
+		{Param: "rate", Min: 1, Max: 100},
+		{Param: "timeout", Min: 100, Max: 10000, Log: true},
+	},
 	Describe: "Animation of the run: the limiter's slots and who holds each, the queue of callers waiting in arrival order, " +
 		"and the callers that left. The event log below gives the same in words.",
 }

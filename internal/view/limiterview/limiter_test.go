@@ -131,7 +131,7 @@ func TestPlanFitsTheCanvas(t *testing.T) {
 		}
 	}
 	p := New(nil, mustParse(t, nil)).Plan(0, 800)
-	assert.Equal(t, "not run yet: press Run", p.Texts[1].S)
+	assert.Equal(t, "not run yet", p.Texts[1].S)
 }
 
 func mustParse(t *testing.T, params map[string]string) scenario.Values {

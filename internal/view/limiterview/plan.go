@@ -2,7 +2,6 @@ package limiterview
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/concurrency-patterns/playground/internal/view"
 )
@@ -19,7 +18,7 @@ func (l layout) plan(v *Visual, s scene) view.Plan {
 // status sums the run up to t in words.
 func status(s scene, width float64) string {
 	if s.end == 0 {
-		return "not run yet: press Run"
+		return "not run yet"
 	}
 	counts := "granted " + strconv.Itoa(s.granted) + " · gave up " + strconv.Itoa(s.gaveUp)
 	return view.Fit(width, counts+" · max waiting "+strconv.Itoa(s.maxWaiting), counts)
@@ -82,18 +81,19 @@ func (l layout) queued(p *view.Plan, v *Visual, s scene) {
 
 func (l layout) left(p *view.Plan, v *Visual, s scene) {
 	ok := s.done - s.gaveUp - s.crashed
-	c := "done: " + strconv.Itoa(ok) + " released"
+	c, brief := "done: "+strconv.Itoa(ok)+" released", "done: "+strconv.Itoa(ok)+" ok"
 	if s.crashed > 0 {
 		c += " · " + strconv.Itoa(s.crashed) + " crashed"
+		brief += " · " + strconv.Itoa(s.crashed) + " crashed"
 	}
 	if s.gaveUp > 0 {
 		c += " · " + strconv.Itoa(s.gaveUp) + " gave up"
+		brief += " · " + strconv.Itoa(s.gaveUp) + " quit"
 	}
 	counts := c
 	if len(s.ended) < s.done {
 		c += " · latest " + strconv.Itoa(len(s.ended))
 	}
-	brief := strings.NewReplacer(" released", " ok", " gave up", " quit").Replace(counts)
 	caption(p, l.out.CaptionY, view.Fit(l.w-2*pad, c, counts, brief))
 	runs := view.CellRuns{P: p, G: l.out}
 	for i, ci := range s.ended {

@@ -56,13 +56,13 @@ func newIndex(trace []event.Record, size, overflow int) *index {
 	x := &index{times: view.TimesOf(trace), size: size, lanes: size + overflow}
 	x.waitMax = make([]int32, len(x.times))
 	open := map[int16]int{} // lane → its open stint
-	at := map[int32]int{}
+	var at view.IDs         // caller id → index in callers
 	waiting, most := 0, int32(0)
 	get := func(id int32) int {
-		i, ok := at[id]
+		i, ok := at.Get(id)
 		if !ok {
 			i = len(x.callers)
-			at[id] = i
+			at.Set(id, i)
 			x.callers = append(x.callers, caller{id: id, queued: view.NoTick, start: view.NoTick, end: view.NoTick})
 		}
 		return i

@@ -36,6 +36,11 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "size", Values: []string{"1", "2", "3", "4", "6", "8", "12", "16", "24"}, Log: true, Figure: "max_waiting"},
 	Life:  Life,
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "size", Min: 1, Max: 20},
+		{Param: "max_overflow", Min: 0, Max: 20},
+		{Param: "rate", Min: 1, Max: 100},
+	},
 	Describe: "Animation of the run: the pool's workers, idle or busy with a caller, the overflow workers, " +
 		"the callers waiting for a checkout, and the callers that left. The event log below gives the same in words.",
 }

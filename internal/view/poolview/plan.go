@@ -2,14 +2,13 @@ package poolview
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/concurrency-patterns/playground/internal/view"
 )
 
 func (l layout) plan(v *Visual, s scene) view.Plan {
 	p := view.Plan{W: l.w, H: l.h}
-	status := "not run yet: press Run"
+	status := "not run yet"
 	if s.end > 0 {
 		status = v.x.state(s) + ": " + strconv.Itoa(s.idle) + " idle, " + strconv.Itoa(s.busy) + " busy, " +
 			strconv.Itoa(s.overflow) + " of " + strconv.Itoa(v.x.lanes-v.x.size) + " extra"
@@ -100,18 +99,19 @@ func (l layout) queued(p *view.Plan, v *Visual, s scene) {
 }
 
 func (l layout) left(p *view.Plan, v *Visual, s scene) {
-	c := "done: " + strconv.Itoa(s.served) + " served"
+	c, brief := "done: "+strconv.Itoa(s.served)+" served", "done: "+strconv.Itoa(s.served)+" ok"
 	if s.crashed > 0 {
 		c += " · " + strconv.Itoa(s.crashed) + " crashed"
+		brief += " · " + strconv.Itoa(s.crashed) + " crashed"
 	}
 	if s.failed > 0 {
 		c += " · " + strconv.Itoa(s.failed) + " timed out"
+		brief += " · " + strconv.Itoa(s.failed) + " t/o"
 	}
 	counts := c
 	if len(s.ended) < s.done {
 		c += " · latest " + strconv.Itoa(len(s.ended))
 	}
-	brief := strings.NewReplacer(" served", " ok", " timed out", " t/o").Replace(counts)
 	caption(p, l.out.CaptionY, view.Fit(l.w-2*pad, c, counts, brief))
 	runs := view.CellRuns{P: p, G: l.out}
 	for i, ci := range s.ended {

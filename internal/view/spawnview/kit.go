@@ -34,6 +34,11 @@ var Kit = view.Kit{
 		Figure: "max_memory_kb"},
 	Life:  Life,
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "mode"},
+		{Param: "rate", Min: 10, Max: 2000, Log: true},
+		{Param: "max", Min: 1, Max: 200},
+	},
 	Describe: "Animation of the run: live handler goroutines and the memory they hold over time, " +
 		"with the bound and the memory budget as lines, and the requests waiting. The event log below gives the same in words.",
 }

@@ -15,7 +15,7 @@ func (v *Visual) Plan(t, width float64) view.Plan {
 	if v.bounded {
 		mode, brief = "bounded: at most "+view.Plural(v.max, "handler"), "bounded to "+strconv.Itoa(v.max)
 	}
-	status, role := "not run yet: press Run", view.RoleMuted
+	status, role := "not run yet", view.RoleMuted
 	if v.End() > 0 {
 		n := strconv.Itoa(int(arrived))
 		served, shed := v.x.fates(t)

@@ -130,7 +130,7 @@ func TestPlanFitsTheCanvas(t *testing.T) {
 	}
 	s, _ := scenario.Lookup("spawn")
 	v, _ := s.Parse(nil)
-	assert.Equal(t, "not run yet: press Run", New(nil, v).Plan(0, 800).Texts[1].S)
+	assert.Equal(t, "not run yet", New(nil, v).Plan(0, 800).Texts[1].S)
 }
 
 func checkPlan(t *testing.T, p view.Plan, h float64) {

@@ -25,6 +25,11 @@ var Kit = view.Kit{
 	Sweep: view.Sweep{Param: "rate", Values: []string{"0", "5", "10", "20", "40", "80", "160"}, Figure: "max_buffer"},
 	Life:  Life,
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "rate", Min: 0, Max: 100},
+		{Param: "buffer_size", Min: 0, Max: 10000, Log: true},
+		{Param: "consumers", Min: 1, Max: 16},
+	},
 	Describe: "Animation of the run: the producer's buffer at the top, demand pulses going up to it and events coming down " +
 		"to each processor, each processor's gauge of demand owed, events waiting and events in its call, and the batcher " +
 		"filling and flushing batches at the bottom. The event log gives the same in words.",

@@ -49,7 +49,7 @@ func (l Layout) header(p *view.Plan, s Scene) {
 	case s.Halted:
 		status = "pipeline done: " + strconv.Itoa(s.Processed) + " processed, " + strconv.Itoa(s.Dropped) + " dropped"
 	case s.End == 0:
-		status = "not run yet: press Run"
+		status = "not run yet"
 	}
 	view.Header(p, pad, pad, s.T, s.End, status, role)
 }

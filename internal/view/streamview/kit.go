@@ -32,7 +32,12 @@ var Kit = view.Kit{
 		}
 		return view.TaskLife(k)
 	},
-	Upfront:  func(v scenario.Values) int { return v.Int("items") },
+	Upfront: func(v scenario.Values) int { return v.Int("items") },
+	Knobs: []view.Knob{
+		{Param: "max_concurrency", Min: 1, Max: 64},
+		{Param: "ordered"},
+		{Param: "items", Min: 1, Max: 2000, Log: true},
+	},
 	Describe: "Animation of the run: inputs waiting, tasks running in their slots, results leaving. The event log and the summary below give the same in words.",
 }
 

@@ -34,7 +34,7 @@ func (l Layout) status(s Scene) (string, view.Role) {
 	case s.Halted:
 		return "stream done: " + view.Plural(c.Emitted, "result") + " emitted", view.RoleMuted
 	case s.End == 0:
-		return "not run yet: press Run", view.RoleMuted
+		return "not run yet", view.RoleMuted
 	}
 	return "running: " + view.Plural(c.Running, "task") + ", " + view.Plural(c.Emitted, "result") + " emitted", view.RoleMuted
 }

@@ -26,6 +26,11 @@ var Kit = view.Kit{
 	Life:  Life,
 	Still: view.Last, // the time axis holds the whole run
 	Words: Words,
+	Knobs: []view.Knob{
+		{Param: "fail_rate", Min: 0, Max: 1},
+		{Param: "max_restarts", Min: 0, Max: 20},
+		{Param: "restart"},
+	},
 	Describe: "Animation of the run: one lane per child, each run a span coloured by how it ended, ticks where the " +
 		"supervisor restarted a child, the restart window filling up, and the moment the supervisor gives up. " +
 		"The event log below gives the same in words.",

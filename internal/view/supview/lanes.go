@@ -12,9 +12,8 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 	c := "children: " + itoa(s.Counts.Running) + " running in " + view.Plural(ln.n, "lane")
 	switch {
 	case ln.heat:
-		per := itoa(ln.newHeat().Per)
-		c = view.Fit(l.inner, c+", "+per+" to a row; the darker, the more of them", c+", "+per+" to a row",
-			itoa(s.Counts.Running)+" running, "+per+" lanes a row")
+		h := ln.newHeat()
+		c = h.Caption(l.inner, c)
 	case ln.shown < ln.n:
 		c += " (first " + itoa(ln.shown) + " shown)"
 	case ln.label && l.inner >= 480:

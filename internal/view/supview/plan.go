@@ -56,7 +56,7 @@ func (l Layout) status(s Scene) (string, view.Role) {
 	case s.Stopping:
 		return "stopping: waiting for every child", view.RoleMuted
 	case s.End == 0:
-		return "not run yet: press Run", view.RoleMuted
+		return "not run yet", view.RoleMuted
 	}
 	return "running: " + children(c.Running) + ", " + view.Plural(c.Restarts, "restart"), view.RoleMuted
 }

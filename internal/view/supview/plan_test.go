@@ -92,7 +92,7 @@ func TestPreviewPlan(t *testing.T) {
 	vis := supview.New(nil, values(t, map[string]string{"children": "6", "max_children": "4"}))
 	p := vis.Plan(0, 360)
 	checkPlan(t, p)
-	assert.Contains(t, texts(p), "not run yet: press Run")
+	assert.Contains(t, texts(p), "not run yet")
 	assert.Contains(t, texts(p), "in 4 lanes")
 }
 

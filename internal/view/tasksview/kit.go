@@ -35,6 +35,11 @@ var Kit = view.Kit{
 	Life:  Life,
 	Words: Words,
 	Still: view.Last, // the time axis holds the whole run
+	Knobs: []view.Knob{
+		{Param: "mode"},
+		{Param: "fail_rate", Min: 0, Max: 1},
+		{Param: "items", Min: 1, Max: 100},
+	},
 	Describe: "Animation of the run: each task a bar on a time axis, ending green when it returned, red when it panicked, " +
 		"grey when the program died under it; refused starts and the program's death are marked in the alert colour. " +
 		"The event log below gives the same in words.",

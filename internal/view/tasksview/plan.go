@@ -33,7 +33,7 @@ func (l Layout) header(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float
 		status, role = view.Fit(l.w, "the program died: task "+strconv.Itoa(tl.diedID)+" panicked in a bare goroutine",
 			"the program died: task "+strconv.Itoa(tl.diedID)+" panicked"), view.RoleAlert
 	case end == 0:
-		status = "not run yet: press Run"
+		status = "not run yet"
 	case t >= end:
 		status = "done: every task ended"
 		if c.Crashed > 0 {
@@ -184,9 +184,8 @@ func (l Layout) heatSpans(p *view.Plan, tl *Timeline, t float64) {
 
 func (l Layout) lanesCaption(tl *Timeline) string {
 	if l.heat {
-		per := strconv.Itoa(l.newHeat().Per)
-		return view.Fit(l.w, "tasks over time: "+view.Plural(tl.lanes, "lane")+", "+per+" to a row; the darker, the more of them busy",
-			"tasks over time: "+view.Plural(tl.lanes, "lane")+", "+per+" to a row", view.Plural(tl.lanes, "lane")+", "+per+" a row")
+		h := l.newHeat()
+		return h.Caption(l.w, "tasks over time: "+view.Plural(tl.lanes, "lane"))
 	}
 	if l.shown < tl.lanes {
 		return view.Fit(l.w, "tasks over time: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",

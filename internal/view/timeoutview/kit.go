@@ -33,6 +33,11 @@ var Kit = view.Kit{
 	Life:  Life,
 	Words: Words,
 	Still: view.Last, // the time axis holds the whole run
+	Knobs: []view.Knob{
+		{Param: "timeout", Min: 50, Max: 3000},
+		{Param: "shutdown", Min: 0, Max: 1500},
+		{Param: "stubborn_rate", Min: 0, Max: 1},
+	},
 	Describe: "Animation of the run: each task on a time axis with its caller's yield window up to the deadline, " +
 		"the task running, its shutdown grace, and a mark where the caller got its answer; an abandoned task's " +
 		"goroutine runs on, dashed, until it returns by itself. The event log below gives the same in words.",

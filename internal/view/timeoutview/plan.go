@@ -35,21 +35,17 @@ func (l Layout) heatRows(p *view.Plan, tl *Timeline, t float64) {
 		p.Fill(view.RoleTrack, l.lane(row))
 	}
 	h := l.newHeat()
-	now := func(ms float64) float64 { return l.X(min(ms, t)) }
 	for _, tk := range tl.tasks {
 		if tk.start > t {
 			break
 		}
 		lane := int(tk.lane)
-		h.Span(lane, l.X(tk.start), now(min(tk.returned, tk.cancelled)), view.RoleRunning)
-		if tk.cancelled <= t {
-			h.Span(lane, l.X(tk.cancelled), now(min(tk.returned, tk.quit)), view.RoleCancelled)
-		}
-		if tk.quit <= t {
-			h.Span(lane, l.X(tk.quit), now(tk.returned), view.RoleAbandoned)
-		}
-		if tk.answered <= t {
-			h.End(lane, l.X(tk.answered), answerRole(tk.answer))
+		h.Span(lane, l.X(tk.start), l.X(min(tk.returned, tk.cancelled, t)), view.RoleRunning)
+		h.Span(lane, l.X(tk.cancelled), l.X(min(tk.returned, tk.quit, t)), view.RoleCancelled)
+		h.Span(lane, l.X(tk.quit), l.X(min(tk.returned, t)), view.RoleAbandoned)
+		// An abandoned task's answer is where its abandoned span starts.
+		if r := answerRole(tk.answer); tk.answered <= t && r != view.RoleAbandoned {
+			h.End(lane, l.X(tk.answered), r)
 		}
 	}
 	h.Draw(p)
@@ -60,7 +56,7 @@ func (l Layout) header(p *view.Plan, tl *Timeline, c Counts, t float64) {
 	var status string
 	switch {
 	case end == 0:
-		status = "not run yet: press Run"
+		status = "not run yet"
 	case t >= end:
 		status = view.Fit(l.W-2*pad, "done: every caller has its answer and every goroutine has returned", "done: every caller answered")
 	case c.Leaked > 0:
@@ -87,9 +83,8 @@ func (l Layout) caption(tl *Timeline) string {
 	w := l.W - 2*pad
 	switch {
 	case l.heat:
-		per := strconv.Itoa(l.newHeat().Per)
-		return view.Fit(w, "tasks and their callers: "+view.Plural(tl.lanes, "lane")+", "+per+" to a row; the darker, the more of them",
-			"tasks and callers: "+view.Plural(tl.lanes, "lane")+", "+per+" to a row", view.Plural(tl.lanes, "lane")+", "+per+" a row")
+		h := l.newHeat()
+		return h.Caption(w, "tasks and their callers: "+view.Plural(tl.lanes, "lane"))
 	case l.shown < tl.lanes:
 		return view.Fit(w, "tasks and their callers: first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane")+" shown",
 			"first "+strconv.Itoa(l.shown)+" of "+view.Plural(tl.lanes, "lane"))

@@ -1,6 +1,7 @@
 package visuals_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,4 +49,39 @@ func TestEveryScenarioHasAKit(t *testing.T) {
 	}
 	assert.False(t, visuals.Has("no such pattern"))
 	assert.NotNil(t, visuals.For("no such pattern").New, "a scenario without a visual plays with the generic one")
+}
+
+// TestKnobsAreParameters: every pattern with a visual of its own names two
+// or three knobs, each a parameter of its scenario, whose slider stays
+// within the parameter's range and holds the default.
+func TestKnobsAreParameters(t *testing.T) {
+	for _, name := range scenario.Names() {
+		if !visuals.Has(name) {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			s, _ := scenario.Lookup(name)
+			knobs := visuals.For(name).Knobs
+			assert.GreaterOrEqual(t, len(knobs), 2)
+			assert.LessOrEqual(t, len(knobs), 3)
+			seen := map[string]bool{}
+			for _, k := range knobs {
+				p, ok := s.Param(k.Param)
+				require.True(t, ok, "knob %q is a parameter of %s", k.Param, name)
+				assert.False(t, seen[k.Param], "knob %q twice", k.Param)
+				seen[k.Param] = true
+				switch p.Kind {
+				case scenario.Bool, scenario.Choice:
+					assert.Zero(t, k.Min+k.Max, "knob %q is a toggle or a menu, not a slider", k.Param)
+					continue
+				}
+				assert.Less(t, k.Min, k.Max, "knob %q", k.Param)
+				assert.GreaterOrEqual(t, k.Min, p.Min, "knob %q", k.Param)
+				assert.LessOrEqual(t, k.Max, p.Max, "knob %q", k.Param)
+				def, err := strconv.ParseFloat(p.Default, 64)
+				require.NoError(t, err, "knob %q has a number as its default", k.Param)
+				assert.True(t, k.Min <= def && def <= k.Max, "knob %q: the slider holds the default %v", k.Param, def)
+			}
+		})
+	}
 }

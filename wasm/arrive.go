@@ -1,0 +1,139 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/concurrency-patterns/playground/internal/view/chart"
+	"github.com/concurrency-patterns/playground/wasm/dom"
+)
+
+// onScreenAt is the fraction of the picture that must be on screen for the
+// demo to start: enough to be seen, not a sliver at the bottom.
+const onScreenAt = 0.2
+
+// sighted follows how much of the picture is on screen: coming into view,
+// the demo computes its first run or plays on where leaving paused it;
+// gone from view, it pauses.
+func (d *demo) sighted(fraction float64) {
+	switch {
+	case fraction >= onScreenAt && !d.onScreen:
+		d.onScreen = true
+		d.arrive()
+	case fraction == 0 && d.onScreen:
+		d.onScreen = false
+		if d.player.Playing() {
+			d.player.Pause()
+			d.autoPaused = true
+			d.redraw()
+		}
+	}
+}
+
+// arrive starts the demo as it comes on screen.
+func (d *demo) arrive() {
+	switch {
+	case d.last == nil:
+		if d.job == nil {
+			d.compute(false)
+		}
+	case d.autoPaused:
+		d.autoPaused = false
+		d.player.Play()
+		d.redraw()
+	}
+}
+
+// finish shows a computed job's run and settles the run() promises. The
+// first run plays if the demo is on screen (with reduced motion it shows
+// a still instead, and the runs after it theirs, until the reader plays;
+// a link's moment opens paused); a run() call plays from the start; a run
+// after an edit takes over the moment shown and whether it was playing.
+func (d *demo) finish(j *job) {
+	d.job = nil
+	first := d.last == nil
+	was := d.player
+	d.last = &result{trace: j.trace, summary: j.summary, values: j.values}
+	d.show(j.vis, j.charts)
+	p := &d.player
+	switch {
+	case d.startAt >= 0:
+		p.Seek(d.startAt)
+		d.startAt = -1
+	case (first && d.reduced) || (d.still && !j.fromStart):
+		p.Seek(stillAt(j.charts))
+		d.still = true
+	case first || j.fromStart:
+		d.autoPaused, d.still = !d.onScreen, false
+		if d.onScreen {
+			p.Play()
+		}
+	default:
+		p.Seek(was.T())
+		if was.Playing() && p.T() < p.End() {
+			p.Play()
+		}
+	}
+	if j.busy {
+		d.showBusy(false)
+	}
+	d.ui.summary.SetText(summaryText(d.scn, j.summary, dom.Now()-j.began))
+	sum := summaryObject(d.scn, j.summary)
+	for _, w := range d.waiting {
+		w.resolve(sum)
+	}
+	d.waiting = nil
+	d.settle()
+}
+
+// stillAt is the moment a still of the run shows: of the spans with
+// about the most units at work, the one nearest the middle of the run
+// (mid-way, some work is done, some under way, some waiting); the middle
+// of the run when nothing worked.
+func stillAt(c *chart.Data) float64 {
+	most := 0
+	for _, n := range c.Active {
+		most = max(most, n)
+	}
+	n := len(c.Active)
+	mid := c.End / 2
+	if most == 0 {
+		return mid
+	}
+	best, gap := mid, c.End
+	for i, a := range c.Active {
+		if 10*a < 9*most {
+			continue
+		}
+		at := (float64(i) + 0.5) * c.End / float64(n)
+		if g := max(at-mid, mid-at); g < gap {
+			best, gap = at, g
+		}
+	}
+	return best
+}
+
+// togglePanel opens or closes the parameters as a panel over the lower
+// part of the screen, on a phone (on a wider screen the form is always
+// shown and the button hidden). Opening brings the picture to the top, so
+// that it stays in sight above the panel.
+func (d *demo) togglePanel() {
+	d.panelOpen = !d.panelOpen
+	d.root.SetClass("pg-panel-open", d.panelOpen)
+	if d.panelOpen {
+		d.ui.panel.SetAttr("aria-expanded", "true")
+		d.ui.canvas.ScrollIntoView()
+		d.ui.closeP.Focus()
+		return
+	}
+	d.ui.panel.SetAttr("aria-expanded", "false")
+	d.ui.panel.Focus()
+}
+
+// present shows a run that was not computed here, such as a trace file the
+// reader opened, as finish shows a computed one: from its start.
+func (d *demo) present(res *result, tookMs float64) {
+	d.rerun.Stop()
+	d.finish(&job{d: d, values: res.values, fromStart: true, began: dom.Now() - tookMs,
+		trace: res.trace, summary: res.summary, vis: d.kit.New(res.trace, res.values),
+		charts: chart.New(res.trace, d.kit.LifeOf(), d.kit.UpfrontOf(res.values))})
+}
