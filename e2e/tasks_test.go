@@ -96,8 +96,8 @@ func indexOfKind(trace []traceEvent, kind string) int {
 
 // TestTasksBadURL: bad values in the link are named, and the page reads on.
 func TestTasksBadURL(t *testing.T) {
-	p := checkBadURL(t, `tasks.html?mode=forever&max_children=0&fail_rate=2`, "Task.Supervisor.async_nolink",
-		"supervised", "from 1 to 10000, or infinity", `got "2"`)
+	p := checkBadURL(t, `tasks.html?mode=forever&max_children=-1&fail_rate=2`, "Task.Supervisor.async_nolink",
+		"supervised", "from 0 to 10000, or infinity", `got "2"`)
 	assert.False(t, p.refusesToRun(1), "the second demo is untouched")
 	p.noConsoleErrors()
 }

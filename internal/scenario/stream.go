@@ -7,6 +7,7 @@ import (
 	"errors"
 	"iter"
 	"strconv"
+	"strings"
 
 	"github.com/concurrency-patterns/playground/patterns/stream"
 	"github.com/concurrency-patterns/playground/patterns/task"
@@ -38,10 +39,13 @@ var Stream = register(&Scenario{
 			Help: "Longest simulated task."},
 		{Name: "fail_rate", Kind: Float, Default: "0", Min: 0, Max: 1,
 			Help: "Chance that a task panics."},
+		{Name: "max_children", Kind: Int, Default: Infinity, Min: 0, Max: 10_000, Infinite: true,
+			Help: "Runs the tasks under a task supervisor with this max_children (Task.Supervisor.async_stream_nolink); " +
+				"a task it refuses stops the whole stream, as Elixir raises. infinity: no supervisor."},
 		{Name: "seed", Kind: Int, Default: "1", Min: 0, Max: 1 << 31,
 			Help: "Seeds the workload: the same seed gives the same durations and crashes."},
 	},
-	Summary:   []string{"items", "ok", "failed", "timed_out", "cancelled", "max_active", "virtual_ms"},
+	Summary:   []string{"items", "ok", "failed", "timed_out", "cancelled", "refused", "max_active", "virtual_ms"},
 	run:       runStream,
 	summarize: summarizeStream,
 })
@@ -63,6 +67,14 @@ func runStream(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) 
 	if v.String("on_timeout") == "kill_task" {
 		opts = append(opts, stream.OnTimeout(stream.KillTask))
 	}
+	if n := v.Int("max_children"); n < 1<<31 {
+		sup, err := task.NewSupervisor(task.MaxChildren(n), task.WithClock(clk))
+		if err != nil {
+			return err
+		}
+		defer sup.Stop()
+		opts = append(opts, stream.WithSupervisor(sup))
+	}
 	s, err := stream.New(func(ctx context.Context, item int) (int, error) {
 		w := drawWork(v, item)
 		if err := clock.Sleep(ctx, clk, w.duration); err != nil {
@@ -77,8 +89,8 @@ func runStream(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) 
 		return err
 	}
 	for _, err := range s.Run(ctx, count(v.Int("items"))) {
-		if errors.Is(err, task.ErrTimeout) {
-			return nil // on_timeout=exit ended the stream: an outcome, not a failure of the run
+		if errors.Is(err, task.ErrTimeout) || errors.Is(err, task.ErrMaxChildren) {
+			return nil // a timeout under on_timeout=exit, or a refused task, ended the stream: an outcome
 		}
 		if err != nil {
 			return err
@@ -118,6 +130,10 @@ func summarizeStream(v Values, trace []event.Record) map[string]float64 {
 		case event.Cancelled:
 			active--
 			s["cancelled"]++
+		case event.Halted:
+			if strings.Contains(r.Detail, task.ErrMaxChildren.Error()) {
+				s["refused"]++
+			}
 		}
 	}
 	return s

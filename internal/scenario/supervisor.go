@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
@@ -48,12 +49,19 @@ var Supervisor = register(&Scenario{
 			Help: "Chance that a run of a child ends in a crash rather than a normal exit."},
 		{Name: "stubborn_rate", Kind: Float, Default: "0", Min: 0, Max: 1,
 			Help: "Chance that a run of a child ignores cancellation and works to its end; past its shutdown time it is abandoned."},
+		{Name: "start_fail_rate", Kind: Float, Default: "0", Min: 0, Max: 1,
+			Help: "Chance that a child's start step fails ({:error, reason} from start_child). At the first start the child is " +
+				"never held; at a restart it is restarting, and the restart is tried again."},
+		{Name: "shutdown_rate", Kind: Float, Default: "0", Min: 0, Max: 1,
+			Help: "Chance that a run ends with the child stopping itself with a shutdown reason ({:shutdown, :done}): " +
+				"a transient child is then let go, a permanent one restarted."},
 		{Name: "duration_ms", Kind: Millis, Default: "20000", Min: 0, Max: 600_000,
 			Help: "How long the children run before the supervisor is stopped."},
 		{Name: "seed", Kind: Int, Default: "1", Min: 0, Max: 1 << 31,
 			Help: "Seeds the workload: the same seed gives every child the same runs."},
 	},
-	Summary:   []string{"children", "restarts", "crashes", "gave_up", "abandoned", "max_children_refused", "virtual_ms"},
+	Summary: []string{"children", "restarts", "crashes", "start_failures", "self_shutdowns", "gave_up", "abandoned",
+		"max_children_refused", "virtual_ms"},
 	run:       runSupervisor,
 	summarize: summarizeSupervisor,
 })
@@ -84,8 +92,13 @@ func runSupervisor(ctx context.Context, v Values, clk clock.Clock, hook event.Ho
 	shutdown, _ := v.Duration("shutdown")
 	spec := []supervisor.ChildOption{supervisor.WithRestart(restartPolicies[v.String("restart")]), supervisor.Shutdown(shutdown)}
 	for i := range v.Int("children") {
-		_, err := sup.StartChild(ctx, simulatedChild(v, clk, life, i), spec...)
-		if err != nil && !errors.Is(err, supervisor.ErrMaxChildren) {
+		var err error
+		if v.Float("start_fail_rate") > 0 {
+			_, err = sup.StartChildInit(ctx, simulatedStart(v, i, simulatedChild(v, clk, life, i)), spec...)
+		} else {
+			_, err = sup.StartChild(ctx, simulatedChild(v, clk, life, i), spec...)
+		}
+		if err != nil && !errors.Is(err, supervisor.ErrMaxChildren) && !errors.As(err, new(*supervisor.StartError)) {
 			break // stopped: the supervisor gave up already, or the run was cancelled
 		}
 	}
@@ -115,6 +128,9 @@ func simulatedChild(v Values, clk clock.Clock, life context.Context, i int) func
 		if err := clock.Sleep(ctx, clk, run.duration); err != nil {
 			return err
 		}
+		if rate := v.Float("shutdown_rate"); rate > 0 && childRand(v.Int("seed"), ^i, incarnation).Float64() < rate {
+			return &supervisor.ShutdownError{Reason: "done"}
+		}
 		switch run.crash {
 		case crashPanic:
 			panic(fmt.Sprintf("simulated crash of child %d", i))
@@ -124,6 +140,22 @@ func simulatedChild(v Values, clk clock.Clock, life context.Context, i int) func
 		return nil
 	}
 }
+
+// simulatedStart is child number i's start step: its k-th call fails with
+// probability start_fail_rate, drawn for (i, k) apart from the runs.
+func simulatedStart(v Values, i int, run func(context.Context) error) supervisor.Init {
+	var calls atomic.Int32
+	return func(context.Context) (func(context.Context) error, error) {
+		k := int(calls.Add(1)) - 1
+		if childRand(v.Int("seed"), ^i, k+startDraws).Float64() < v.Float("start_fail_rate") {
+			return nil, fmt.Errorf("simulated start failure of child %d", i)
+		}
+		return run, nil
+	}
+}
+
+// startDraws keeps the start steps' draws apart from the shutdown draws.
+const startDraws = 1 << 20
 
 type crash uint8
 
@@ -177,6 +209,12 @@ func summarizeSupervisor(v Values, trace []event.Record) map[string]float64 {
 			s["abandoned"]++
 		case event.ChildRefused:
 			s["max_children_refused"]++
+		case event.ChildStartFailed:
+			s["start_failures"]++
+		case event.ChildShutdown:
+			if r.Detail != supervisor.ErrShutdown.Error() { // it stopped itself, with its reason
+				s["self_shutdowns"]++
+			}
 		}
 	}
 	return s

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
@@ -28,8 +29,11 @@ var Tasks = register(&Scenario{
 			Help: "How many tasks are started."},
 		{Name: "interval_ms", Kind: Millis, Default: "60", Min: 0, Max: 60_000,
 			Help: "Time between two starts."},
-		{Name: "max_children", Kind: Int, Default: Infinity, Min: 1, Max: 10_000, Infinite: true,
-			Help: "supervised only: how many tasks the supervisor runs at once; a start beyond it is refused, never queued."},
+		{Name: "max_children", Kind: Int, Default: Infinity, Min: 0, Max: 10_000, Infinite: true,
+			Help: "supervised only: how many tasks the supervisor runs at once; a start beyond it is refused, never queued. 0 refuses every start, as in Elixir."},
+		{Name: "restart", Kind: Choice, Default: "temporary", Choices: []string{"temporary", "transient", "permanent"},
+			Help: "Under the supervisor: temporary tasks run once (the default); transient ones are started again after a crash, " +
+				"permanent ones after any end, as long as the restart intensity (3 within 5 s) allows."},
 		{Name: "work_ms_min", Kind: Millis, Default: "200", Min: 0, Max: 600_000,
 			Help: "Shortest simulated task."},
 		{Name: "work_ms_max", Kind: Millis, Default: "900", Min: 0, Max: 600_000,
@@ -39,7 +43,7 @@ var Tasks = register(&Scenario{
 		{Name: "seed", Kind: Int, Default: "1", Min: 0, Max: 1 << 31,
 			Help: "Seeds the workload: the same seed gives the same durations and crashes."},
 	},
-	Summary:   []string{"items", "ok", "crashed", "refused", "lost", "died", "max_running", "virtual_ms"},
+	Summary:   []string{"items", "ok", "crashed", "refused", "lost", "died", "restarts", "max_running", "virtual_ms"},
 	run:       runTasks,
 	summarize: summarizeTasks,
 })
@@ -64,7 +68,8 @@ func runTasks(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 	if v.String("mode") == "bare" {
 		return runBare(ctx, v.Int("items"), every, clk, hook, body)
 	}
-	opts := []task.Option{task.WithClock(clk), task.WithHook(hook)}
+	// Await waits as long as a task runs: the page shows tasks to their end.
+	opts := []task.Option{task.WithClock(clk), task.WithHook(hook), task.NoAwaitTimeout()}
 	if n := v.Int("max_children"); n < 1<<31 {
 		opts = append(opts, task.MaxChildren(n))
 	}
@@ -73,6 +78,9 @@ func runTasks(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 		return err
 	}
 	defer sup.Stop()
+	if p := taskRestarts[v.String("restart")]; p != task.Temporary {
+		return runRestarted(ctx, v, clk, sup, p, body)
+	}
 	var started []*task.Task[struct{}]
 	for i := range v.Int("items") {
 		if i > 0 {
@@ -93,6 +101,39 @@ func runTasks(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 	}
 	return nil
 }
+
+var taskRestarts = map[string]task.Restart{
+	"temporary": task.Temporary, "transient": task.Transient, "permanent": task.Permanent,
+}
+
+// runRestarted starts the tasks with a restart policy (Task.Supervisor's
+// start_child with :restart) and waits until none is left. Run k of item i
+// draws its own work, so a restarted task need not crash again.
+func runRestarted(ctx context.Context, v Values, clk clock.Clock, sup *task.Supervisor, p task.Restart,
+	body func(int) func(context.Context) error) error {
+	every := time.Duration(v.Int("interval_ms")) * time.Millisecond
+	for i := range v.Int("items") {
+		if i > 0 {
+			if err := clock.Sleep(ctx, clk, every); err != nil {
+				return err
+			}
+		}
+		var runs atomic.Int32
+		_, _ = task.StartChild(sup, func(ctx context.Context) error {
+			k := int(runs.Add(1)) - 1
+			return body(i + k*restartStride)(ctx)
+		}, task.WithRestart(p))
+	}
+	for sup.Count() > 0 { // the tasks end, or the supervisor gives up and cancels them
+		if err := clock.Sleep(ctx, clk, 10*time.Millisecond); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// restartStride keeps the items of later runs apart from the page's items.
+const restartStride = 1 << 20
 
 // runBare starts plain goroutines. A real program would die at the first
 // panic; the scenario records that moment (Died), stops starting
@@ -150,6 +191,7 @@ func runBare(ctx context.Context, items int, every time.Duration, clk clock.Cloc
 func summarizeTasks(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"items": float64(v.Int("items"))}
 	running := 0
+	cancelled := map[int32]bool{}
 	for _, r := range trace {
 		switch r.Kind {
 		case event.Started:
@@ -160,16 +202,26 @@ func summarizeTasks(v Values, trace []event.Record) map[string]float64 {
 			s["ok"]++
 		case event.Panicked, event.Failed:
 			running--
-			s["crashed"]++
+			if cancelled[r.ID] { // stopped by the supervisor giving up
+				s["lost"]++
+			} else {
+				s["crashed"]++
+			}
 		case Died:
 			running--
 			s["crashed"]++
 			s["died"] = 1
 		case event.Cancelled:
-			running--
-			s["lost"]++
+			if v.String("mode") == "bare" {
+				running--
+				s["lost"]++
+			} else { // under a supervisor the task's own end follows
+				cancelled[r.ID] = true
+			}
 		case event.Refused:
 			s["refused"]++
+		case event.Restarted:
+			s["restarts"]++
 		}
 	}
 	return s

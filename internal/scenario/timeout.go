@@ -37,12 +37,18 @@ var Timeout = register(&Scenario{
 			Help: "Chance that a task ignores its cancellation (Go cannot kill it)."},
 		{Name: "fail_rate", Kind: Float, Default: "0", Min: 0, Max: 1,
 			Help: "Chance that a task panics at its end."},
+		{Name: "caller", Kind: Choice, Default: "each", Choices: []string{"each", "yield_many"},
+			Help: "each: every task has a caller of its own that yields, then shuts it down; yield_many: one caller starts " +
+				"them all at once and yields on them together (Task.yield_many), then applies on_timeout to the rest."},
+		{Name: "on_timeout", Kind: Choice, Default: "shutdown", Choices: []string{"shutdown", "kill", "ignore"},
+			Help: "With yield_many, what becomes of the tasks without a reply at the timeout: shut down with their shutdown time, " +
+				"killed at once (:kill_task), or ignored and left running (:ignore)."},
 		// The default workload is one whose ten tasks end all four ways: in
 		// time, timed out, late during the grace, and abandoned.
 		{Name: "seed", Kind: Int, Default: "2", Min: 0, Max: 1 << 31,
 			Help: "Seeds the workload: the same seed gives the same durations and fates."},
 	},
-	Summary:   []string{"items", "ok", "timed_out", "abandoned", "late", "crashed", "virtual_ms"},
+	Summary:   []string{"items", "ok", "timed_out", "abandoned", "late", "crashed", "ignored", "virtual_ms"},
 	run:       runTimeout,
 	summarize: summarizeTimeout,
 })
@@ -58,11 +64,15 @@ func runTimeout(ctx context.Context, v Values, clk clock.Clock, hook event.Hook)
 		limit = time.Duration(1<<63 - 1)
 	}
 	every := time.Duration(v.Int("interval_ms")) * time.Millisecond
+	// With yield_many one caller fans out: it starts every task at once,
+	// then yields on them together.
+	many := v.String("caller") == "yield_many"
+	var tasks []*task.Task[int]
 	// bodies counts task bodies still running, abandoned ones included: the
 	// run ends only when they have all returned, so nothing is left behind.
 	var callers, bodies sync.WaitGroup
 	for i := range v.Int("items") {
-		if i > 0 {
+		if i > 0 && !many {
 			if err := clock.Sleep(ctx, clk, every); err != nil {
 				break
 			}
@@ -86,17 +96,29 @@ func runTimeout(ctx context.Context, v Values, clk clock.Clock, hook event.Hook)
 			bodies.Done()
 			return err
 		}
+		if many {
+			tasks = append(tasks, t)
+			continue
+		}
 		callers.Go(func() { _, _ = t.YieldOrShutdown(ctx, limit) })
+	}
+	if many {
+		_, _ = task.YieldMany(ctx, tasks, task.Within(limit), task.OnTimeout(manyActions[v.String("on_timeout")]))
 	}
 	callers.Wait()
 	bodies.Wait()
 	return nil
 }
 
+var manyActions = map[string]task.TimeoutAction{
+	"shutdown": task.ShutdownTask, "kill": task.KillTask, "ignore": task.IgnoreTask,
+}
+
 func summarizeTimeout(v Values, trace []event.Record) map[string]float64 {
 	s := map[string]float64{"items": float64(v.Int("items"))}
 	// Once a task is cancelled, its reply counts as late (event.Late), and
-	// an abandoned task may still return much later: neither is "ok".
+	// an abandoned task may still return much later: neither is "ok", nor
+	// is the reply of a task its caller ignored.
 	cancelled := map[int32]bool{}
 	for _, r := range trace {
 		switch r.Kind {
@@ -116,6 +138,10 @@ func summarizeTimeout(v Values, trace []event.Record) map[string]float64 {
 			s["abandoned"]++
 		case event.Late:
 			s["late"]++
+		case event.Ignored: // no reply in time; its reply, if it comes, goes to no one
+			cancelled[r.ID] = true
+			s["timed_out"]++
+			s["ignored"]++
 		}
 	}
 	return s

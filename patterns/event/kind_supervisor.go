@@ -14,8 +14,10 @@ const (
 	// ChildCrashed: the child returned an error or panicked, an abnormal exit.
 	// Err is the error, or a task.ExitError wrapping a task.PanicError.
 	ChildCrashed
-	// ChildShutdown: the child returned after the supervisor cancelled it, a
-	// shutdown exit. Err is task.ErrShutdown.
+	// ChildShutdown: a shutdown exit: the child returned after the
+	// supervisor cancelled it (Err is task.ErrShutdown), or stopped itself
+	// with a shutdown reason (Err is what it returned: supervisor.ErrShutdown
+	// or a *supervisor.ShutdownError).
 	ChildShutdown
 	// ChildStopping: the supervisor cancelled the child's context; the child
 	// has its shutdown time to return. Err is task.ErrShutdown.

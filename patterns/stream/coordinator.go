@@ -20,6 +20,7 @@ var errConsumerStopped = errors.New("stream: consumer stopped early")
 type job[In any] struct {
 	index, slot int
 	input       In
+	child       *child // its place in the task supervisor, if the stream has one
 }
 
 // outcome is a task's result on its way to the consumer.
@@ -117,7 +118,10 @@ func (c *coordinator[In, Out]) run(inputs iter.Seq[In], yield func(Result[Out], 
 		return
 	}
 	for in := range inputs {
-		c.dispatch(in)
+		if err := c.dispatch(in); err != nil {
+			c.fail(err, yield)
+			return
+		}
 		for c.full() {
 			if !c.await(yield) {
 				return
@@ -152,8 +156,9 @@ func (c *coordinator[In, Out]) cancelled() bool {
 }
 
 // dispatch queues a task for the next input in a free slot, and makes sure
-// a worker will take it: a parked one is woken, or a new one started.
-func (c *coordinator[In, Out]) dispatch(in In) {
+// a worker will take it: a parked one is woken, or a new one started. It
+// fails only when the stream's task supervisor refuses the task.
+func (c *coordinator[In, Out]) dispatch(in In) error {
 	slot := c.slots // a freed slot is reused first, else the lowest never used
 	if k := len(c.free); k > 0 {
 		slot, c.free = c.free[k-1], c.free[:k-1]
@@ -164,6 +169,11 @@ func (c *coordinator[In, Out]) dispatch(in In) {
 	j := job[In]{index: c.next, slot: slot, input: in}
 	c.next++
 	c.active++
+	if err := c.enroll(&j); err != nil {
+		c.active--
+		c.free = append(c.free, slot)
+		return err
+	}
 
 	c.mu.Lock()
 	c.queued.PushBack(j)
@@ -179,6 +189,7 @@ func (c *coordinator[In, Out]) dispatch(in In) {
 	if w != nil {
 		go w.loop()
 	}
+	return nil
 }
 
 // wakeWorker wakes one parked worker if jobs wait and no other worker is on
@@ -297,6 +308,7 @@ func (c *coordinator[In, Out]) halt() {
 		w.bell <- struct{}{}
 	}
 	c.idle = nil
+	c.dropQueued()
 	c.mu.Unlock()
 	c.cancel()
 	for _, done := range waits {

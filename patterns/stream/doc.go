@@ -43,6 +43,26 @@
 // A [Stream] is made with [New]; the zero value is not usable, and Run on
 // it panics with a message that says so.
 //
+// # Under a task supervisor
+//
+// By default a stream's tasks belong to the stream alone, as with Elixir's
+// Task.async_stream. [WithSupervisor] makes each one a child of a
+// task.Supervisor, as Task.Supervisor.async_stream_nolink does: it counts
+// against the supervisor's MaxChildren, and the supervisor's Stop and
+// TerminateChild stop it, giving its item an exit result that wraps
+// task.ErrShutdown. A task the supervisor refuses stops the whole stream,
+// as Elixir's raises: the running tasks are cancelled and the iterator's
+// error wraps task.ErrMaxChildren (or task.ErrStopped). Keep MaxConcurrency
+// within MaxChildren, less what else the supervisor runs.
+//
+// # Zero values in options
+//
+// Timeout(0) is refused, unlike Elixir's timeout: 0, which times every
+// task out before it can reply: in Go a zero duration is far more often a
+// setting left out than a wish, so the error points to [NoTimeout] for no
+// limit. MaxConcurrency(0) is refused too; Elixir requires a positive
+// max_concurrency as well.
+//
 // # Cost and when not to use it
 //
 // A bound is a limit, not an allocation: MaxConcurrency(1_000_000) costs

@@ -95,3 +95,27 @@ func Example_fetch() {
 	// 1 404
 	// 2 200
 }
+
+// Tasks of a stream under a task supervisor count against its
+// MaxChildren; one too many stops the stream, as Elixir's
+// async_stream_nolink raises.
+func ExampleWithSupervisor() {
+	sup, _ := task.NewSupervisor(task.MaxChildren(2))
+	defer sup.Stop()
+
+	double := func(_ context.Context, n int) (int, error) { return 2 * n, nil }
+	within, _ := stream.New(double, stream.MaxConcurrency(2), stream.WithSupervisor(sup))
+	for r, err := range within.Run(context.Background(), slices.Values([]int{1, 2, 3})) {
+		fmt.Println(r.Value, err)
+	}
+	slow := func(ctx context.Context, _ int) (int, error) { <-ctx.Done(); return 0, ctx.Err() }
+	beyond, _ := stream.New(slow, stream.MaxConcurrency(3), stream.WithSupervisor(sup))
+	for _, err := range beyond.Run(context.Background(), slices.Values([]int{1, 2, 3})) {
+		fmt.Println(errors.Is(err, task.ErrMaxChildren))
+	}
+	// Output:
+	// 2 <nil>
+	// 4 <nil>
+	// 6 <nil>
+	// true
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
 // ErrInvalidOption is wrapped by every error [New] returns for a bad option.
@@ -39,6 +40,7 @@ type config struct {
 	shutdown       time.Duration
 	clock          clock.Clock
 	hook           event.Hook
+	sup            *task.Supervisor // nil: tasks belong to no supervisor
 	errs           []error
 }
 

@@ -81,6 +81,9 @@ func (w *worker[In, Out]) take() bool {
 		}
 		if j, ok := c.queued.PopFront(); ok {
 			c.wakeWorker()
+			if c.stoppedEarly(j) {
+				continue
+			}
 			w.begin(j)
 			return true
 		}
@@ -96,6 +99,7 @@ func (w *worker[In, Out]) take() bool {
 func (w *worker[In, Out]) begin(j job[In]) {
 	c := w.c
 	w.phase, w.job = running, j
+	w.track(j)
 	c.running++
 	c.emit(event.Started, j.index, j.slot, nil)
 	if c.cfg.timeout > 0 {
@@ -142,6 +146,7 @@ func (w *worker[In, Out]) call(j job[In]) (more bool) {
 // whether the worker goes on, and then keeps c.mu held.
 func (w *worker[In, Out]) finish(j job[In], o outcome[In, Out]) bool {
 	c := w.c
+	j.child.returned(o.err)
 	c.mu.Lock()
 	if w.phase != running {
 		w.settle() // returned after cancellation: no longer abandoned-to-be
@@ -174,17 +179,26 @@ func (w *worker[In, Out]) fire() {
 		return
 	}
 	if w.phase == running {
-		// The worker retires with its task: it leaves the running and the
-		// live count together, so it is not counted on to take a job.
-		c.running--
-		c.live--
-		c.emit(event.TimedOut, w.job.index, w.job.slot, task.ErrTimeout)
-		c.deliver(outcome[In, Out]{job: w.job, err: c.exit(task.ErrTimeout, w.job), kind: event.TimedOut})
-		w.cancelWithin(now)
+		w.kill(event.TimedOut, task.ErrTimeout, now)
 		return
 	}
 	c.emit(event.Abandoned, w.job.index, w.job.slot, task.ErrAbandoned)
+	w.job.child.abandoned()
 	w.settle()
+}
+
+// kill ends the running task's part in the stream: its item gets an exit
+// with reason, reported as kind, and it is cancelled with its shutdown time
+// to return. The worker retires with its task: it leaves the running and
+// the live count together, so it is not counted on to take a job. c.mu
+// must be held.
+func (w *worker[In, Out]) kill(kind event.Kind, reason error, now time.Duration) {
+	c := w.c
+	c.running--
+	c.live--
+	c.emit(kind, w.job.index, w.job.slot, reason)
+	c.deliver(outcome[In, Out]{job: w.job, err: c.exit(reason, w.job), kind: kind})
+	w.cancelWithin(now)
 }
 
 // stop is the coordinator halting the stream: a running task is cancelled.

@@ -82,6 +82,9 @@ type child struct {
 	cancel      context.CancelCauseFunc // of the running incarnation
 	stopping    bool                    // cancelled by the supervisor, not yet returned
 	waiters     []chan error            // TerminateChild callers
+	init        Init                    // the start step, run before each incarnation; nil for none
+	started     chan error              // the caller of a first start waiting for its start step
+	starting    bool                    // its start step runs
 	startedAt   time.Time               // when the running incarnation started
 	restarting  bool                    // waiting out its restart delay: no goroutine runs
 	delay       time.Duration           // the last restart delay, 0 for none

@@ -18,16 +18,40 @@
 //     exit. A panic is recovered in the child's goroutine and becomes a
 //     [task.ExitError] wrapping a [task.PanicError] with the stack; it never
 //     takes the program down;
+//   - returning [ErrShutdown] (Elixir's :shutdown) or a [*ShutdownError]
+//     ({:shutdown, term}) is a shutdown exit: the child stopped itself on
+//     purpose, and says so;
 //   - returning after the supervisor cancelled its context (with nil or the
-//     context's error) is a shutdown exit.
+//     context's error) is a shutdown exit too.
+//
+// The reasons are kept apart, never flattened into one another: the hook's
+// events carry what the child returned, errors.Is and errors.As tell
+// ErrShutdown from a *ShutdownError and its Reason, and [ExitOf] names
+// the four kinds ([NormalExit], [ShutdownExit], [ShutdownReasonExit],
+// [AbnormalExit]).
 //
 // # Restart policies
 //
 // Each child has a policy, [Permanent] by default: permanent children are
-// restarted after any exit, [Transient] ones only after an abnormal exit,
+// restarted after any exit, a shutdown they chose included (as in OTP),
+// [Transient] ones only after an abnormal exit, so not after a shutdown,
 // [Temporary] ones never. A child stopped by the supervisor is never
 // restarted. A restarted child keeps its [ID]; its function is called
 // again with a fresh context.
+//
+// # Start steps
+//
+// [Supervisor.StartChildInit] starts a child whose [Init] runs first, on
+// the child's goroutine, and waits for it, as DynamicSupervisor.start_child
+// waits for a child's init: the caller gets the child's id when init
+// returned the function to run, [ErrIgnore] when init chose to start
+// nothing (:ignore), or a [*StartError] when it failed or panicked
+// ({:error, reason}); then no child is left. Unlike OTP's, the supervisor
+// does not wait with the caller: it goes on serving others meanwhile, and
+// [Supervisor.WhichChildren] shows the child Starting. A restarted child
+// runs its start step again and is Restarting meanwhile; a restart whose
+// start step fails is tried again, each try counted against the restart
+// intensity, and one that returns ErrIgnore removes the child.
 //
 // # Restart intensity
 //
@@ -52,7 +76,8 @@
 // # Bounded children
 //
 // [MaxChildren] (default: no limit) bounds the children held at once,
-// including those being restarted or stopped. [Supervisor.StartChild] never
+// including those being started, restarted or stopped. MaxChildren(0) is
+// valid, as in Elixir: it refuses every start. [Supervisor.StartChild] never
 // waits for room: beyond the limit it returns [ErrMaxChildren] at once, so
 // the caller can shed load or push back. This is the answer to "is spawning
 // bounded?".
@@ -77,8 +102,9 @@
 //
 // # Observing
 //
-// [WithHook] reports every step (a child started, exited, crashed,
-// restarted, abandoned; the restart window; the supervisor giving up) as
+// [WithHook] reports every step (a child started, ready after its start
+// step, ignored, failed to start, exited, crashed, restarted, abandoned;
+// the restart window; the supervisor giving up) as
 // an [event.Event], from the supervisor's goroutine and in its order.
 // [WithClock] times restarts and shutdowns on another clock, such as
 // [clock.Virtual]. [Supervisor.WhichChildren] and [Supervisor.CountChildren]

@@ -2,11 +2,9 @@ package supervisor
 
 import (
 	"container/heap"
-	"context"
 	"errors"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
-	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
 // exited handles the end of one incarnation of a child: report it, then
@@ -19,8 +17,8 @@ func (l *loop) exited(m childExited) {
 	c.cancel(nil) // release the context of the incarnation that ended
 	kind, abnormal := classify(c, m)
 	reported := m.err
-	if kind == event.ChildShutdown {
-		reported = task.ErrShutdown
+	if kind == event.ChildShutdown && !errors.Is(m.err, ErrShutdown) {
+		reported = ErrShutdown // it returned nil or its context's error once cancelled
 	}
 	l.emit(kind, c.id, c.slot, c.incarnation, reported)
 	if c.stopping || !restarts(c.spec.restart, abnormal) {
@@ -30,16 +28,18 @@ func (l *loop) exited(m childExited) {
 	l.restart(c, m.err)
 }
 
-// classify tells a normal, abnormal or shutdown exit. Once the supervisor
-// has cancelled a child, nil or the context's error is a shutdown exit; a
-// panic or another error is still abnormal (reported, not restarted).
+// classify tells a normal, abnormal or shutdown exit, by [ExitOf]. A child
+// may stop itself with a shutdown reason; once the supervisor has
+// cancelled it, nil or the context's error is a shutdown exit too. A panic
+// or another error is abnormal, even then (reported, not restarted).
 func classify(c *child, m childExited) (kind event.Kind, abnormal bool) {
-	switch {
-	case m.panicked:
+	if m.panicked {
 		return event.ChildCrashed, true
-	case c.stopping && (m.err == nil || errors.Is(m.err, context.Canceled) || errors.Is(m.err, task.ErrShutdown)):
+	}
+	switch ExitOf(m.err, c.stopping) {
+	case ShutdownExit, ShutdownReasonExit:
 		return event.ChildShutdown, false
-	case m.err != nil:
+	case AbnormalExit:
 		return event.ChildCrashed, true
 	}
 	return event.ChildExited, false

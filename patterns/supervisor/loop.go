@@ -87,6 +87,8 @@ func (l *loop) handle(m message) {
 		m.reply <- l.count()
 	case childExited:
 		l.exited(m)
+	case childStartDone:
+		l.startDone(m)
 	}
 }
 
@@ -94,11 +96,11 @@ func (l *loop) start(m startChild) startReply {
 	if l.stopping {
 		return startReply{id: -1, err: ErrStopped}
 	}
-	if l.cfg.maxChildren > 0 && len(l.children) >= l.cfg.maxChildren {
+	if l.cfg.maxChildren >= 0 && len(l.children) >= l.cfg.maxChildren {
 		l.emit(event.ChildRefused, -1, -1, l.cfg.maxChildren, ErrMaxChildren)
 		return startReply{id: -1, err: ErrMaxChildren}
 	}
-	c := &child{id: l.nextID, slot: l.slots.Take(), fn: m.fn, spec: m.spec}
+	c := &child{id: l.nextID, slot: l.slots.Take(), fn: m.fn, spec: m.spec, init: m.init, started: m.started}
 	l.nextID++
 	l.children[c.id] = c
 	l.spawn(c)
@@ -110,7 +112,7 @@ func (l *loop) spawn(c *child) {
 	ctx, cancel := context.WithCancelCause(l.base)
 	c.cancel, c.startedAt = cancel, l.cfg.clock.Now()
 	l.emit(event.ChildStarted, c.id, c.slot, c.incarnation, nil)
-	go l.s.runChild(ctx, c.id, c.incarnation, c.fn)
+	l.launch(ctx, c)
 }
 
 // remove lets go of a child that returned or was abandoned, answering those
@@ -119,8 +121,9 @@ func (l *loop) remove(c *child, err error) {
 	delete(l.children, c.id)
 	l.slots.Free(c.slot)
 	// Reported before anyone waiting hears of it, so that a caller of
-	// TerminateChild finds the removal in the trace when it returns.
+	// TerminateChild or StartChildInit finds the removal in the trace.
 	l.emit(event.ChildRemoved, c.id, c.slot, len(l.children), nil)
+	l.dropStart(c, err)
 	for _, w := range c.waiters {
 		w <- err
 	}

@@ -8,9 +8,11 @@ type message interface{ isMessage() }
 
 // startChild asks for a new child; the reply is its id or an error.
 type startChild struct {
-	fn    func(context.Context) error
-	spec  spec
-	reply chan startReply // buffered: the loop never waits on a caller
+	fn      func(context.Context) error
+	init    Init       // StartChildInit: fn is nil, the start step gives it
+	started chan error // StartChildInit: how the start step went; buffered
+	spec    spec
+	reply   chan startReply // buffered: the loop never waits on a caller
 }
 
 type startReply struct {

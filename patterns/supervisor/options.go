@@ -12,7 +12,7 @@ import (
 type Option func(*config)
 
 type config struct {
-	maxChildren int // 0 means no limit
+	maxChildren int // negative means no limit
 	maxRestarts int
 	period      time.Duration
 	backoff     backoff // zero: restart at once
@@ -23,7 +23,7 @@ type config struct {
 
 // defaults are Elixir's: no limit on children, 3 restarts within 5 s.
 func defaults() config {
-	return config{maxRestarts: 3, period: 5 * time.Second, clock: clock.Real()}
+	return config{maxChildren: -1, maxRestarts: 3, period: 5 * time.Second, clock: clock.Real()}
 }
 
 // invalid records a problem; New and StartChild report them all at once.
@@ -32,12 +32,13 @@ func invalid(errs *[]error, format string, args ...any) {
 }
 
 // MaxChildren bounds how many children the supervisor holds at once (Elixir's
-// max_children); n must be positive. Children that are being restarted or
-// stopped count; abandoned ones do not. The default is no limit.
+// max_children); n must not be negative. 0 is allowed, as in Elixir: every
+// start is refused. Children that are being started, restarted or stopped
+// count; abandoned ones do not. The default is no limit.
 func MaxChildren(n int) Option {
 	return func(c *config) {
-		if n <= 0 {
-			invalid(&c.errs, "max children must be positive, got %d", n)
+		if n < 0 {
+			invalid(&c.errs, "max children must not be negative, got %d", n)
 		}
 		c.maxChildren = n
 	}

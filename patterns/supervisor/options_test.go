@@ -18,14 +18,13 @@ func TestStartRejectsInvalidOptions(t *testing.T) {
 		opts []supervisor.Option
 		want []string
 	}{
-		{"zero max children", []supervisor.Option{supervisor.MaxChildren(0)}, []string{"max children must be positive, got 0"}},
-		{"negative max children", []supervisor.Option{supervisor.MaxChildren(-2)}, []string{"max children must be positive, got -2"}},
+		{"negative max children", []supervisor.Option{supervisor.MaxChildren(-2)}, []string{"max children must not be negative, got -2"}},
 		{"negative max restarts", []supervisor.Option{supervisor.MaxRestarts(-1, time.Second)}, []string{"max restarts must not be negative, got -1"}},
 		{"zero period", []supervisor.Option{supervisor.MaxRestarts(3, 0)}, []string{"restart period must be positive, got 0s"}},
 		{"zero backoff", []supervisor.Option{supervisor.RestartBackoff(0, time.Second)}, []string{"restart backoff must be positive, got 0s"}},
 		{"backoff max below first", []supervisor.Option{supervisor.RestartBackoff(time.Second, time.Millisecond)},
 			[]string{"restart backoff max must be at least its first delay (1s), got 1ms"}},
-		{"every problem at once", []supervisor.Option{supervisor.MaxChildren(0), supervisor.MaxRestarts(-1, -time.Second)},
+		{"every problem at once", []supervisor.Option{supervisor.MaxChildren(-1), supervisor.MaxRestarts(-1, -time.Second)},
 			[]string{"max children", "max restarts", "restart period"}},
 	}
 	for _, tc := range cases {

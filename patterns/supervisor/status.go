@@ -7,12 +7,17 @@ import (
 
 // ChildInfo describes one child the supervisor holds.
 type ChildInfo struct {
-	ID         ID
-	Slot       int // the lane the hook's events give it
-	Restart    Restart
-	Restarts   int  // how many times it has been restarted
-	Stopping   bool // its context is cancelled and it has not returned yet
-	Restarting bool // waiting out its restart delay (see RestartBackoff)
+	ID       ID
+	Slot     int // the lane the hook's events give it
+	Restart  Restart
+	Restarts int  // how many times it has been restarted
+	Stopping bool // its context is cancelled and it has not returned yet
+	// Starting: its first start step runs (see StartChildInit).
+	Starting bool
+	// Restarting: it exited and is being restarted (Elixir's :restarting):
+	// it waits out its restart delay (see RestartBackoff), or the start
+	// step of its restart runs, or failed and is tried again.
+	Restarting bool
 }
 
 // Counts sums up the supervisor's state.
@@ -47,7 +52,8 @@ func (l *loop) which() []ChildInfo {
 	out := make([]ChildInfo, 0, len(l.children))
 	for _, c := range l.children {
 		out = append(out, ChildInfo{ID: c.id, Slot: c.slot, Restart: c.spec.restart,
-			Restarts: c.incarnation, Stopping: c.stopping, Restarting: c.restarting})
+			Restarts: c.incarnation, Stopping: c.stopping,
+			Starting: c.starting && c.incarnation == 0, Restarting: c.restarting || c.restartPending()})
 	}
 	slices.SortFunc(out, func(a, b ChildInfo) int { return int(a.ID - b.ID) })
 	return out

@@ -1,8 +1,10 @@
 // Package task runs functions as supervised tasks, the Go counterpart of
-// Elixir's Task.Supervisor: [Async] is async_nolink, [Task.Yield] and
-// [Task.Shutdown] are Task.yield and Task.shutdown, and
-// [Task.YieldOrShutdown] is the `Task.yield(t, ms) || Task.shutdown(t)`
-// idiom in one call.
+// Elixir's Task.Supervisor: [Async] is async_nolink, [StartChild] is
+// start_child, [Task.Await], [Task.Yield], [Task.Shutdown] and
+// [Task.Ignore] are Task.await, Task.yield, Task.shutdown and Task.ignore,
+// [AwaitMany] and [YieldMany] are Task.await_many and Task.yield_many,
+// [Completed] is Task.completed, and [Task.YieldOrShutdown] is the
+// `Task.yield(t, ms) || Task.shutdown(t)` idiom in one call.
 //
 // # Outcomes
 //
@@ -35,6 +37,48 @@
 // meaning: the task is reported abandoned only if it is still running the
 // supervisor's shutdown time after the kill. A task that honours its
 // cancellation in that time is not.
+//
+// # Time limits
+//
+// One rule holds across the library: a call that waits has the OTP
+// default time limit, which an option changes or lifts, and its context;
+// whichever ends first ends the wait. [Task.Await] and [AwaitMany] thus
+// stop waiting after the supervisor's [AwaitTimeout], 5 s by default as
+// Elixir's Task.await (pool.Checkout does the same with poolboy's 5 s), and
+// return an exit wrapping [ErrTimeout]; [NoAwaitTimeout] waits for the
+// context alone. The task is not stopped: Elixir's caller would exit, and its
+// unlinked task would run on. [YieldMany] waits 5 s unless [Within] says
+// otherwise. A zero wait is a poll, as Task.yield(task, 0) is: Yield(ctx,
+// 0) and Within(0) report what has returned, on any clock.
+//
+// Wherever a reply and a time limit fall due together, the reply wins.
+//
+// # Fan-out, fan-in
+//
+// [AwaitMany] waits for every task and returns their values in order; the
+// first task to fail, by an exit or by an error of its own, ends the wait
+// with that error (Elixir has no error returns: its caller exits on a
+// task's exit). [YieldMany] returns an [Outcome] for each task instead,
+// errors included, and stops waiting at a [Limit] of outcomes or when its
+// time runs out; then [OnTimeout] says what becomes of the rest: left
+// running (the default, Elixir's :nothing), ignored, shut down, or killed.
+//
+// # Managing the supervisor
+//
+// [Supervisor.Children] lists the running tasks' ids and
+// [Supervisor.TerminateChild] stops one. Tasks started with [StartChild]
+// take a restart policy ([WithRestart]: [Temporary] by default, as in
+// Elixir, or [Transient] or [Permanent]); a restarted task keeps its id.
+// [MaxRestarts] (3 within 5 s, Elixir's default) bounds the restarts: one
+// more and the supervisor stops itself, cancelling every task, and
+// [Supervisor.Err] says why. Each task may have its own shutdown time
+// ([WithShutdown]), which Stop, TerminateChild and YieldOrShutdown give it.
+// [MaxChildren](0) is allowed, as in Elixir: every start is refused.
+//
+// Work that runs on goroutines of its own can still be counted among a
+// supervisor's children with [Supervisor.Enroll]: package stream does so
+// for each of its tasks when given a supervisor, as Elixir's
+// Task.Supervisor.async_stream_nolink does.
 //
 // # Ownership
 //

@@ -24,23 +24,30 @@ const BrutalKill time.Duration = 0
 type Option func(*config)
 
 type config struct {
-	maxChildren int // 0: unlimited
+	maxChildren int // negative: unlimited
 	shutdown    time.Duration
+	more        // the options of await.go and restart.go
 	clock       clock.Clock
 	hook        event.Hook
 	errs        []error
 }
 
 func (c *config) invalid(format string, args ...any) {
-	c.errs = append(c.errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidOption}, args...)...))
+	c.errs = append(c.errs, invalid(format, args...))
 }
 
-// MaxChildren bounds how many tasks may run at once; n must be positive.
-// The default is no bound (Elixir's :infinity).
+// invalid is an error wrapping ErrInvalidOption.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrInvalidOption}, args...)...)
+}
+
+// MaxChildren bounds how many tasks may run at once; n must not be
+// negative. 0 is allowed, as in Elixir: every start is refused. The default
+// is no bound (Elixir's :infinity).
 func MaxChildren(n int) Option {
 	return func(c *config) {
-		if n <= 0 {
-			c.invalid("max children must be positive, got %d", n)
+		if n < 0 {
+			c.invalid("max children must not be negative, got %d", n)
 		}
 		c.maxChildren = n
 	}

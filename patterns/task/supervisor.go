@@ -31,18 +31,21 @@ type Supervisor struct {
 	nextID    int
 	stopped   bool
 	abandoned int
+	restarts  restarts
 }
 
 // child is what the supervisor knows of a running task.
 type child struct {
-	id     int
-	cancel context.CancelCauseFunc
-	done   chan struct{} // closed when the task's goroutine has returned
-	gone   chan struct{} // closed when the task is abandoned
+	id       int
+	cancel   context.CancelCauseFunc
+	done     chan struct{} // closed when the task's goroutine has returned
+	gone     chan struct{} // closed when the task is abandoned
+	shutdown time.Duration // what Stop and TerminateChild give it to return
+	life     *life         // a restartable task's incarnations; nil for others
 
 	// Guarded by the supervisor's mu.
 	returned  bool
-	cancelled bool        // the supervisor cancelled it: Shutdown or Stop
+	cancelled bool        // the supervisor cancelled it: Shutdown, Stop, TerminateChild or giving up
 	abandoned bool        // given up on; its goroutine may still run
 	verdict   clock.Timer // abandons it at verdictAt unless it returns first
 	verdictAt time.Time
@@ -51,7 +54,7 @@ type child struct {
 // NewSupervisor returns a supervisor, or an error wrapping
 // [ErrInvalidOption] for each bad option.
 func NewSupervisor(opts ...Option) (*Supervisor, error) {
-	cfg := config{shutdown: 5 * time.Second, clock: clock.Real()}
+	cfg := config{maxChildren: -1, shutdown: 5 * time.Second, clock: clock.Real()}
 	for _, opt := range opts {
 		opt(&cfg)
 	}
@@ -74,22 +77,21 @@ func (s *Supervisor) lock() {
 }
 
 // start registers a new child, or refuses it without blocking.
-func (s *Supervisor) start() (*child, context.Context, error) {
+func (s *Supervisor) start(spec childSpec) (*child, context.Context, error) {
 	s.lock()
 	defer s.mu.Unlock()
 	var err error
 	switch {
 	case s.stopped:
 		err = ErrStopped
-	case s.cfg.maxChildren > 0 && len(s.running) >= s.cfg.maxChildren:
+	case s.cfg.maxChildren >= 0 && len(s.running) >= s.cfg.maxChildren:
 		err = ErrMaxChildren
 	}
 	if err != nil {
 		s.emit(event.Refused, -1, err)
 		return nil, nil, err
 	}
-	ctx, cancel := context.WithCancelCause(context.Background())
-	c := &child{id: s.nextID, cancel: cancel, done: make(chan struct{}), gone: make(chan struct{})}
+	c, ctx := s.newChild(spec)
 	s.nextID++
 	s.running[c.id] = c
 	s.emit(event.Started, c.id, nil)
@@ -128,7 +130,7 @@ func (s *Supervisor) Abandoned() int {
 }
 
 // Stop refuses new tasks, cancels every running one and waits for them in
-// parallel, each up to the shutdown time; those still running are abandoned.
+// parallel, each up to its shutdown time; those still running are abandoned.
 // It returns how many of the tasks it waited for were abandoned, by it or
 // by a [Task.Shutdown] running at the same time.
 func (s *Supervisor) Stop() int {
@@ -143,7 +145,7 @@ func (s *Supervisor) Stop() int {
 	abandoned := make(chan struct{}, len(children))
 	for _, c := range children {
 		wg.Go(func() {
-			if !s.shutdown(c, s.cfg.shutdown, true) {
+			if !s.shutdown(c, c.shutdown, true) {
 				abandoned <- struct{}{}
 			}
 		})

@@ -11,16 +11,19 @@ import (
 // Yield waits up to d for the task's outcome (Elixir's Task.yield). ok is
 // false when the task is still running; Yield may then be called again. If
 // ctx ends first, Yield returns ctx.Err() with ok false.
+//
+// A d of 0 is a poll, as Task.yield(task, 0) is: the outcome if the task
+// has returned, else ok false at once. After [Task.Ignore] it returns
+// [ErrIgnored].
 func (t *Task[T]) Yield(ctx context.Context, d time.Duration) (v T, err error, ok bool) {
+	if t.ignored.Load() {
+		return v, ErrIgnored, false
+	}
 	if v, err, ok = t.poll(); ok {
 		return v, err, true
 	}
-	// A callback rather than a channel timer: on a virtual clock, callbacks
-	// due at the same instant as a channel timer fire after it, so a task
-	// that finishes exactly at d gets to deliver its reply first.
-	expired := make(chan struct{})
-	timer := t.s.cfg.clock.AfterFunc(d, func() { close(expired) })
-	defer timer.Stop()
+	expired, stop := t.s.expiry(d)
+	defer stop()
 	select {
 	case <-t.child.done:
 		return t.value, t.err, true
@@ -43,24 +46,30 @@ func (t *Task[T]) Yield(ctx context.Context, d time.Duration) (v T, err error, o
 // because it was cancelled (err nil), or it did not return in time and was
 // abandoned (err wraps [ErrAbandoned]). A task counts as stopped by its
 // cancellation when the supervisor had cancelled it (this Shutdown, an
-// earlier one, or [Supervisor.Stop]) and it returned an error that is
+// earlier one, [Supervisor.Stop], [Supervisor.TerminateChild], or the
+// supervisor giving up on restarts) and it returned an error that is
 // context.Canceled or [ErrShutdown]; that holds also when it had already
 // returned before this call. A task already being shut down (by Stop, or
-// another Shutdown) is abandoned at the earlier of the two times.
+// another Shutdown) is abandoned at the earlier of the two times. After
+// [Task.Ignore] it returns [ErrIgnored] and leaves the task alone.
 //
 // With [BrutalKill], Shutdown does not wait: it returns the reply if it is
 // already there, and otherwise ok false and err nil at once; a reply the
-// task makes later is dropped. Go cannot kill the task, so it still has the
-// supervisor's shutdown time (the [Shutdown] option) to return: only if it
-// is running after that is it reported abandoned. A task that honours its
-// cancellation is thus not reported abandoned by a brutal kill (unless the
-// supervisor's own shutdown time is BrutalKill too: then no grace is left).
+// task makes later is dropped. Go cannot kill the task, so it still has its
+// shutdown time ([WithShutdown], else the supervisor's [Shutdown] option) to
+// return: only if it is running after that is it reported abandoned. A task
+// that honours its cancellation is thus not reported abandoned by a brutal
+// kill (unless its own shutdown time is BrutalKill too: then no grace is
+// left).
 func (t *Task[T]) Shutdown(d time.Duration) (v T, err error, ok bool) {
+	if t.ignored.Load() {
+		return v, ErrIgnored, false
+	}
 	if t.done() {
 		return t.reply()
 	}
 	if d == BrutalKill {
-		t.s.shutdown(t.child, t.s.cfg.shutdown, false)
+		t.s.shutdown(t.child, t.child.shutdown, false)
 		return v, nil, false
 	}
 	return t.shutdown(d)
@@ -79,7 +88,7 @@ func (t *Task[T]) shutdown(d time.Duration) (v T, err error, ok bool) {
 
 // YieldOrShutdown waits up to d for the outcome and shuts the task down if
 // there is none (the `Task.yield(t, d) || Task.shutdown(t)` idiom), giving
-// it the supervisor's shutdown time to return. Without a reply, the error is
+// it its shutdown time to return. Without a reply, the error is
 // an [*ExitError] that errors.Is recognises as [ErrTimeout] (or
 // [ErrAbandoned] if the task ignored its cancellation).
 //
@@ -88,10 +97,10 @@ func (t *Task[T]) shutdown(d time.Duration) (v T, err error, ok bool) {
 // ignored its cancellation): the task did not time out, its caller left.
 func (t *Task[T]) YieldOrShutdown(ctx context.Context, d time.Duration) (T, error) {
 	v, yerr, ok := t.Yield(ctx, d)
-	if ok {
+	if ok || errors.Is(yerr, ErrIgnored) {
 		return v, yerr
 	}
-	v, err, ok := t.shutdown(t.s.cfg.shutdown)
+	v, err, ok := t.shutdown(t.child.shutdown)
 	switch {
 	case ok:
 		return v, err
@@ -104,15 +113,6 @@ func (t *Task[T]) YieldOrShutdown(ctx context.Context, d time.Duration) (T, erro
 	}
 	t.s.emit(event.TimedOut, t.child.id, ErrTimeout)
 	return v, &ExitError{Reason: ErrTimeout}
-}
-
-func (t *Task[T]) done() bool {
-	select {
-	case <-t.child.done:
-		return true
-	default:
-		return false
-	}
 }
 
 // reply returns the outcome of a task that has returned; ok is false when

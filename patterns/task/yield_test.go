@@ -172,8 +172,8 @@ func TestStopShutsEveryTaskDownInParallel(t *testing.T) {
 }
 
 func TestNewSupervisorRejectsInvalidOptions(t *testing.T) {
-	_, err := task.NewSupervisor(task.MaxChildren(0), task.Shutdown(-time.Second))
+	_, err := task.NewSupervisor(task.MaxChildren(-1), task.Shutdown(-time.Second))
 	require.ErrorIs(t, err, task.ErrInvalidOption)
-	assert.ErrorContains(t, err, "max children must be positive, got 0")
+	assert.ErrorContains(t, err, "max children must not be negative, got -1")
 	assert.ErrorContains(t, err, "shutdown must not be negative")
 }

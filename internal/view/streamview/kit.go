@@ -60,4 +60,10 @@ var presets = []view.Preset{
 	{Name: "first timeout exits", Params: map[string]string{
 		"items": "60", "max_concurrency": "6", "ordered": "true", "timeout": "250", "on_timeout": "exit",
 		"work_ms_min": "50", "work_ms_max": "400", "fail_rate": "0"}},
+	{Name: "under a task supervisor", Params: map[string]string{
+		"items": "30", "max_concurrency": "4", "max_children": "4", "ordered": "true", "timeout": "5000",
+		"on_timeout": "exit", "work_ms_min": "50", "work_ms_max": "400", "fail_rate": "0"}},
+	{Name: "max_children below max_concurrency", Params: map[string]string{
+		"items": "30", "max_concurrency": "4", "max_children": "3", "ordered": "true", "timeout": "5000",
+		"on_timeout": "exit", "work_ms_min": "50", "work_ms_max": "400", "fail_rate": "0"}},
 }

@@ -42,7 +42,8 @@ func Life(k event.Kind) view.Step {
 	switch k {
 	case event.ChildStarted:
 		return view.StepStart
-	case event.ChildExited, event.ChildCrashed, event.ChildShutdown, event.ChildAbandoned:
+	case event.ChildExited, event.ChildCrashed, event.ChildShutdown, event.ChildAbandoned,
+		event.ChildStartFailed, event.ChildIgnored:
 		return view.StepEnd
 	}
 	return view.StepNone
@@ -72,6 +73,14 @@ var presets = []view.Preset{
 		"children": "40", "max_children": "12", "restart": "permanent", "max_restarts": "20", "max_seconds": "5",
 		"work_ms_min": "5000", "work_ms_max": "20000", "fail_rate": "0.1", "stubborn_rate": "0", "shutdown": "5000",
 		"duration_ms": "30000", "seed": "1"}},
+	{Name: "failing start steps", Params: map[string]string{
+		"children": "6", "max_children": "0", "restart": "permanent", "max_restarts": "10", "max_seconds": "5",
+		"work_ms_min": "3000", "work_ms_max": "12000", "fail_rate": "0.3", "stubborn_rate": "0", "shutdown": "5000",
+		"start_fail_rate": "0.35", "duration_ms": "30000", "seed": "1"}},
+	{Name: "done by themselves", Params: map[string]string{
+		"children": "8", "max_children": "0", "restart": "transient", "max_restarts": "5", "max_seconds": "5",
+		"work_ms_min": "2000", "work_ms_max": "15000", "fail_rate": "0.2", "stubborn_rate": "0", "shutdown": "5000",
+		"shutdown_rate": "0.5", "duration_ms": "30000", "seed": "1"}},
 	{Name: "stubborn children", Params: map[string]string{
 		"children": "6", "max_children": "0", "restart": "permanent", "max_restarts": "3", "max_seconds": "5",
 		"work_ms_min": "5000", "work_ms_max": "40000", "fail_rate": "0.05", "stubborn_rate": "0.5", "shutdown": "2000",

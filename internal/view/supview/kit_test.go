@@ -27,6 +27,14 @@ func TestPresetsShowWhatTheySay(t *testing.T) {
 			assert.Zero(t, s["gave_up"])
 		},
 		"stubborn children": func(t *testing.T, s map[string]float64) { assert.Positive(t, s["abandoned"]) },
+		"failing start steps": func(t *testing.T, s map[string]float64) {
+			assert.Positive(t, s["start_failures"])
+			assert.Positive(t, s["restarts"])
+		},
+		"done by themselves": func(t *testing.T, s map[string]float64) {
+			assert.Positive(t, s["self_shutdowns"])
+			assert.Zero(t, s["gave_up"])
+		},
 	}
 	require.Len(t, supview.Kit.Presets, len(want))
 	for _, pr := range supview.Kit.Presets {

@@ -90,7 +90,8 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 			if i, ok := open[r.ID]; ok {
 				tl.runs[i].stopping = min(tl.runs[i].stopping, at)
 			}
-		case event.ChildExited, event.ChildCrashed, event.ChildShutdown, event.ChildAbandoned:
+		case event.ChildExited, event.ChildCrashed, event.ChildShutdown, event.ChildAbandoned,
+			event.ChildStartFailed, event.ChildIgnored:
 			if i, ok := open[r.ID]; ok {
 				delete(open, r.ID)
 				tl.runs[i].end, tl.runs[i].how = at, endOf(r)
@@ -115,8 +116,10 @@ func NewTimeline(trace []event.Record, cfg Config) *Timeline {
 
 func endOf(r event.Record) End {
 	switch r.Kind {
-	case event.ChildExited:
+	case event.ChildExited, event.ChildIgnored:
 		return Exited
+	case event.ChildStartFailed:
+		return Errored
 	case event.ChildShutdown:
 		return Shutdown
 	case event.ChildAbandoned:

@@ -23,6 +23,9 @@ func Words(r event.Record) string {
 	case event.ChildCrashed:
 		return child + " crashed: " + short(r.Detail)
 	case event.ChildShutdown:
+		if strings.HasPrefix(r.Detail, "shutdown: ") {
+			return child + " stopped itself: " + short(r.Detail)
+		}
 		return child + " shut down as asked"
 	case event.ChildStopping:
 		return "the supervisor asks " + child + " to stop"
@@ -34,6 +37,15 @@ func Words(r event.Record) string {
 		return child + " is restarted: restart " + strconv.Itoa(n) + " within the window"
 	case event.ChildRefused:
 		return "a start was refused: max_children " + strconv.Itoa(n) + " reached"
+	case event.ChildReady:
+		return child + " is up: its start step succeeded"
+	case event.ChildIgnored:
+		return child + "'s start step said ignore: no child is held"
+	case event.ChildStartFailed:
+		if n == 0 {
+			return child + " failed to start, and is not held: " + short(r.Detail)
+		}
+		return child + " failed to restart; it is restarting, and the restart is tried again: " + short(r.Detail)
 	case event.RestartWindow:
 		return "restart window: " + view.Plural(n, "restart") + " in the last period"
 	case event.SupervisorGaveUp:

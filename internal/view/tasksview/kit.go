@@ -26,6 +26,8 @@ var Kit = view.Kit{
 		{Name: "max_children bound", Params: map[string]string{"mode": "supervised", "items": "40", "interval_ms": "30",
 			"max_children": "4", "work_ms_min": "100", "work_ms_max": "400", "fail_rate": "0.1", "seed": "1"}},
 		{Name: "healthy", Params: params("supervised", "12", "infinity", "0")},
+		{Name: "transient: restarted after a crash", Params: restart("transient", "0.25")},
+		{Name: "permanent: restarted until it gives up", Params: restart("permanent", "0")},
 	},
 	// As crashes become likelier, supervised tasks lose only the ones that
 	// crashed; bare goroutines lose everything after the first.
@@ -47,6 +49,13 @@ var Kit = view.Kit{
 func params(mode, items, maxChildren, failRate string) map[string]string {
 	return map[string]string{"mode": mode, "items": items, "interval_ms": "60", "max_children": maxChildren,
 		"work_ms_min": "200", "work_ms_max": "900", "fail_rate": failRate, "seed": "1"}
+}
+
+// restart is a preset whose tasks run under a restart policy.
+func restart(policy, failRate string) map[string]string {
+	p := params("supervised", "12", "infinity", failRate)
+	p["restart"] = policy
+	return p
 }
 
 // Life is a task's life for the charts and exports: started, then
@@ -76,6 +85,10 @@ func Words(r event.Record) string {
 		}
 	case event.Panicked:
 		return who + " crashed (panic), contained by its supervisor"
+	case event.Restarted:
+		return who + " is started again by its restart policy (restart " + strconv.Itoa(int(r.N)) + " within 5 s)"
+	case event.IntensityReached:
+		return "THE SUPERVISOR GAVE UP: " + r.Detail + "; every task is cancelled"
 	}
 	return view.WordsFor("task", r)
 }
@@ -92,6 +105,8 @@ func marks(trace []event.Record) []view.Mark {
 			m.Label, m.Role = "task "+strconv.Itoa(int(r.ID))+" panicked: the program died", view.RoleAlert
 		case event.Refused:
 			m.Label, m.Role = "a start was refused", view.RoleAlert
+		case event.IntensityReached:
+			m.Label, m.Role = "too many restarts: the supervisor gave up", view.RoleAlert
 		default:
 			continue
 		}

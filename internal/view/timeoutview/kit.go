@@ -26,6 +26,8 @@ var Kit = view.Kit{
 		{Name: "tight deadline", Params: params("300", "300", "0", "0")},
 		{Name: "stubborn tasks", Params: params("400", "300", "0.5", "0")},
 		{Name: "brutal kill", Params: params("400", "0", "0.3", "0")},
+		{Name: "yield_many, shut the rest down", Params: many("shutdown")},
+		{Name: "yield_many, ignore the rest", Params: many("ignore")},
 	},
 	Sweep: view.Sweep{Param: "timeout", Values: []string{"100", "200", "300", "400", "500", "600", "800", "1000", "1200", "1500"}, Figure: "timed_out"},
 	Life:  Life,
@@ -45,6 +47,13 @@ var Kit = view.Kit{
 func params(timeout, shutdown, stubborn, failRate string) map[string]string {
 	return map[string]string{"items": "10", "interval_ms": "100", "timeout": timeout, "shutdown": shutdown,
 		"work_ms_min": "100", "work_ms_max": "1200", "stubborn_rate": stubborn, "fail_rate": failRate, "seed": "1"}
+}
+
+// many is a preset with one caller that yields on every task at once.
+func many(onTimeout string) map[string]string {
+	p := params("600", "300", "0.2", "0")
+	p["caller"], p["on_timeout"] = "yield_many", onTimeout
+	return p
 }
 
 // Life is a task's life as its caller sees it, for the charts and
@@ -75,6 +84,8 @@ func Words(r event.Record) string {
 		return who + " timed out: its caller gets a timeout error"
 	case event.Abandoned:
 		return who + " was abandoned: its grace ran out, its goroutine runs on"
+	case event.Ignored:
+		return who + ": no reply in time, so its caller ignores it: it runs on, and its reply goes to no one"
 	}
 	return view.WordsFor("task", r)
 }

@@ -57,6 +57,9 @@ func NewTimeline(trace []event.Record, timeout float64, perTask bool) *Timeline 
 		switch r.Kind {
 		case event.StillRunning:
 			tk.deadline = min(tk.deadline, ms)
+		case event.Ignored: // no reply in time, and the caller let go of it
+			tk.deadline = min(tk.deadline, ms)
+			tk.answerAt(ms, timedOut)
 		case event.Cancelled:
 			tk.cancelled = min(tk.cancelled, ms)
 		case event.Abandoned:
