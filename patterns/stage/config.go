@@ -21,12 +21,13 @@ const (
 	setHandleFailed
 	setBufferKeep
 	setDemandMode
+	setHandleCancel
 )
 
 var settingNames = map[setting]string{
 	setMaxDemand: "max demand", setMinDemand: "min demand", setBuffer: "buffer size",
 	setBatchSize: "batch size", setBatchTimeout: "batch timeout", setHandleFailed: "HandleFailed",
-	setBufferKeep: "buffer keep", setDemandMode: "demand mode",
+	setBufferKeep: "buffer keep", setDemandMode: "demand mode", setHandleCancel: "HandleCancel",
 }
 
 type config struct {
@@ -37,6 +38,7 @@ type config struct {
 	batchSize            int
 	batchTimeout         time.Duration
 	handleFailed         any // a func(context.Context, []T, error) for the stage's T
+	handleCancel         func(context.Context, int, error)
 	set                  setting
 	errs                 []error
 }
@@ -61,10 +63,10 @@ var roles = [...]struct {
 	allowed setting
 }{
 	producerRole:         {"producer", setBuffer | setBufferKeep | setDemandMode},
-	consumerRole:         {"consumer", setMaxDemand | setMinDemand | setHandleFailed},
-	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep},
-	streamRole:           {"stream", setMaxDemand | setMinDemand},
-	batcherRole:          {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout},
+	consumerRole:         {"consumer", setMaxDemand | setMinDemand | setHandleFailed | setHandleCancel},
+	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep | setHandleCancel},
+	streamRole:           {"stream", setMaxDemand | setMinDemand | setHandleCancel},
+	batcherRole:          {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout | setHandleCancel},
 }
 
 // configure applies opts for a stage of role r and fills in the defaults.
@@ -85,7 +87,7 @@ func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, err
 	for _, opt := range opts {
 		opt(&c)
 	}
-	for s := setMaxDemand; s <= setDemandMode; s <<= 1 {
+	for s := setMaxDemand; s <= setHandleCancel; s <<= 1 {
 		if c.set&s != 0 && roles[r].allowed&s == 0 {
 			c.invalid("%s does not apply to a %s", settingNames[s], roles[r].name)
 		}
