@@ -187,13 +187,13 @@ func (s *sink[T]) fail(ctx context.Context, slot int, err error) error {
 func (s *sink[T]) leave() {
 	for _, sub := range s.subs {
 		sub.mu.Lock()
-		n := len(sub.inbox) + len(sub.held)
-		ended := sub.closed && n == 0
+		closed := sub.closed
 		sub.mu.Unlock()
-		if !ended {
+		n := sub.stop() // first: nothing is sent on it from here on
+		if !closed || n > 0 {
 			s.b.emit(event.SubscriptionCancelled, s.b.id, sub.from.b.id, n, nil)
 		}
-		s.b.discarded(sub.stop())
+		s.b.discarded(n)
 		sub.from.unsubscribe(sub)
 	}
 	s.subs = nil

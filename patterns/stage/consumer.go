@@ -18,8 +18,8 @@ type Consumer[T any] struct {
 // not keep the slice after it returns. Subscribe the consumer to its
 // producers with [Consumer.SubscribeTo].
 //
-// Options: [MaxDemand], [MinDemand], [HandleFailed]. An error or panic of
-// fn stops the pipeline, unless HandleFailed is given.
+// Options: [MaxDemand], [MinDemand], [HandleFailed], [HandleCancel]. An
+// error or panic of fn stops the pipeline, unless HandleFailed is given.
 func NewConsumer[T any](pl *Pipeline, fn func(ctx context.Context, events []T) error, opts ...Option) (*Consumer[T], error) {
 	return newConsumer(consumerRole, pl, fn, opts)
 }
@@ -52,7 +52,9 @@ func (c *Consumer[T]) base() *base {
 
 // SubscribeTo makes the consumer take events from src, asking it for at
 // most the max demand (GenStage.sync_subscribe/3). A consumer may subscribe
-// to several producers; it takes their events in turn. It is an error to
+// to several producers; it takes their events in turn (subscribe with
+// [CancelTransient] to drain them all: by default it ends with the first
+// that finishes). It is an error to
 // subscribe twice to one producer, across pipelines, or after Start.
 //
 // Option: [Cancel], what the consumer does when the subscription ends

@@ -73,11 +73,47 @@
 //     100) or when [BatchTimeout] (default 1 s) has passed since its first
 //     event, measured on the pipeline's clock ([WithClock]).
 //
+// # Subscriptions and cancelling them
+//
+// [Consumer.SubscribeTo] (and the same method of the other consuming
+// stages) takes a [Cancel] option, GenStage's cancel: subscription option,
+// which says what the consumer does when the subscription ends, because
+// its producer finished or because the subscription was cancelled with
+// [Consumer.Cancel] (GenStage.cancel/2):
+//
+//   - [CancelPermanent], the default: the consumer ends too, normally if
+//     the reason is normal (nil, or wrapping [ErrStopped]: GenStage's
+//     :normal and :shutdown), else it fails with the reason, which stops
+//     the pipeline. A consumer of several producers therefore ends with
+//     the first that finishes, as in GenStage.
+//   - [CancelTransient]: the consumer ends only for a reason that is not
+//     normal. Broadway subscribes its stages so; it is the mode for a
+//     consumer that drains several producers.
+//   - [CancelTemporary]: the consumer never ends because of it. A consumer
+//     left with no subscription ends normally.
+//
+// Once Cancel returns, the producer sends nothing more on the subscription
+// and the consumer starts no call with its events: what it had received is
+// discarded and counted; a call already running finishes (a batcher keeps
+// the events already in its batch). [HandleCancel] (GenStage's
+// handle_cancel) is then called on the consumer's goroutine, for every end
+// of a subscription, before the mode decides.
+//
+// A consumer that ends leaves its other subscriptions. A producer whose
+// every subscriber left finishes at once, discarding (and counting) its
+// buffer; a push to it returns [ErrStopped]. Here Go differs from GenStage
+// on purpose: a GenStage producer would live on waiting for a new
+// subscriber, but no stage can subscribe once a pipeline runs, so it would
+// only keep the pipeline from ending. There is no producer-side cancel or
+// handle_cancel: a producer learns of a lost subscriber only as demand it
+// no longer gets.
+//
 // # Ending, failures and panics
 //
 // A pipeline finishes when its producers have: a pull producer's function
 // returns io.EOF, or [Producer.Close] is called. Every event made, but
-// those a full buffer dropped, is then handled before Wait returns nil.
+// those a full buffer dropped (or a cancel discarded), is then handled
+// before Wait returns nil.
 //
 // A stage function's error or panic is a failure of that call. By default
 // the first failure stops the pipeline and Wait returns it as an [*Error];
