@@ -7,6 +7,8 @@ import (
 	"math"
 	"reflect"
 	"time"
+
+	"github.com/concurrency-patterns/playground/patterns/supervisor"
 )
 
 // setting names one option, to tell which were given.
@@ -22,12 +24,15 @@ const (
 	setBufferKeep
 	setDemandMode
 	setHandleCancel
+	setChildRestart
+	setMaxRestarts
 )
 
 var settingNames = map[setting]string{
 	setMaxDemand: "max demand", setMinDemand: "min demand", setBuffer: "buffer size",
 	setBatchSize: "batch size", setBatchTimeout: "batch timeout", setHandleFailed: "HandleFailed",
 	setBufferKeep: "buffer keep", setDemandMode: "demand mode", setHandleCancel: "HandleCancel",
+	setChildRestart: "child restart", setMaxRestarts: "max restarts",
 }
 
 type config struct {
@@ -39,6 +44,9 @@ type config struct {
 	batchTimeout         time.Duration
 	handleFailed         any // a func(context.Context, []T, error) for the stage's T
 	handleCancel         func(context.Context, int, error)
+	childRestart         supervisor.Restart
+	maxRestarts          int
+	restartPeriod        time.Duration
 	set                  setting
 	errs                 []error
 }
@@ -56,6 +64,7 @@ const (
 	producerConsumerRole
 	batcherRole
 	streamRole
+	consumerSupervisorRole
 )
 
 var roles = [...]struct {
@@ -67,12 +76,14 @@ var roles = [...]struct {
 	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep | setHandleCancel},
 	streamRole:           {"stream", setMaxDemand | setMinDemand | setHandleCancel},
 	batcherRole:          {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout | setHandleCancel},
+	consumerSupervisorRole: {"consumer supervisor", setMaxDemand | setMinDemand | setHandleCancel | setChildRestart | setMaxRestarts},
 }
 
 // configure applies opts for a stage of role r and fills in the defaults.
 // It reports every problem, a missing pipeline or function included.
 func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, error) {
-	c := config{bufferSize: DefaultBufferSize, batchSize: DefaultBatchSize, batchTimeout: DefaultBatchTimeout}
+	c := config{bufferSize: DefaultBufferSize, batchSize: DefaultBatchSize, batchTimeout: DefaultBatchTimeout,
+		childRestart: supervisor.Temporary, maxRestarts: DefaultMaxRestarts, restartPeriod: DefaultRestartPeriod}
 	if pl == nil {
 		c.invalid("nil pipeline")
 	} else {
@@ -87,7 +98,7 @@ func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, err
 	for _, opt := range opts {
 		opt(&c)
 	}
-	for s := setMaxDemand; s <= setHandleCancel; s <<= 1 {
+	for s := setMaxDemand; s <= setMaxRestarts; s <<= 1 {
 		if c.set&s != 0 && roles[r].allowed&s == 0 {
 			c.invalid("%s does not apply to a %s", settingNames[s], roles[r].name)
 		}
