@@ -71,11 +71,11 @@ var roles = [...]struct {
 	name    string
 	allowed setting
 }{
-	producerRole:         {"producer", setBuffer | setBufferKeep | setDemandMode},
-	consumerRole:         {"consumer", setMaxDemand | setMinDemand | setHandleFailed | setHandleCancel},
-	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep | setHandleCancel},
-	streamRole:           {"stream", setMaxDemand | setMinDemand | setHandleCancel},
-	batcherRole:          {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout | setHandleCancel},
+	producerRole:           {"producer", setBuffer | setBufferKeep | setDemandMode},
+	consumerRole:           {"consumer", setMaxDemand | setMinDemand | setHandleFailed | setHandleCancel},
+	producerConsumerRole:   {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep | setHandleCancel},
+	streamRole:             {"stream", setMaxDemand | setMinDemand | setHandleCancel},
+	batcherRole:            {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout | setHandleCancel},
 	consumerSupervisorRole: {"consumer supervisor", setMaxDemand | setMinDemand | setHandleCancel | setChildRestart | setMaxRestarts},
 }
 
