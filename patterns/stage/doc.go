@@ -27,6 +27,8 @@
 //     Broadway batcher.
 //   - [Stream]: a consumer read with a range loop over [Stream.All]
 //     (GenStage.stream); breaking out of the loop stops the pipeline.
+//   - [ConsumerSupervisor]: a consumer that runs one supervised child per
+//     event (GenStage's ConsumerSupervisor); see below.
 //
 // A [Pipeline] owns the stages and runs each on one goroutine; every
 // goroutine has returned (or been reported abandoned) when
@@ -107,6 +109,36 @@
 // only keep the pipeline from ending. There is no producer-side cancel or
 // handle_cancel: a producer learns of a lost subscriber only as demand it
 // no longer gets.
+//
+// # Consumer supervisor
+//
+// [NewConsumerSupervisor] makes a consumer that starts child(ctx, event) on
+// a goroutine of its own for every event, as ConsumerSupervisor starts a
+// process per event. Its [MaxDemand] (default 1000) is the most children
+// running at once for one producer: it asks each producer for that many
+// events at first, counts the places of children that are gone for good,
+// and asks for them again once there are [MinDemand] of them (default
+// max / 2).
+//
+// A child returning nil exits normally; an error or a panic (recovered, a
+// [task.ExitError]) is an abnormal exit, which never stops the pipeline. By
+// [ChildRestart], children are [supervisor.Temporary] (run once) or
+// [supervisor.Transient] (run again for their event after an abnormal exit,
+// keeping their place). [supervisor.Permanent] is refused, as
+// ConsumerSupervisor refuses it: a child per event is meant to end. GenStage
+// takes the restart from the child's spec, whose default (:permanent) it
+// then refuses, so every caller must choose; here the default is temporary,
+// the usual choice. With [MaxRestarts] (default 3 within 5 s, as every OTP
+// supervisor), one restart more fails the consumer supervisor, and the
+// pipeline stops with an error wrapping [supervisor.ErrMaxIntensity] and the
+// last child's exit.
+//
+// When the pipeline stops, every child's context is cancelled and the
+// supervisor waits the [Shutdown] time for them; those still running are
+// reported abandoned. [ConsumerSupervisor.Stats] count an event handled when
+// its child exited normally, failed when it exited abnormally for good, and
+// discarded when the pipeline stopped first. There is no start_child for a
+// child outside demand: package supervisor does that.
 //
 // # Ending, failures and panics
 //
