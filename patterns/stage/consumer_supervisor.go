@@ -104,7 +104,9 @@ func (cs *ConsumerSupervisor[T]) run(ctx context.Context) error {
 				k.stop()
 				return err
 			}
-			ending = end
+			if ending = end; ending {
+				cs.sink.leave() // take nothing more while the children finish
+			}
 		}
 		if ending && k.running == 0 {
 			return nil

@@ -144,13 +144,13 @@ func (k *kids[T]) restart(x kidExit[T]) error {
 func (k *kids[T]) free(sub *subscription[T]) {
 	k.freed[sub]++
 	s := k.cs.sink
-	if k.freed[sub] < max(s.min, 1) || sub.cancelled.Load() {
+	if k.freed[sub] < max(s.min, 1) {
 		return
 	}
 	sub.mu.Lock()
-	closed := sub.closed
+	over := sub.closed || sub.stopped // finished, cancelled or left
 	sub.mu.Unlock()
-	if !closed {
+	if !over {
 		s.ask(sub, k.freed[sub])
 	}
 	k.freed[sub] = 0

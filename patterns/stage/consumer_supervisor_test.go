@@ -212,3 +212,34 @@ func TestConsumerSupervisorStops(t *testing.T) {
 		assert.Equal(t, int64(4), st.Discarded, "three in children, one in the buffer")
 	})
 }
+
+// A cancelled subscription starts no more children; those running finish,
+// and the supervisor, left without subscriptions, ends once they have.
+func TestConsumerSupervisorCancel(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		l := &log{}
+		pl := newPipeline(t, l)
+		src := must(stage.NewPushProducer[int](pl))
+		g := newChildGate()
+		var cancels []cancelCall
+		cs := must(stage.NewConsumerSupervisor(pl, g.child, stage.MaxDemand(2),
+			stage.HandleCancel(func(_ context.Context, producer int, reason error) {
+				cancels = append(cancels, cancelCall{producer, reason})
+			})))
+		require.NoError(t, cs.SubscribeTo(src, stage.Cancel(stage.CancelTemporary)))
+		require.NoError(t, pl.Start(t.Context()))
+		require.NoError(t, src.Push(1, 2, 3, 4))
+		synctest.Wait()
+		require.NoError(t, cs.Cancel(src, errGone))
+		synctest.Wait()
+		assert.Equal(t, []cancelCall{{src.ID(), errGone}}, cancels)
+		assert.Equal(t, 2, g.now(), "the running children run on")
+		g.let(1, nil)
+		g.let(2, errChild)
+		require.NoError(t, pl.Wait(), "temporary: an abnormal cancel does not fail it")
+		assert.Len(t, l.of(event.EventChildStarted, cs.ID()), 2, "no child after the cancel")
+		st := cs.Stats()
+		assert.Equal(t, []int64{1, 1}, []int64{st.Handled, st.Failed})
+		assert.Equal(t, int64(2), pl.Stats().Discarded, "the two events the producer still had")
+	})
+}
