@@ -58,24 +58,7 @@ func cancelRun(t *testing.T, r *rand.Rand) {
 
 	var producers []*stage.Producer[int]
 	for range 1 + r.IntN(3) {
-		var p *stage.Producer[int]
-		n, rs := r.IntN(200), rand.New(rand.NewPCG(r.Uint64(), 1))
-		made := 0
-		p = must(stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
-			if err := sleep(ctx, rs.IntN(3)); err != nil {
-				return nil, err
-			}
-			out := []int{}
-			for range min(demand, 1+rs.IntN(20), n-made) {
-				out = append(out, p.ID()*perProducer+made)
-				made++
-			}
-			if made == n {
-				return out, io.EOF
-			}
-			return out, nil
-		}, stage.BufferSize(r.IntN(30))))
-		producers = append(producers, p)
+		producers = append(producers, tagged(pl, r, r.IntN(200), 3, stage.BufferSize(r.IntN(30))))
 	}
 	type sub struct {
 		c    *stage.Consumer[int]
@@ -195,4 +178,28 @@ func checkCancelTrace(t *testing.T, events []event.Event) {
 			gone[k] = true
 		}
 	}
+}
+
+// tagged adds a pull producer of n events, each its ID times perProducer
+// plus a count, made in calls of random sizes that may sleep up to pause
+// ms first.
+func tagged(pl *stage.Pipeline, r *rand.Rand, n, pause int, opts ...stage.Option) *stage.Producer[int] {
+	var p *stage.Producer[int]
+	rs := rand.New(rand.NewPCG(r.Uint64(), 1))
+	made := 0
+	p = must(stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
+		if err := sleep(ctx, rs.IntN(pause)); err != nil {
+			return nil, err
+		}
+		var out []int
+		for range min(demand, 1+rs.IntN(20), n-made) {
+			out = append(out, p.ID()*perProducer+made)
+			made++
+		}
+		if made == n {
+			return out, io.EOF
+		}
+		return out, nil
+	}, opts...))
+	return p
 }

@@ -2,7 +2,6 @@ package stage_test
 
 import (
 	"context"
-	"io"
 	"math/rand/v2"
 	"strconv"
 	"sync"
@@ -38,21 +37,8 @@ func supervisorRun(t *testing.T, r *rand.Rand) {
 	total := 0
 	var producers []*stage.Producer[int]
 	for range nProducers {
-		var p *stage.Producer[int]
-		n, rs := r.IntN(120), rand.New(rand.NewPCG(r.Uint64(), 1))
-		made := 0
-		p = must(stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
-			var out []int
-			for range min(demand, 1+rs.IntN(15), n-made) {
-				out = append(out, p.ID()*perProducer+made)
-				made++
-			}
-			if made == n {
-				return out, io.EOF
-			}
-			return out, nil
-		}))
-		producers = append(producers, p)
+		n := r.IntN(120)
+		producers = append(producers, tagged(pl, r, n, 1))
 		total += n
 	}
 	maxDemand := 1 + r.IntN(12)
