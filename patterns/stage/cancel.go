@@ -66,12 +66,16 @@ var ErrNotSubscribed = errors.New("stage: not subscribed to that producer")
 // [ErrStopped].
 func NormalReason(reason error) bool { return reason == nil || errors.Is(reason, ErrStopped) }
 
-// HandleCancel is called on a consuming stage's goroutine each time one of
-// its subscriptions ends (GenStage's handle_cancel): producer is the
-// producer's ID, reason is nil when the producer finished, else what the
-// cancel gave. It runs before the subscription's [CancelMode] decides
-// whether the stage goes on. A panic in fn fails the stage.
-func HandleCancel(fn func(ctx context.Context, producer int, reason error)) Option {
+// HandleCancel is called on a stage's goroutine each time one of its
+// subscriptions ends (GenStage's handle_cancel). On a consuming stage, peer
+// is the producer's ID, and reason nil when the producer finished, else
+// what the cancel gave; it runs before the subscription's [CancelMode]
+// decides whether the stage goes on. On a [Producer], peer is a consumer
+// that cancelled (reason as given) or ended (nil); a producer hears
+// nothing of the consumers left when it finishes itself. A panic in fn
+// fails the stage. A producer-consumer's HandleCancel is for its consuming
+// side.
+func HandleCancel(fn func(ctx context.Context, peer int, reason error)) Option {
 	return func(c *config) {
 		if fn == nil {
 			c.invalid("nil HandleCancel function")

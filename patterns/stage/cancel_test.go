@@ -160,8 +160,8 @@ func TestCancelMisuse(t *testing.T) {
 		assert.Error(t, c.Cancel(a, nil), "before Start")
 		err := c.SubscribeTo(other, stage.Cancel(stage.CancelMode(9)))
 		assert.ErrorIs(t, err, stage.ErrInvalidOption)
-		_, err = stage.NewProducer(pl, (&count{n: 1}).produce, stage.HandleCancel(func(context.Context, int, error) {}))
-		assert.ErrorIs(t, err, stage.ErrInvalidOption, "a producer has no subscriptions of its own")
+		_, err = stage.NewBatcher(pl, func(context.Context, []int) error { return nil }, stage.HandleCancel(nil))
+		assert.ErrorIs(t, err, stage.ErrInvalidOption)
 		require.NoError(t, pl.Start(t.Context()))
 		assert.ErrorIs(t, c.Cancel(other, nil), stage.ErrNotSubscribed)
 		assert.ErrorIs(t, c.Cancel(nil, nil), stage.ErrNotSubscribed)
@@ -187,5 +187,30 @@ func TestHandleCancelPanics(t *testing.T) {
 		require.ErrorAs(t, err, &se)
 		assert.Equal(t, c.ID(), se.Stage)
 		assert.ErrorContains(t, err, "cancel bug")
+	})
+}
+
+// A producer's HandleCancel hears of each consumer that leaves it, with
+// the reason, on the producer's goroutine, before it finishes for want of
+// consumers (GenStage calls handle_cancel on both sides).
+func TestProducerHearsCancels(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		pl := newPipeline(t, nil)
+		var heard []cancelCall
+		src := must(stage.NewPushProducer[int](pl, stage.HandleCancel(func(_ context.Context, consumer int, reason error) {
+			heard = append(heard, cancelCall{consumer, reason})
+		})))
+		c1 := must(stage.NewConsumer(pl, (&collector{}).consume))
+		c2 := must(stage.NewConsumer(pl, (&collector{}).consume))
+		require.NoError(t, c1.SubscribeTo(src, stage.Cancel(stage.CancelTemporary)))
+		require.NoError(t, c2.SubscribeTo(src, stage.Cancel(stage.CancelTemporary)))
+		require.NoError(t, pl.Start(t.Context()))
+		require.NoError(t, c1.Cancel(src, errGone))
+		synctest.Wait()
+		assert.Equal(t, []cancelCall{{c1.ID(), errGone}}, heard)
+		require.NoError(t, src.Push(1), "one consumer left")
+		require.NoError(t, c2.Cancel(src, nil))
+		require.NoError(t, pl.Wait(), "no consumer left: the producer finished")
+		assert.Equal(t, []cancelCall{{c1.ID(), errGone}, {c2.ID(), nil}}, heard)
 	})
 }

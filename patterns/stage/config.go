@@ -71,7 +71,7 @@ var roles = [...]struct {
 	name    string
 	allowed setting
 }{
-	producerRole:           {"producer", setBuffer | setBufferKeep | setDemandMode},
+	producerRole:           {"producer", setBuffer | setBufferKeep | setDemandMode | setHandleCancel},
 	consumerRole:           {"consumer", setMaxDemand | setMinDemand | setHandleFailed | setHandleCancel},
 	producerConsumerRole:   {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep | setHandleCancel},
 	streamRole:             {"stream", setMaxDemand | setMinDemand | setHandleCancel},

@@ -35,6 +35,15 @@ type dispatcher[T any] struct {
 
 	accumulate bool     // demand is kept in asks, not acted on
 	asks       []ask[T] // demand kept while accumulating, in order
+
+	hears bool      // the producing stage has a HandleCancel
+	left  []leaving // subscribers that left, for its HandleCancel
+}
+
+// leaving is a subscriber that left a producer, and why.
+type leaving struct {
+	consumer int
+	reason   error
 }
 
 // ask is demand kept while a producer accumulates.
@@ -265,8 +274,18 @@ func (d *dispatcher[T]) subscribe(s *subscription[T]) {
 func (d *dispatcher[T]) unsubscribe(s *subscription[T]) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	before := len(d.subs)
 	d.subs = slices.DeleteFunc(d.subs, func(x *subscription[T]) bool { return x == s })
+	if len(d.subs) == before {
+		return // it had left already
+	}
 	d.asks = slices.DeleteFunc(d.asks, func(a ask[T]) bool { return a.s == s })
+	if d.hears && !d.finished && !d.stopped {
+		s.mu.Lock()
+		d.left = append(d.left, leaving{s.consumer, s.reason})
+		s.mu.Unlock()
+		signal(d.wake)
+	}
 	if len(d.subs) > 0 || d.finished || d.stopped {
 		return
 	}
@@ -276,4 +295,14 @@ func (d *dispatcher[T]) unsubscribe(s *subscription[T]) {
 	d.b.discarded(n)
 	d.settle()
 	signal(d.wake)
+}
+
+// leavers returns, and forgets, the subscribers that left since it was
+// last called.
+func (d *dispatcher[T]) leavers() []leaving {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	l := d.left
+	d.left = nil
+	return l
 }
