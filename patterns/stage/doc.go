@@ -106,9 +106,9 @@
 // buffer; a push to it returns [ErrStopped]. Here Go differs from GenStage
 // on purpose: a GenStage producer would live on waiting for a new
 // subscriber, but no stage can subscribe once a pipeline runs, so it would
-// only keep the pipeline from ending. There is no producer-side cancel or
-// handle_cancel: a producer learns of a lost subscriber only as demand it
-// no longer gets.
+// only keep the pipeline from ending. A producer given [HandleCancel]
+// hears of each consumer that leaves it; a producer cannot cancel a
+// subscription itself.
 //
 // # Consumer supervisor
 //

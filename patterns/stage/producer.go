@@ -37,7 +37,8 @@ type Producer[T any] struct {
 // stops the pipeline (events returned with that error are ignored). The
 // producer copies the events; fn may reuse its slice.
 //
-// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand].
+// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand],
+// [HandleCancel].
 func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) ([]T, error), opts ...Option) (*Producer[T], error) {
 	return newProducer(pl, fn, fn == nil, opts)
 }
@@ -47,7 +48,8 @@ func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) (
 // the buffer then keeps the newest and reports what it drops. Call
 // [Producer.Close] when there are no more.
 //
-// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand].
+// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand],
+// [HandleCancel].
 func NewPushProducer[T any](pl *Pipeline, opts ...Option) (*Producer[T], error) {
 	return newProducer[T](pl, nil, false, opts)
 }
