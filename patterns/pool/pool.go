@@ -25,9 +25,10 @@ var (
 	ErrTimeout = fmt.Errorf("pool: checkout timed out: %w", task.ErrTimeout)
 	// ErrClosed: the pool was closed.
 	ErrClosed = errors.New("pool: closed")
-	// ErrBroken is for a Transaction's function to return (wrapped or not)
-	// when its worker is no longer fit for use: the worker is then
-	// discarded and replaced instead of checked in.
+	// ErrBroken is for a Transaction's function to return or panic with
+	// (wrapped or not) when its worker is no longer fit for use, as when
+	// a poolboy worker process dies: the worker is then discarded and
+	// replaced at once instead of checked in.
 	ErrBroken = errors.New("pool: worker broken")
 )
 
