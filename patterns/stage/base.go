@@ -77,15 +77,15 @@ func (b *base) call(ctx context.Context, n int, fn func() error) (err error) {
 }
 
 // callUnless is call, but does not call fn, and returns errVetoed, when
-// veto (checked under mu) reports true: a cancel, which takes mu too, thus
-// either comes before the call starts or finds it running.
-func (b *base) callUnless(ctx context.Context, n int, veto func() bool, fn func() error) (err error) {
+// veto (read under mu) is set: a cancel, which takes mu too, thus either
+// comes before the call starts or finds it running.
+func (b *base) callUnless(ctx context.Context, n int, veto *atomic.Bool, fn func() error) (err error) {
 	b.mu.Lock()
 	if ctx.Err() != nil {
 		b.mu.Unlock()
 		return errNotCalled
 	}
-	if veto != nil && veto() {
+	if veto != nil && veto.Load() {
 		b.mu.Unlock()
 		return errVetoed
 	}

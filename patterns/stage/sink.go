@@ -132,9 +132,9 @@ func (s *sink[T]) stop(extra int) error {
 // HandleFailed lets the stage go on; without it the pipeline stops. It
 // returns nil when the stage goes on.
 func (s *sink[T]) handle(ctx context.Context, slot int, events []T, fn func() error) error {
-	var veto func() bool
+	var veto *atomic.Bool
 	if from := s.current; from != nil && slot >= 0 {
-		veto = from.cancelled.Load
+		veto = &from.cancelled
 	}
 	err := s.b.callUnless(ctx, len(events), veto, fn)
 	switch {
