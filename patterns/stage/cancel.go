@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -130,17 +131,17 @@ func (s *sink[T]) finish(ctx context.Context) (bool, error) {
 	if s.notice.Swap(false) {
 		defer signal(s.wake) // next may have left events for this
 	}
-	kept := make([]*subscription[T], 0, len(s.subs))
-	var ended []*subscription[T]
+	over := func(sub *subscription[T]) bool { return sub.cancelled.Load() || sub.ended() }
+	if !slices.ContainsFunc(s.subs, over) { // the usual case: allocate nothing
+		return len(s.subs) == 0, nil
+	}
+	var kept, ended []*subscription[T]
 	for _, sub := range s.subs {
-		if sub.cancelled.Load() || sub.ended() {
+		if over(sub) {
 			ended = append(ended, sub)
 		} else {
 			kept = append(kept, sub)
 		}
-	}
-	if len(ended) == 0 {
-		return len(s.subs) == 0, nil
 	}
 	s.subs, s.turn = kept, 0
 	exit := false
