@@ -4,6 +4,7 @@ package scenario
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/concurrency-patterns/playground/patterns/clock"
@@ -14,8 +15,8 @@ import (
 // Pool runs callers through a poolboy-style worker pool with
 // :poolboy.transaction. Callers arrive at a steady rate; each checks a
 // worker out (waiting at most timeout ms), uses it for a drawn time and,
-// with probability fail_rate, crashes with it, so the worker dies and is
-// replaced.
+// with probability fail_rate, finds it dead (the transaction's function
+// returns pool.ErrBroken), so the pool replaces it at once.
 var Pool = register(&Scenario{
 	Name:  "pool",
 	Title: "Worker pool",
@@ -37,7 +38,7 @@ var Pool = register(&Scenario{
 		{Name: "work_ms_max", Kind: Millis, Default: "500", Min: 0, Max: 600_000,
 			Help: "Longest use of a worker."},
 		{Name: "fail_rate", Kind: Float, Default: "0", Min: 0, Max: 1,
-			Help: "Chance that a caller crashes while using its worker; the worker dies and is replaced."},
+			Help: "Chance that a worker dies while in use; the pool replaces it at once."},
 		{Name: "seed", Kind: Int, Default: "1", Min: 0, Max: 1 << 31,
 			Help: "Seeds the workload: the same seed gives the same work times and crashes."},
 	},
@@ -77,10 +78,15 @@ func runPool(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) er
 	var wg sync.WaitGroup
 	err = atRate(ctx, clk, v.Int("items"), v.Float("rate"), func(i int) {
 		wg.Go(func() {
-			defer recoverCrash()
 			w := drawWork(v, i)
 			_ = p.Transaction(pool.WithCaller(ctx, i), func(ctx context.Context, _ int) error {
-				return holdFor(ctx, clk, w, i)
+				if err := clock.Sleep(ctx, clk, w.duration); err != nil {
+					return err
+				}
+				if w.crash {
+					return fmt.Errorf("worker of caller %d died: %w", i, pool.ErrBroken)
+				}
+				return nil
 			})
 		})
 	})

@@ -101,8 +101,8 @@ func runStage(ctx context.Context, v Values, clk clock.Clock, hook event.Hook) e
 	if err != nil {
 		return err
 	}
-	for _, p := range processors {
-		if err := batcher.SubscribeTo(p); err != nil {
+	for _, p := range processors { // transient, as Broadway's batchers: drain every processor
+		if err := batcher.SubscribeTo(p, stage.Cancel(stage.CancelTransient)); err != nil {
 			return err
 		}
 	}

@@ -14,7 +14,7 @@ const (
 	EventsProcessed                           // a stage's function handled N events; Slot is their producer, -1 for a batch
 	StageFailed                               // a stage's function failed on N events (0 for a producer); Err says why
 	BatchFlushed                              // a batcher flushed a batch of N events; Err is the trigger: size, timeout or drain
-	EventsDiscarded                           // the pipeline stopped while a stage held N events
+	EventsDiscarded                           // a stage let go of N events it held: the pipeline stopped, a subscription was cancelled, or a producer lost its last subscriber
 	StageDone                                 // a stage ended; Err is nil when it finished its work
 	StageAbandoned                            // a stage ignored its cancellation past the shutdown time; N events were in its call; it reports nothing more
 	PipelineHalted                            // the pipeline ended; Err says why when it did not finish its work

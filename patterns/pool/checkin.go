@@ -36,10 +36,13 @@ func (p *Pool[W]) Checkin(w *Worker[W]) {
 }
 
 // Discard gives back a worker that is no longer fit for use, as poolboy
-// learns of a worker that died: it is destroyed, and then its lane goes to
-// the caller at the head of the queue, who creates a replacement, or stays
-// free until a checkout needs a worker and creates one. reason, which may be
-// nil, is reported to the hook.
+// learns of a worker that died: it is destroyed and replaced at once. Its
+// lane goes to the caller at the head of the queue, who creates the
+// replacement; with nobody waiting, Discard itself creates it (with the
+// context given to [New], cancelled by Close) and makes it idle before it
+// returns, unless the dead worker was an overflow one, whose lane is just
+// freed. A replacement that cannot be made leaves its lane free for the
+// next checkout. reason, which may be nil, is reported to the hook.
 //
 // Discard panics when w is not checked out of this pool.
 func (p *Pool[W]) Discard(w *Worker[W], reason error) {
@@ -50,8 +53,15 @@ func (p *Pool[W]) Discard(w *Worker[W], reason error) {
 	p.out--
 	p.emit(event.WorkerDied, w.caller, w.lane, 0, reason)
 	p.mu.Unlock()
-	defer p.freeLane(w.lane) // even if the destructor panics
+	destroyed := false
+	defer func() {
+		if !destroyed { // the destructor panicked: free the lane, let the panic go on
+			p.freeLane(w.lane)
+		}
+	}()
 	p.destroy(w.value)
+	destroyed = true
+	p.replace(w.lane)
 }
 
 // freeLane is handOnLane for a caller that does not hold p.mu.
@@ -133,20 +143,20 @@ func (p *Pool[W]) handOnLane(lane int) {
 	p.lanes.Free(lane)
 }
 
-// giveBack returns what a waiter was handed as its context ended, to the
-// next waiter or the pool. It returns a worker to retire, if any. p.mu must
-// be held.
-func (p *Pool[W]) giveBack(wt *waiter[W], err error) (retire *Worker[W]) {
+// giveBack returns what a waiter was handed as its context ended: a worker
+// goes to the next waiter or the pool, and is returned if it is to be
+// retired; a dead worker's lane is returned (else -1), for the caller to
+// refill with replace once it has let go of p.mu. p.mu must be held.
+func (p *Pool[W]) giveBack(wt *waiter[W], err error) (retire *Worker[W], lane int) {
 	if w := wt.worker; w != nil {
 		w.out = false
 		p.out--
 		p.emit(event.CheckedIn, wt.id, w.lane, 0, nil)
 		if p.handOn(w) {
-			return w
+			return w, -1
 		}
-		return nil
+		return nil, -1
 	}
 	p.emit(event.StartFailed, wt.id, wt.lane, 0, err)
-	p.handOnLane(wt.lane)
-	return nil
+	return nil, wt.lane
 }

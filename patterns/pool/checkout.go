@@ -98,10 +98,13 @@ func (p *Pool[W]) wait(ctx context.Context, wt *waiter[W], timer clock.Timer) (*
 	if err := ctx.Err(); err != nil { // served as ctx ended: pass it on
 		p.mu.Lock()
 		p.emit(event.CheckoutFailed, wt.id, -1, 0, context.Cause(ctx))
-		w := p.giveBack(wt, context.Cause(ctx))
+		w, lane := p.giveBack(wt, context.Cause(ctx))
 		p.mu.Unlock()
 		if w != nil {
 			p.retire(w)
+		}
+		if lane >= 0 {
+			p.replace(lane)
 		}
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package pool_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -68,14 +69,16 @@ func TestADestructorThatPanicsLosesNoCapacity(t *testing.T) {
 }
 
 // A caller's panic inside a Transaction is the one that goes on, even when
-// the destructor of the worker it discards panics as well.
+// the destructor of the worker it reports dead panics as well.
 func TestATransactionsPanicBeatsTheDestructors(t *testing.T) {
 	u := &unruly{factory: newFactory()}
 	p, err := pool.New(t.Context(), u.create, u.destroy, pool.Size(1), pool.MaxOverflow(0))
 	require.NoError(t, err)
-	assert.PanicsWithValue(t, "caller trouble", func() {
-		_ = p.Transaction(t.Context(), func(context.Context, *conn) error { panic("caller trouble") })
+	trouble := fmt.Errorf("caller trouble: %w", pool.ErrBroken)
+	assert.PanicsWithValue(t, trouble, func() {
+		_ = p.Transaction(t.Context(), func(context.Context, *conn) error { panic(trouble) })
 	})
+	assert.Equal(t, 1, u.calls, "the worker was destroyed")
 	assert.Equal(t, pool.Status{State: pool.Ready}, p.Status(), "the lane came back")
 }
 

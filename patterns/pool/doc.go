@@ -24,11 +24,15 @@
 //     first; [Pool.TryCheckout] returns [ErrFull] instead of waiting.
 //   - [WithStrategy] picks which idle worker is lent: [LIFO] (default), the
 //     one checked in last, or [FIFO], the one idle longest.
-//   - [Pool.Transaction] always gives the worker back, even if its function
-//     panics.
-//   - A worker that dies is replaced: [Pool.Discard] (or a Transaction whose
-//     function panics or returns [ErrBroken]) destroys it, and its lane goes
-//     to the first waiter, who creates the replacement.
+//   - [Pool.Transaction] always checks the worker back in, even if its
+//     function panics (poolboy's transaction checks in "after" the call):
+//     the caller's crash does not make its worker unfit.
+//   - A worker that dies is replaced at once: [Pool.Discard] (or a
+//     Transaction whose function returns or panics with an error wrapping
+//     [ErrBroken]) destroys it, and its lane goes to the first waiter, who
+//     creates the replacement, or, with nobody waiting, the pool creates
+//     it before Discard returns and keeps it idle. A dead overflow worker
+//     is not replaced: the pool shrinks back towards its size.
 //   - [Pool.Status] reports the state (ready, overflow, full, or closed
 //     once [Pool.Close] ran), the available workers, the overflow count
 //     and the checked-out count.
@@ -43,16 +47,20 @@
 //
 // # How it differs from poolboy
 //
-// Go has no pool process to create workers in, so a worker is created by
-// the caller who needs it, with that caller's context: the waiter a dead
-// worker's lane is handed to, or, when nobody waits, the next checkout that
-// finds no idle worker. Until then the pool has one worker fewer than its
-// size, where poolboy would have started the replacement at once. The
+// Go has no pool process to create workers in, so a worker is created on
+// the goroutine of the call that needs it: the checkout that finds no idle
+// worker, with that caller's context; the waiter a dead worker's lane is
+// handed to; or, with nobody waiting, the Discard that reported the death,
+// with the context given to New (its values, not its deadline), which
+// Close cancels. Discard therefore returns only once the replacement is
+// made, as poolboy's pool process is busy while it starts one. Where
+// poolboy crashes when a replacement cannot start, the lane is left free
+// here and the next checkout that finds no idle worker tries again. The
 // checkout timeout bounds the wait for a worker, not the constructor, which
-// runs under the caller's context. A caller's panic inside a Transaction
-// discards its worker, which poolboy would check in (see
-// [Pool.Transaction]). And Go cannot notice that a caller holding a worker
-// has died; give workers back with defer, or use Transaction.
+// runs under the caller's context. A worker cannot die on its own in Go:
+// the caller says so with Discard or [ErrBroken]. And Go cannot notice that
+// a caller holding a worker has died; give workers back with defer, or use
+// Transaction.
 //
 // A pool of [Size] 0 with [MaxOverflow] 0 is refused by [New], where
 // poolboy starts it: such a pool can never lend a worker, so every

@@ -71,3 +71,25 @@ func ExamplePool_Transaction_broken() {
 	// Output:
 	// now using connection 2
 }
+
+// A panic inside a transaction goes on to the caller, and the worker is
+// checked in, as poolboy's transaction does; a worker reported dead is
+// replaced before Discard returns.
+func ExamplePool_Discard() {
+	made := 0
+	p, _ := pool.New(context.Background(), func(context.Context) (int, error) { made++; return made, nil }, nil,
+		pool.Size(1), pool.MaxOverflow(0))
+	defer p.Close()
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		_ = p.Transaction(context.Background(), func(context.Context, int) error { panic("bug in the caller") })
+	}()
+	fmt.Println("idle after the panic:", p.Status().Available, "made:", made)
+	w, _ := p.TryCheckout(context.Background())
+	p.Discard(w, errors.New("connection reset"))
+	fmt.Println("idle after Discard:", p.Status().Available, "made:", made)
+	// Output:
+	// recovered: bug in the caller
+	// idle after the panic: 1 made: 1
+	// idle after Discard: 1 made: 2
+}

@@ -28,7 +28,8 @@ func TestAHookThatPanicsLeavesThePoolWorking(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				tr := &trace{}
 				f := newFactory()
-				f.failAt[2] = errDial
+				f.failAt[2] = errDial // the pool's replacement of the discarded worker
+				f.failAt[3] = errDial // then a checkout's
 				var p *pool.Pool[*conn]
 				calm := func(step func()) { require.Nil(t, faulttest.Escaped(step)) }
 				calm(func() {
@@ -53,10 +54,10 @@ func TestAHookThatPanicsLeavesThePoolWorking(t *testing.T) {
 				}()
 				time.Sleep(2 * time.Second) // the timer fails the waiter
 				require.Nil(t, <-waiter)
-				calm(func() { p.Checkin(ws[1]) }) // dismissed
-				calm(func() { p.Discard(ws[0], nil) })
+				calm(func() { p.Checkin(ws[1]) })      // dismissed
+				calm(func() { p.Discard(ws[0], nil) }) // its replacement fails to start
 				calm(func() {
-					_, err := p.Checkout(t.Context()) // a replacement that fails to start
+					_, err := p.Checkout(t.Context()) // so does this one
 					assert.ErrorIs(t, err, errDial)
 				})
 				calm(func() { p.Checkin(take(t, p, 1)[0]) })

@@ -121,7 +121,7 @@ func TestServedAsTheContextEnds(t *testing.T) {
 		{"a worker", event.CheckedOut, (*pool.Pool[*conn]).Checkin,
 			pool.Status{State: pool.Ready, Available: 1}, 1},
 		{"a dead worker's lane", event.WorkerReplaced, func(p *pool.Pool[*conn], w *pool.Worker[*conn]) { p.Discard(w, nil) },
-			pool.Status{State: pool.Ready}, 2},
+			pool.Status{State: pool.Ready, Available: 1}, 2}, // the pool refills the lane the caller left
 	}
 	for _, tc := range cases {
 		for _, next := range []bool{true, false} {

@@ -25,9 +25,10 @@ var (
 	ErrTimeout = fmt.Errorf("pool: checkout timed out: %w", task.ErrTimeout)
 	// ErrClosed: the pool was closed.
 	ErrClosed = errors.New("pool: closed")
-	// ErrBroken is for a Transaction's function to return (wrapped or not)
-	// when its worker is no longer fit for use: the worker is then
-	// discarded and replaced instead of checked in.
+	// ErrBroken is for a Transaction's function to return or panic with
+	// (wrapped or not) when its worker is no longer fit for use, as when
+	// a poolboy worker process dies: the worker is then discarded and
+	// replaced at once instead of checked in.
 	ErrBroken = errors.New("pool: worker broken")
 )
 
@@ -55,12 +56,19 @@ type Pool[W any] struct {
 	waiting fifo.Queue[waiter[W], *waiter[W]] // callers waiting for a worker, in arrival order
 	seq     int                               // the next number for a caller without an id, when hooked
 	closed  bool
+
+	// base is what the pool creates a replacement with when nobody waits:
+	// New's context without its deadline or cancellation, cancelled by
+	// Close, so a constructor that honours it stops with the pool.
+	base context.Context
+	stop context.CancelFunc
 }
 
 // New starts a pool whose workers create makes and destroy (which may be
-// nil) disposes of. It creates the pool's Size workers at once, as poolboy
-// does; if one fails, those already made are destroyed and the error is
-// returned. Every invalid option is reported, each wrapping
+// nil) disposes of. It creates the pool's Size workers at once, with ctx,
+// as poolboy does; if one fails, those already made are destroyed and the
+// error is returned. The replacements the pool makes for dead workers get
+// ctx's values but not its deadline, and are cancelled by [Pool.Close]. Every invalid option is reported, each wrapping
 // [ErrInvalidOption].
 func New[W any](ctx context.Context, create func(context.Context) (W, error), destroy func(W), opts ...Option) (*Pool[W], error) {
 	cfg := defaults()
@@ -84,7 +92,9 @@ func New[W any](ctx context.Context, create func(context.Context) (W, error), de
 		size: cfg.size, maxOverflow: cfg.maxOverflow, strategy: cfg.strategy,
 		timeout: cfg.timeout, clock: cfg.clock, hook: cfg.hook, events: report.New(cfg.hook, cfg.clock),
 	}
+	p.base, p.stop = context.WithCancel(context.WithoutCancel(ctx))
 	if err := p.fill(ctx); err != nil {
+		p.stop()
 		return nil, err
 	}
 	return p, nil
@@ -150,6 +160,7 @@ func (p *Pool[W]) Close() {
 		return
 	}
 	p.closed = true
+	p.stop()
 	var stopped []*Worker[W]
 	for w := p.idle.take(FIFO); w != nil; w = p.idle.take(FIFO) {
 		stopped = append(stopped, w)

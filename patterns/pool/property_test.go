@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/patterns/pool"
 )
 
@@ -143,6 +145,9 @@ func TestInvariantsOverManySeeds(t *testing.T) {
 				assert.Zero(t, st.Waiting)
 				assert.Zero(t, st.Overflow, "overflow workers were dismissed")
 				assert.LessOrEqual(t, st.Available, wl.size)
+				if !slices.ContainsFunc(tr.All(), func(e event.Event) bool { return e.Kind == event.StartFailed }) {
+					assert.Equal(t, wl.size, st.Available, "every dead worker was replaced at once")
+				}
 				p.Close()
 			})
 			made, destroyed, live := f.counts()

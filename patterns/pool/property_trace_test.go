@@ -46,13 +46,15 @@ func checkTrace(t *testing.T, wl workload, events []event.Event) {
 			if !lanes[e.Slot] {
 				occupy(e.Slot, at)
 			}
+			if e.ID < 0 { // the pool replacing a dead worker, with nobody waiting
+				require.Equal(t, event.WorkerReplaced, e.Kind, at)
+				continue
+			}
 			require.Contains(t, []string{"", "waiting"}, fate[e.ID], at)
 			serve(e.ID, at)
 			fate[e.ID] = "creating"
 		case event.StartFailed:
-			if e.ID >= 0 {
-				vacate(e.Slot, at)
-			}
+			vacate(e.Slot, at)
 		case event.CheckoutWaiting:
 			require.NotContains(t, fate, e.ID, at)
 			queue = append(queue, e.ID)

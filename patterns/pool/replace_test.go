@@ -42,24 +42,69 @@ func TestDeadWorkerIsReplacedForTheHeadWaiter(t *testing.T) {
 	})
 }
 
-// With nobody waiting, the lane stays free until a checkout finds no idle
-// worker; idle workers are lent first.
-func TestDeadWorkerIsReplacedWhenNeeded(t *testing.T) {
+// With nobody waiting, the pool replaces a dead worker at once, as poolboy
+// does, and the replacement waits idle.
+func TestDeadWorkerIsReplacedAtOnce(t *testing.T) {
 	f := newFactory()
 	p, tr := newPool(t, f, pool.Size(2), pool.MaxOverflow(0))
 	ws := take(t, p, 2)
 	p.Discard(ws[0], nil)
+	assert.Equal(t, pool.Status{State: pool.Ready, Available: 1, CheckedOut: 1}, p.Status(), "replaced before Discard returns")
+	made, destroyed, live := f.counts()
+	assert.Equal(t, []int{3, 1, 2}, []int{made, destroyed, live})
 	p.Checkin(ws[1])
-	assert.Equal(t, pool.Status{State: pool.Ready, Available: 1}, p.Status())
 	a := take(t, p, 1)[0]
-	assert.Equal(t, 1, a.Lane(), "the idle worker first")
+	assert.Equal(t, 1, a.Lane(), "LIFO: the worker checked in last")
 	b := take(t, p, 1)[0]
-	assert.Equal(t, 0, b.Lane(), "then a replacement in the free lane")
+	assert.Equal(t, 0, b.Lane(), "the replacement, in the dead worker's lane")
+	assert.Equal(t, 2, b.Value().n)
 	assert.Equal(t, pool.Status{State: pool.Full, CheckedOut: 2}, p.Status())
-	assert.Contains(t, tr.Steps(), "worker_replaced 3 0")
+	assert.Equal(t, []string{
+		"worker_started - 0", "worker_started - 1", "checked_out 0 0", "checked_out 1 1",
+		"worker_died 0 0", "worker_replaced - 0", "checked_in 1 1", "checked_out 2 1", "checked_out 3 0",
+	}, tr.Steps())
 	p.Checkin(a)
 	p.Checkin(b)
 	p.Close()
+}
+
+// A replacement that fails to start leaves its lane free: the next
+// checkout that finds no idle worker makes one.
+func TestFailedReplacementLeavesTheLaneFree(t *testing.T) {
+	f := newFactory()
+	f.failAt[1] = errDial
+	p, tr := newPool(t, f, pool.Size(1), pool.MaxOverflow(0))
+	p.Discard(take(t, p, 1)[0], nil)
+	assert.Equal(t, pool.Status{State: pool.Ready}, p.Status())
+	w := take(t, p, 1)[0]
+	assert.Equal(t, 2, w.Value().n)
+	assert.Equal(t, []string{
+		"worker_started - 0", "checked_out 0 0", "worker_died 0 0", "worker_replaced - 0", "start_failed - 0",
+		"worker_replaced 1 0", "checked_out 1 0",
+	}, tr.Steps())
+	p.Checkin(w)
+	p.Close()
+}
+
+// The pool's own replacement is made with New's context values, and Close
+// cancels it.
+func TestReplacementContextEndsWithThePool(t *testing.T) {
+	type key struct{}
+	var seen []context.Context
+	create := func(ctx context.Context) (*conn, error) {
+		seen = append(seen, ctx)
+		return &conn{n: len(seen)}, nil
+	}
+	ctx, cancel := context.WithCancel(context.WithValue(t.Context(), key{}, "tenant"))
+	p, err := pool.New(ctx, create, nil, pool.Size(1), pool.MaxOverflow(0))
+	require.NoError(t, err)
+	cancel() // New's own cancellation does not reach the pool's later work
+	p.Discard(take(t, p, 1)[0], nil)
+	require.Len(t, seen, 2)
+	assert.Equal(t, "tenant", seen[1].Value(key{}))
+	assert.NoError(t, seen[1].Err())
+	p.Close()
+	assert.ErrorIs(t, seen[1].Err(), context.Canceled)
 }
 
 // A dead overflow worker is not replaced: the pool shrinks back, as

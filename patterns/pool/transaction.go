@@ -7,18 +7,17 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
 
-var errGoexit = errors.New("pool: function called runtime.Goexit")
-
 // Transaction checks a worker out, runs fn with it and gives it back
-// however fn ends, like poolboy:transaction. It returns Checkout's error
-// without running fn, or fn's own error.
+// however fn ends, like poolboy:transaction, whose "after" clause checks
+// the worker in. It returns Checkout's error without running fn, or fn's
+// own error.
 //
-// When fn returns normally, the worker is checked in, unless fn's error
-// wraps [ErrBroken]: then it is discarded and replaced. When fn panics (or
-// calls runtime.Goexit), the worker is discarded too, because fn may have
-// left it half-way through a change, and the panic goes on to the caller.
-// This differs from poolboy, where a crash in the caller cannot harm the
-// worker process and the worker is checked in.
+// The worker is checked in when fn returns, panics or calls
+// runtime.Goexit, and the panic goes on to the caller: as in poolboy, a
+// crash of the caller does not make its worker unfit. A worker fn reports
+// dead is discarded and replaced at once (see [Pool.Discard]) instead: fn
+// returns an error wrapping [ErrBroken], or panics with one, as poolboy
+// replaces a worker whose own process died.
 func (p *Pool[W]) Transaction(ctx context.Context, fn func(context.Context, W) error) error {
 	w, err := p.Checkout(ctx)
 	if err != nil {
@@ -30,19 +29,20 @@ func (p *Pool[W]) Transaction(ctx context.Context, fn func(context.Context, W) e
 			return
 		}
 		r := recover()
-		var reason error
-		if p.hook != nil { // the stack is only worth taking for the hook
-			reason = errGoexit
-			if r != nil {
-				reason = task.Recovered(r)
-			}
-		}
 		if r != nil {
 			// Deferred, so that fn's panic is the one that goes on even
-			// if the destructor panics too.
+			// if the destructor or the constructor panics too.
 			defer panic(r)
 		}
-		p.Discard(w, reason)
+		if e, ok := r.(error); ok && errors.Is(e, ErrBroken) {
+			var reason error = e
+			if p.hook != nil { // the stack is only worth taking for the hook
+				reason = task.Recovered(r)
+			}
+			p.Discard(w, reason)
+			return
+		}
+		p.Checkin(w)
 	}()
 	err = fn(ctx, w.value)
 	returned = true

@@ -18,8 +18,11 @@ import (
 
 var errOwn = errors.New("the backend said no")
 
-// §6: transaction checks the worker back in even if fn crashes; a worker
-// that fn panicked with, or reported broken, is replaced.
+var errDead = fmt.Errorf("the socket is gone: %w", pool.ErrBroken)
+
+// §6: transaction checks the worker back in however fn ends, as poolboy's
+// try/after does, a panic included; a worker fn reports dead (by error or
+// by panic) is destroyed and replaced at once.
 func TestTransactionAlwaysGivesTheWorkerBack(t *testing.T) {
 	cases := []struct {
 		name    string
@@ -31,10 +34,13 @@ func TestTransactionAlwaysGivesTheWorkerBack(t *testing.T) {
 	}{
 		{"returns nil", func(context.Context, *conn) error { return nil }, nil, nil, false, ""},
 		{"returns its own error", func(context.Context, *conn) error { return errOwn }, nil, errOwn, false, ""},
+		{"panics", func(context.Context, *conn) error { panic("boom") }, "boom", nil, false, ""},
+		{"panics with an error", func(context.Context, *conn) error { panic(errOwn) }, errOwn, nil, false, ""},
+		{"calls Goexit", func(context.Context, *conn) error { runtime.Goexit(); return nil }, nil, nil, false, ""},
 		{"reports the worker broken", func(context.Context, *conn) error { return fmt.Errorf("reading: %w", pool.ErrBroken) },
 			nil, pool.ErrBroken, true, "reading: pool: worker broken"},
-		{"panics", func(context.Context, *conn) error { panic("boom") }, "boom", nil, true, "panic: boom"},
-		{"calls Goexit", func(context.Context, *conn) error { runtime.Goexit(); return nil }, nil, nil, true, "pool: function called runtime.Goexit"},
+		{"panics with the worker broken", func(context.Context, *conn) error { panic(errDead) },
+			errDead, nil, true, "panic: the socket is gone: pool: worker broken"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,22 +63,15 @@ func TestTransactionAlwaysGivesTheWorkerBack(t *testing.T) {
 					assert.True(t, returned)
 					assert.ErrorIs(t, err, tc.err)
 				}
-				st := p.Status()
-				assert.Zero(t, st.CheckedOut, "the worker came back")
-				_, destroyed, _ := f.counts()
+				assert.Equal(t, pool.Status{State: pool.Ready, Available: 1}, p.Status(), "a worker is idle at once")
+				made, destroyed, _ := f.counts()
 				if !tc.discard {
-					assert.Equal(t, 1, st.Available)
-					assert.Zero(t, destroyed)
+					assert.Equal(t, []int{1, 0}, []int{made, destroyed}, "the same worker, checked in")
+					assert.Contains(t, tr.Steps(), "checked_in 1 0")
 					p.Close()
 					return
 				}
-				assert.Equal(t, 1, destroyed)
-				assert.Equal(t, pool.Status{State: pool.Ready}, st, "one short until a checkout needs the replacement")
-				w, err := p.Checkout(pool.WithCaller(t.Context(), 2))
-				require.NoError(t, err)
-				assert.Equal(t, 1, w.Value().n, "a new worker")
-				assert.Equal(t, 0, w.Lane(), "in the dead one's lane")
-				p.Checkin(w)
+				assert.Equal(t, []int{2, 1}, []int{made, destroyed}, "destroyed and replaced")
 				var died []event.Event
 				for _, e := range tr.All() {
 					if e.Kind == event.WorkerDied {
@@ -85,7 +84,11 @@ func TestTransactionAlwaysGivesTheWorkerBack(t *testing.T) {
 				if errors.As(died[0].Err, &pe) {
 					assert.Contains(t, string(pe.Stack), "transaction_test.go")
 				}
-				assert.Contains(t, tr.Steps(), "worker_replaced 2 0")
+				assert.Contains(t, tr.Steps(), "worker_replaced - 0")
+				w, err := p.Checkout(pool.WithCaller(t.Context(), 2))
+				require.NoError(t, err)
+				assert.Equal(t, 1, w.Value().n, "the replacement")
+				p.Checkin(w)
 				p.Close()
 			})
 		})

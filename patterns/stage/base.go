@@ -73,10 +73,21 @@ func (b *base) emit(k event.Kind, id, slot, n int, err error) {
 // *task.ExitError; a runtime.Goexit stops the pipeline and lets the
 // goroutine end.
 func (b *base) call(ctx context.Context, n int, fn func() error) (err error) {
+	return b.callUnless(ctx, n, nil, fn)
+}
+
+// callUnless is call, but does not call fn, and returns errVetoed, when
+// veto (read under mu) is set: a cancel, which takes mu too, thus either
+// comes before the call starts or finds it running.
+func (b *base) callUnless(ctx context.Context, n int, veto *atomic.Bool, fn func() error) (err error) {
 	b.mu.Lock()
 	if ctx.Err() != nil {
 		b.mu.Unlock()
 		return errNotCalled
+	}
+	if veto != nil && veto.Load() {
+		b.mu.Unlock()
+		return errVetoed
 	}
 	b.inCall, b.busy = true, n
 	b.mu.Unlock()

@@ -59,10 +59,18 @@ func (bt *Batcher[T]) base() *base {
 
 // SubscribeTo makes the batcher take events from src; see
 // [Consumer.SubscribeTo].
-func (bt *Batcher[T]) SubscribeTo(src Source[T]) error {
+func (bt *Batcher[T]) SubscribeTo(src Source[T], opts ...SubscribeOption) error {
 	bt.base()
-	return bt.sink.subscribeTo(src)
+	return bt.sink.subscribeTo(src, opts)
 }
+
+// Cancel ends the batcher's subscription to src; see [Consumer.Cancel].
+func (bt *Batcher[T]) Cancel(src Source[T], reason error) error {
+	bt.base()
+	return bt.sink.cancel(src, reason)
+}
+
+func (bt *Batcher[T]) leave() { bt.sink.leave() }
 
 func (bt *Batcher[T]) stageBase() *base { return &bt.b }
 
@@ -91,8 +99,12 @@ func (bt *Batcher[T]) run(ctx context.Context) error {
 			}
 			continue
 		}
-		if bt.sink.drained() {
+		if end, err := bt.sink.finish(ctx); end {
 			timer.Stop()
+			if err != nil {
+				bt.b.discarded(len(bt.batch))
+				return err
+			}
 			return bt.flush(ctx, FlushDrain)
 		}
 		if err := bt.wait(ctx, timer); err != nil {

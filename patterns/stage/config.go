@@ -7,6 +7,8 @@ import (
 	"math"
 	"reflect"
 	"time"
+
+	"github.com/concurrency-patterns/playground/patterns/supervisor"
 )
 
 // setting names one option, to tell which were given.
@@ -21,12 +23,16 @@ const (
 	setHandleFailed
 	setBufferKeep
 	setDemandMode
+	setHandleCancel
+	setChildRestart
+	setMaxRestarts
 )
 
 var settingNames = map[setting]string{
 	setMaxDemand: "max demand", setMinDemand: "min demand", setBuffer: "buffer size",
 	setBatchSize: "batch size", setBatchTimeout: "batch timeout", setHandleFailed: "HandleFailed",
-	setBufferKeep: "buffer keep", setDemandMode: "demand mode",
+	setBufferKeep: "buffer keep", setDemandMode: "demand mode", setHandleCancel: "HandleCancel",
+	setChildRestart: "child restart", setMaxRestarts: "max restarts",
 }
 
 type config struct {
@@ -37,6 +43,10 @@ type config struct {
 	batchSize            int
 	batchTimeout         time.Duration
 	handleFailed         any // a func(context.Context, []T, error) for the stage's T
+	handleCancel         func(context.Context, int, error)
+	childRestart         supervisor.Restart
+	maxRestarts          int
+	restartPeriod        time.Duration
 	set                  setting
 	errs                 []error
 }
@@ -54,23 +64,26 @@ const (
 	producerConsumerRole
 	batcherRole
 	streamRole
+	consumerSupervisorRole
 )
 
 var roles = [...]struct {
 	name    string
 	allowed setting
 }{
-	producerRole:         {"producer", setBuffer | setBufferKeep | setDemandMode},
-	consumerRole:         {"consumer", setMaxDemand | setMinDemand | setHandleFailed},
-	producerConsumerRole: {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep},
-	streamRole:           {"stream", setMaxDemand | setMinDemand},
-	batcherRole:          {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout},
+	producerRole:           {"producer", setBuffer | setBufferKeep | setDemandMode | setHandleCancel},
+	consumerRole:           {"consumer", setMaxDemand | setMinDemand | setHandleFailed | setHandleCancel},
+	producerConsumerRole:   {"producer-consumer", setMaxDemand | setMinDemand | setHandleFailed | setBuffer | setBufferKeep | setHandleCancel},
+	streamRole:             {"stream", setMaxDemand | setMinDemand | setHandleCancel},
+	batcherRole:            {"batcher", setMaxDemand | setMinDemand | setHandleFailed | setBatchSize | setBatchTimeout | setHandleCancel},
+	consumerSupervisorRole: {"consumer supervisor", setMaxDemand | setMinDemand | setHandleCancel | setChildRestart | setMaxRestarts},
 }
 
 // configure applies opts for a stage of role r and fills in the defaults.
 // It reports every problem, a missing pipeline or function included.
 func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, error) {
-	c := config{bufferSize: DefaultBufferSize, batchSize: DefaultBatchSize, batchTimeout: DefaultBatchTimeout}
+	c := config{bufferSize: DefaultBufferSize, batchSize: DefaultBatchSize, batchTimeout: DefaultBatchTimeout,
+		childRestart: supervisor.Temporary, maxRestarts: DefaultMaxRestarts, restartPeriod: DefaultRestartPeriod}
 	if pl == nil {
 		c.invalid("nil pipeline")
 	} else {
@@ -85,7 +98,7 @@ func configure(r role, pl *Pipeline, missingFn bool, opts []Option) (config, err
 	for _, opt := range opts {
 		opt(&c)
 	}
-	for s := setMaxDemand; s <= setDemandMode; s <<= 1 {
+	for s := setMaxDemand; s <= setMaxRestarts; s <<= 1 {
 		if c.set&s != 0 && roles[r].allowed&s == 0 {
 			c.invalid("%s does not apply to a %s", settingNames[s], roles[r].name)
 		}

@@ -18,8 +18,8 @@ type Consumer[T any] struct {
 // not keep the slice after it returns. Subscribe the consumer to its
 // producers with [Consumer.SubscribeTo].
 //
-// Options: [MaxDemand], [MinDemand], [HandleFailed]. An error or panic of
-// fn stops the pipeline, unless HandleFailed is given.
+// Options: [MaxDemand], [MinDemand], [HandleFailed], [HandleCancel]. An
+// error or panic of fn stops the pipeline, unless HandleFailed is given.
 func NewConsumer[T any](pl *Pipeline, fn func(ctx context.Context, events []T) error, opts ...Option) (*Consumer[T], error) {
 	return newConsumer(consumerRole, pl, fn, opts)
 }
@@ -51,13 +51,33 @@ func (c *Consumer[T]) base() *base {
 }
 
 // SubscribeTo makes the consumer take events from src, asking it for at
-// most the max demand. A consumer may subscribe to several producers; it
-// takes their events in turn. It is an error to subscribe twice to one
-// producer, across pipelines, or after Start.
-func (c *Consumer[T]) SubscribeTo(src Source[T]) error {
+// most the max demand (GenStage.sync_subscribe/3). A consumer may subscribe
+// to several producers; it takes their events in turn (subscribe with
+// [CancelTransient] to drain them all: by default it ends with the first
+// that finishes). It is an error to
+// subscribe twice to one producer, across pipelines, or after Start.
+//
+// Option: [Cancel], what the consumer does when the subscription ends
+// (default [CancelPermanent]: it ends too).
+func (c *Consumer[T]) SubscribeTo(src Source[T], opts ...SubscribeOption) error {
 	c.base()
-	return c.sink.subscribeTo(src)
+	return c.sink.subscribeTo(src, opts)
 }
+
+// Cancel ends the consumer's subscription to src (GenStage.cancel/2) with
+// reason, nil for a normal one. Once Cancel returns, src sends nothing
+// more on it, and the consumer hands its function nothing more from it:
+// what it had taken is discarded and counted. The consumer then calls
+// [HandleCancel], if given, and its [CancelMode] for the subscription
+// decides whether it goes on. Cancel may be called by any goroutine after
+// Start, more than once; it returns [ErrNotSubscribed] for a producer the
+// consumer is not subscribed to.
+func (c *Consumer[T]) Cancel(src Source[T], reason error) error {
+	c.base()
+	return c.sink.cancel(src, reason)
+}
+
+func (c *Consumer[T]) leave() { c.sink.leave() }
 
 func (c *Consumer[T]) stageBase() *base { return &c.b }
 
@@ -70,8 +90,8 @@ func (c *Consumer[T]) run(ctx context.Context) error {
 		}
 		sub, events := c.sink.next(math.MaxInt)
 		if sub == nil {
-			if c.sink.drained() {
-				return nil
+			if end, err := c.sink.finish(ctx); end {
+				return err
 			}
 			select {
 			case <-c.sink.wake:

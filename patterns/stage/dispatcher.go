@@ -2,6 +2,7 @@ package stage
 
 import (
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
@@ -30,9 +31,19 @@ type dispatcher[T any] struct {
 	closed   bool   // no more events will be produced
 	finished bool   // closed and empty: the subscribers were told
 	stopped  bool   // the pipeline stopped: events are discarded
+	orphaned bool   // every subscriber left: events are discarded, and the producer is finished
 
 	accumulate bool     // demand is kept in asks, not acted on
 	asks       []ask[T] // demand kept while accumulating, in order
+
+	hears bool      // the producing stage has a HandleCancel
+	left  []leaving // subscribers that left, for its HandleCancel
+}
+
+// leaving is a subscriber that left a producer, and why.
+type leaving struct {
+	consumer int
+	reason   error
 }
 
 // ask is demand kept while a producer accumulates.
@@ -114,7 +125,7 @@ func (d *dispatcher[T]) produce(events []T) bool {
 		return !d.stopped
 	}
 	d.b.emit(event.EventsProduced, d.b.id, -1, len(events), nil)
-	if d.stopped {
+	if d.stopped || d.orphaned {
 		d.b.discarded(len(events))
 		return false
 	}
@@ -212,6 +223,9 @@ func (d *dispatcher[T]) state() (want int, finished bool, news uint64) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	news = d.news
+	if d.orphaned {
+		return 0, true, news
+	}
 	if d.closed || d.buf.len() > 0 || d.accumulate {
 		return 0, d.finished, news
 	}
@@ -251,4 +265,44 @@ func (d *dispatcher[T]) subscribe(s *subscription[T]) {
 	if d.finished { // closed and empty before this consumer came
 		s.close()
 	}
+}
+
+// unsubscribe takes a subscriber that left off the dispatcher. A producer
+// all of whose subscribers left has no one to make events for, and no one
+// can subscribe once the pipeline runs: it finishes, discarding its buffer.
+// (A GenStage producer would live on, waiting for a new subscriber.)
+func (d *dispatcher[T]) unsubscribe(s *subscription[T]) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	before := len(d.subs)
+	d.subs = slices.DeleteFunc(d.subs, func(x *subscription[T]) bool { return x == s })
+	if len(d.subs) == before {
+		return // it had left already
+	}
+	d.asks = slices.DeleteFunc(d.asks, func(a ask[T]) bool { return a.s == s })
+	if d.hears && !d.finished && !d.stopped {
+		s.mu.Lock()
+		d.left = append(d.left, leaving{s.consumer, s.reason})
+		s.mu.Unlock()
+		signal(d.wake)
+	}
+	if len(d.subs) > 0 || d.finished || d.stopped {
+		return
+	}
+	d.orphaned, d.finished = true, true
+	n := d.buf.len()
+	d.buf.pop(n)
+	d.b.discarded(n)
+	d.settle()
+	signal(d.wake)
+}
+
+// leavers returns, and forgets, the subscribers that left since it was
+// last called.
+func (d *dispatcher[T]) leavers() []leaving {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	l := d.left
+	d.left = nil
+	return l
 }

@@ -27,6 +27,8 @@
 //     Broadway batcher.
 //   - [Stream]: a consumer read with a range loop over [Stream.All]
 //     (GenStage.stream); breaking out of the loop stops the pipeline.
+//   - [ConsumerSupervisor]: a consumer that runs one supervised child per
+//     event (GenStage's ConsumerSupervisor); see below.
 //
 // A [Pipeline] owns the stages and runs each on one goroutine; every
 // goroutine has returned (or been reported abandoned) when
@@ -73,11 +75,77 @@
 //     100) or when [BatchTimeout] (default 1 s) has passed since its first
 //     event, measured on the pipeline's clock ([WithClock]).
 //
+// # Subscriptions and cancelling them
+//
+// [Consumer.SubscribeTo] (and the same method of the other consuming
+// stages) takes a [Cancel] option, GenStage's cancel: subscription option,
+// which says what the consumer does when the subscription ends, because
+// its producer finished or because the subscription was cancelled with
+// [Consumer.Cancel] (GenStage.cancel/2):
+//
+//   - [CancelPermanent], the default: the consumer ends too, normally if
+//     the reason is normal (nil, or wrapping [ErrStopped]: GenStage's
+//     :normal and :shutdown), else it fails with the reason, which stops
+//     the pipeline. A consumer of several producers therefore ends with
+//     the first that finishes, as in GenStage.
+//   - [CancelTransient]: the consumer ends only for a reason that is not
+//     normal. Broadway subscribes its stages so; it is the mode for a
+//     consumer that drains several producers.
+//   - [CancelTemporary]: the consumer never ends because of it. A consumer
+//     left with no subscription ends normally.
+//
+// Once Cancel returns, the producer sends nothing more on the subscription
+// and the consumer starts no call with its events: what it had received is
+// discarded and counted; a call already running finishes (a batcher keeps
+// the events already in its batch). [HandleCancel] (GenStage's
+// handle_cancel) is then called on the consumer's goroutine, for every end
+// of a subscription, before the mode decides.
+//
+// A consumer that ends leaves its other subscriptions. A producer whose
+// every subscriber left finishes at once, discarding (and counting) its
+// buffer; a push to it returns [ErrStopped]. Here Go differs from GenStage
+// on purpose: a GenStage producer would live on waiting for a new
+// subscriber, but no stage can subscribe once a pipeline runs, so it would
+// only keep the pipeline from ending. A producer given [HandleCancel]
+// hears of each consumer that leaves it; a producer cannot cancel a
+// subscription itself.
+//
+// # Consumer supervisor
+//
+// [NewConsumerSupervisor] makes a consumer that starts child(ctx, event) on
+// a goroutine of its own for every event, as ConsumerSupervisor starts a
+// process per event. Its [MaxDemand] (default 1000) is the most children
+// running at once for one producer: it asks each producer for that many
+// events at first, counts the places of children that are gone for good,
+// and asks for them again once there are [MinDemand] of them (default
+// max / 2).
+//
+// A child returning nil exits normally; an error or a panic (recovered, a
+// [task.ExitError]) is an abnormal exit, which never stops the pipeline. By
+// [ChildRestart], children are [supervisor.Temporary] (run once) or
+// [supervisor.Transient] (run again for their event after an abnormal exit,
+// keeping their place). [supervisor.Permanent] is refused, as
+// ConsumerSupervisor refuses it: a child per event is meant to end. GenStage
+// takes the restart from the child's spec, whose default (:permanent) it
+// then refuses, so every caller must choose; here the default is temporary,
+// the usual choice. With [MaxRestarts] (default 3 within 5 s, as every OTP
+// supervisor), one restart more fails the consumer supervisor, and the
+// pipeline stops with an error wrapping [supervisor.ErrMaxIntensity] and the
+// last child's exit.
+//
+// When the pipeline stops, every child's context is cancelled and the
+// supervisor waits the [Shutdown] time for them; those still running are
+// reported abandoned. [ConsumerSupervisor.Stats] count an event handled when
+// its child exited normally, failed when it exited abnormally for good, and
+// discarded when the pipeline stopped first. There is no start_child for a
+// child outside demand: package supervisor does that.
+//
 // # Ending, failures and panics
 //
 // A pipeline finishes when its producers have: a pull producer's function
 // returns io.EOF, or [Producer.Close] is called. Every event made, but
-// those a full buffer dropped, is then handled before Wait returns nil.
+// those a full buffer dropped (or a cancel discarded), is then handled
+// before Wait returns nil.
 //
 // A stage function's error or panic is a failure of that call. By default
 // the first failure stops the pipeline and Wait returns it as an [*Error];
@@ -125,6 +193,11 @@
 // the benchmarks). The cost is per call of a stage's function, a few
 // hundred nanoseconds, so it shrinks as calls grow: with a max demand of
 // 10 (calls of 5 events) an event costs about as much as a channel send.
+//
+// A consumer supervisor costs a goroutine per event, about two
+// microseconds an event on a small machine (BenchmarkConsumerSupervisor):
+// worth it when each event is real work that may fail on its own; for
+// small events, subscribe several consumers instead.
 //
 // For a handful of long tasks, a bounded parallel stream (package stream)
 // or errgroup with SetLimit is simpler. A stage's function runs on one

@@ -33,6 +33,10 @@ func (r flushReason) Error() string { return string(r) }
 // errGoexit is the exit reason of a function that called runtime.Goexit.
 var errGoexit = errors.New("stage: function called runtime.Goexit")
 
+// errVetoed: the events of a call came from a subscription cancelled just
+// before it, so the function was not called.
+var errVetoed = errors.New("stage: not called, the subscription was cancelled")
+
 // errNotCalled: the stage is stopping, so its function was not called.
 var errNotCalled = errors.New("stage: not called, the pipeline is stopping")
 

@@ -87,7 +87,9 @@ func TestDefaultDemands(t *testing.T) {
 				var l log
 				pl := newPipeline(t, &l)
 				p := must(stage.NewProducer(pl, (&count{n: 5000}).produce))
-				var sub interface{ SubscribeTo(stage.Source[int]) error }
+				var sub interface {
+					SubscribeTo(stage.Source[int], ...stage.SubscribeOption) error
+				}
 				if tc.batcher {
 					sub = must(stage.NewBatcher(pl, noop, tc.opts...))
 				} else {

@@ -61,6 +61,13 @@ func (p *Pipeline) check() {
 	}
 }
 
+// isStarted reports whether Start has run.
+func (p *Pipeline) isStarted() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.started
+}
+
 // add gives a new stage its ID.
 func (p *Pipeline) add(s runner) error {
 	p.mu.Lock()

@@ -13,9 +13,10 @@ import (
 // consumer owed the most demand; events beyond demand wait in a buffer that
 // drops its oldest when full (see [BufferSize]).
 type Producer[T any] struct {
-	b  base
-	d  *dispatcher[T]
-	fn func(context.Context, int) ([]T, error) // nil for a push producer
+	b        base
+	d        *dispatcher[T]
+	fn       func(context.Context, int) ([]T, error) // nil for a push producer
+	onCancel func(context.Context, int, error)
 }
 
 // NewProducer adds a producer to pl that calls fn for events when its
@@ -36,7 +37,8 @@ type Producer[T any] struct {
 // stops the pipeline (events returned with that error are ignored). The
 // producer copies the events; fn may reuse its slice.
 //
-// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand].
+// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand],
+// [HandleCancel].
 func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) ([]T, error), opts ...Option) (*Producer[T], error) {
 	return newProducer(pl, fn, fn == nil, opts)
 }
@@ -46,7 +48,8 @@ func NewProducer[T any](pl *Pipeline, fn func(ctx context.Context, demand int) (
 // the buffer then keeps the newest and reports what it drops. Call
 // [Producer.Close] when there are no more.
 //
-// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand].
+// Options: [BufferSize], [UnboundedBuffer], [BufferKeep], [Demand],
+// [HandleCancel].
 func NewPushProducer[T any](pl *Pipeline, opts ...Option) (*Producer[T], error) {
 	return newProducer[T](pl, nil, false, opts)
 }
@@ -56,8 +59,9 @@ func newProducer[T any](pl *Pipeline, fn func(context.Context, int) ([]T, error)
 	if err != nil {
 		return nil, err
 	}
-	p := &Producer[T]{b: newBase(pl, producerRole), fn: fn}
+	p := &Producer[T]{b: newBase(pl, producerRole), fn: fn, onCancel: cfg.handleCancel}
 	p.d = newDispatcher[T](&p.b, &cfg, make(chan struct{}, 1))
+	p.d.hears = p.onCancel != nil
 	p.b.release = p.d.stop
 	if err := pl.add(p); err != nil {
 		return nil, err
@@ -136,6 +140,9 @@ func (p *Producer[T]) run(ctx context.Context) error {
 			return ErrStopped
 		}
 		want, finished, news := p.d.state()
+		if err := p.hearLeavers(ctx); err != nil {
+			return err
+		}
 		if finished {
 			return nil
 		}
@@ -182,4 +189,29 @@ func (p *Producer[T]) pull(ctx context.Context, want int) (int, error) {
 	}
 	p.b.pl.fail(p.b.id, err)
 	return 0, err
+}
+
+// hearLeavers calls HandleCancel for each consumer that left, with the
+// consumer's ID and its reason (GenStage calls a producer's handle_cancel
+// when a consumer cancels). A panic in it fails the producer.
+func (p *Producer[T]) hearLeavers(ctx context.Context) error {
+	if p.onCancel == nil {
+		return nil
+	}
+	for _, l := range p.d.leavers() {
+		err := p.b.call(ctx, 0, func() error { p.onCancel(ctx, l.consumer, l.reason); return nil })
+		switch {
+		case err == errNotCalled:
+			return nil // the loop sees ctx done
+		case err != nil:
+			p.b.emit(event.StageFailed, p.b.id, -1, 0, err)
+			p.b.discarded(p.d.stop())
+			if ctx.Err() != nil {
+				return ErrStopped
+			}
+			p.b.pl.fail(p.b.id, err)
+			return err
+		}
+	}
+	return nil
 }

@@ -63,10 +63,18 @@ func (pc *ProducerConsumer[In, Out]) EstimateBufferedCount() int {
 
 // SubscribeTo makes the stage take events from src; see
 // [Consumer.SubscribeTo].
-func (pc *ProducerConsumer[In, Out]) SubscribeTo(src Source[In]) error {
+func (pc *ProducerConsumer[In, Out]) SubscribeTo(src Source[In], opts ...SubscribeOption) error {
 	pc.base()
-	return pc.sink.subscribeTo(src)
+	return pc.sink.subscribeTo(src, opts)
 }
+
+// Cancel ends the stage's subscription to src; see [Consumer.Cancel].
+func (pc *ProducerConsumer[In, Out]) Cancel(src Source[In], reason error) error {
+	pc.base()
+	return pc.sink.cancel(src, reason)
+}
+
+func (pc *ProducerConsumer[In, Out]) leave() { pc.sink.leave() }
 
 func (pc *ProducerConsumer[In, Out]) dispatcher() *dispatcher[Out] {
 	if pc == nil {
@@ -97,7 +105,11 @@ func (pc *ProducerConsumer[In, Out]) run(ctx context.Context) error {
 				continue
 			}
 		}
-		if pc.sink.drained() {
+		if end, err := pc.sink.finish(ctx); end {
+			if err != nil {
+				pc.b.discarded(pc.d.stop())
+				return err
+			}
 			pc.d.close() // idempotent; finished once the buffer is sent
 			if _, finished, _ := pc.d.state(); finished {
 				return nil

@@ -169,15 +169,19 @@ func randomPipeline(t *testing.T, seed uint64) {
 	}
 
 	// subscribe gives each stage of the next layer some of the sources, so
-	// that every source has a consumer and every consumer a source.
-	subscribe := func(layer []interface{ SubscribeTo(stage.Source[int]) error }) {
+	// that every source has a consumer and every consumer a source. A stage
+	// goes on until its last producer finished (transient, as Broadway
+	// subscribes its stages): a permanent one would end with its first.
+	subscribe := func(layer []interface {
+		SubscribeTo(stage.Source[int], ...stage.SubscribeOption) error
+	}) {
 		for i := range max(len(sources), len(layer)) {
-			require.NoError(t, layer[i%len(layer)].SubscribeTo(sources[i%len(sources)]))
+			require.NoError(t, layer[i%len(layer)].SubscribeTo(sources[i%len(sources)], stage.Cancel(stage.CancelTransient)))
 		}
 		for _, s := range layer {
 			for _, src := range sources {
 				if r.IntN(3) == 0 {
-					_ = s.SubscribeTo(src) // may already be subscribed
+					_ = s.SubscribeTo(src, stage.Cancel(stage.CancelTransient)) // may already be subscribed
 				}
 			}
 		}
@@ -185,7 +189,9 @@ func randomPipeline(t *testing.T, seed uint64) {
 
 	// An optional layer of producer-consumers.
 	if n := r.IntN(3); n > 0 {
-		var layer []interface{ SubscribeTo(stage.Source[int]) error }
+		var layer []interface {
+			SubscribeTo(stage.Source[int], ...stage.SubscribeOption) error
+		}
 		var next []stage.Source[int]
 		for range n {
 			fail, fopts := failing()
@@ -213,7 +219,9 @@ func randomPipeline(t *testing.T, seed uint64) {
 	}
 
 	// The last layer: consumers, maybe a batcher.
-	var layer []interface{ SubscribeTo(stage.Source[int]) error }
+	var layer []interface {
+		SubscribeTo(stage.Source[int], ...stage.SubscribeOption) error
+	}
 	for range 1 + r.IntN(3) {
 		fail, fopts := failing()
 		rs := rng()

@@ -132,4 +132,11 @@ func (p *Pipeline) runStage(s runner) {
 		}
 	}()
 	err = s.run(p.ctx)
+	if l, ok := s.(leaver); ok && err == nil {
+		l.leave()
+	}
 }
+
+// leaver is a consuming stage, which cancels the subscriptions it still
+// has when it ends.
+type leaver interface{ leave() }

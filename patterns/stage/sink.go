@@ -3,6 +3,7 @@ package stage
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
@@ -13,9 +14,13 @@ type sink[T any] struct {
 	b        *base
 	max, min int
 	wake     chan struct{}
-	subs     []*subscription[T]
-	turn     int // the subscription looked at first, so producers take turns
+	subs     []*subscription[T] // those not yet ended; owned by the stage's goroutine once started
+	all      []*subscription[T] // every one, fixed at Start, for cancels from any goroutine
+	turn     int                // the subscription looked at first, so producers take turns
 	onFailed func(context.Context, []T, error)
+	onCancel func(context.Context, int, error)
+	notice   atomic.Bool      // a subscription was cancelled: look at the ends first
+	current  *subscription[T] // where the events next returned came from
 }
 
 // configureSink is configure for a consuming stage of events T: it also
@@ -27,10 +32,17 @@ func configureSink[T any](r role, pl *Pipeline, missingFn bool, opts []Option) (
 }
 
 func newSink[T any](b *base, cfg *config, onFailed func(context.Context, []T, error)) *sink[T] {
-	return &sink[T]{b: b, max: cfg.maxDemand, min: cfg.minDemand, wake: make(chan struct{}, 1), onFailed: onFailed}
+	return &sink[T]{b: b, max: cfg.maxDemand, min: cfg.minDemand, wake: make(chan struct{}, 1), onFailed: onFailed, onCancel: cfg.handleCancel}
 }
 
-func (s *sink[T]) subscribeTo(src Source[T]) error {
+func (s *sink[T]) subscribeTo(src Source[T], opts []SubscribeOption) error {
+	var sc subscribeConfig
+	for _, opt := range opts {
+		opt(&sc)
+	}
+	if err := errors.Join(sc.errs...); err != nil {
+		return err
+	}
 	var d *dispatcher[T]
 	if src != nil {
 		d = src.dispatcher()
@@ -38,9 +50,10 @@ func (s *sink[T]) subscribeTo(src Source[T]) error {
 	if d == nil {
 		return topologyError("stage %d cannot subscribe to a nil stage", s.b.id)
 	}
-	sub := &subscription[T]{from: d, consumer: s.b.id, received: &s.b.counts.received, wake: s.wake}
+	sub := &subscription[T]{from: d, consumer: s.b.id, received: &s.b.counts.received, wake: s.wake, notice: &s.notice, mode: sc.mode}
 	return s.b.pl.subscribe(s.b, d.b, s.max, func() {
 		s.subs = append(s.subs, sub)
+		s.all = append(s.all, sub)
 		d.subscribe(sub)
 	})
 }
@@ -65,6 +78,9 @@ func (s *sink[T]) ask(sub *subscription[T], n int) {
 // max - min events at a time, so that it asks again in time; limit lowers
 // that bound further. It returns nil when no events are waiting.
 func (s *sink[T]) next(limit int) (*subscription[T], []T) {
+	if s.notice.Load() {
+		return nil, nil // finish first
+	}
 	for i := range s.subs {
 		sub := s.subs[(s.turn+i)%len(s.subs)]
 		if !sub.take() {
@@ -75,6 +91,7 @@ func (s *sink[T]) next(limit int) (*subscription[T], []T) {
 		sub.held = sub.held[n:]
 		sub.outstanding -= n
 		s.turn = (s.turn + i + 1) % len(s.subs)
+		s.current = sub
 		return sub, chunk
 	}
 	return nil, nil
@@ -83,7 +100,7 @@ func (s *sink[T]) next(limit int) (*subscription[T], []T) {
 // handed applies the re-ask rule once events from sub were handed on: when
 // the demand left has fallen to min, ask for enough to bring it back to max.
 func (s *sink[T]) handed(sub *subscription[T]) {
-	if sub.outstanding > s.min {
+	if sub.outstanding > s.min || sub.cancelled.Load() {
 		return
 	}
 	sub.mu.Lock()
@@ -94,21 +111,10 @@ func (s *sink[T]) handed(sub *subscription[T]) {
 	}
 }
 
-// drained reports whether every producer has finished and every event was
-// handed on.
-func (s *sink[T]) drained() bool {
-	for _, sub := range s.subs {
-		if !sub.ended() {
-			return false
-		}
-	}
-	return true
-}
-
 // release takes no more events and returns how many it held.
 func (s *sink[T]) release() int {
 	n := 0
-	for _, sub := range s.subs {
+	for _, sub := range s.all { // those that ended too: one may end as the stage fails
 		n += sub.stop()
 	}
 	return n
@@ -126,8 +132,15 @@ func (s *sink[T]) stop(extra int) error {
 // HandleFailed lets the stage go on; without it the pipeline stops. It
 // returns nil when the stage goes on.
 func (s *sink[T]) handle(ctx context.Context, slot int, events []T, fn func() error) error {
-	err := s.b.call(ctx, len(events), fn)
+	var veto *atomic.Bool
+	if from := s.current; from != nil && slot >= 0 {
+		veto = &from.cancelled
+	}
+	err := s.b.callUnless(ctx, len(events), veto, fn)
 	switch {
+	case err == errVetoed:
+		s.b.discarded(len(events))
+		return nil
 	case err == nil:
 		s.b.emit(event.EventsProcessed, s.b.id, slot, len(events), nil)
 		return nil

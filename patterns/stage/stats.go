@@ -21,7 +21,7 @@ type Stats struct {
 	Handled   int64 // handed to the stage's function, which returned nil
 	Failed    int64 // handed to the stage's function in calls that failed
 	Dropped   int64 // dropped, oldest first, by the stage's full buffer (see BufferSize)
-	Discarded int64 // held by the stage, or inside a call it was abandoned in, when the pipeline stopped
+	Discarded int64 // held by the stage, or inside a call it was abandoned in, when the pipeline stopped; or held of a subscription that ended by a cancel, or by a producer that lost its last subscriber
 }
 
 // add sums two stages' counts.

@@ -45,7 +45,14 @@ func (s *Stream[T]) ID() int { return s.consumer().ID() }
 
 // SubscribeTo makes the stream take events from src; see
 // [Consumer.SubscribeTo].
-func (s *Stream[T]) SubscribeTo(src Source[T]) error { return s.consumer().SubscribeTo(src) }
+func (s *Stream[T]) SubscribeTo(src Source[T], opts ...SubscribeOption) error {
+	return s.consumer().SubscribeTo(src, opts...)
+}
+
+// Cancel ends the stream's subscription to src; see [Consumer.Cancel].
+func (s *Stream[T]) Cancel(src Source[T], reason error) error {
+	return s.consumer().Cancel(src, reason)
+}
 
 func (s *Stream[T]) consumer() *Consumer[T] {
 	if s.c == nil {

@@ -16,6 +16,8 @@ type subscription[T any] struct {
 	consumer int           // the consumer's stage ID
 	received *atomic.Int64 // the consumer's count of events sent to it
 	wake     chan struct{} // the consumer's
+	notice   *atomic.Bool  // the consumer's: a subscription was cancelled
+	mode     CancelMode    // what the consumer does when this subscription ends
 
 	pending int    // demand the producer still owes; guarded by from.mu
 	moved   uint64 // when pending last changed, in from.moves; guarded by from.mu
@@ -24,6 +26,11 @@ type subscription[T any] struct {
 	inbox   []T  // sent, not yet taken
 	closed  bool // the producer has finished: nothing follows inbox
 	stopped bool // the consumer has stopped: it takes nothing more
+	reason  error
+
+	// cancelled is set, under mu, by a cancel: the consumer hands nothing
+	// more from this subscription, even what it already took.
+	cancelled atomic.Bool
 
 	// Owned by the consumer's goroutine.
 	outstanding int // asked for and not yet handed to the function
@@ -60,6 +67,9 @@ func (s *subscription[T]) close() {
 // held came from (the consumer's function must not keep events). It reports
 // whether held has events.
 func (s *subscription[T]) take() bool {
+	if s.cancelled.Load() {
+		return false
+	}
 	if len(s.held) > 0 {
 		return true
 	}

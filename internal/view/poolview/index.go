@@ -95,6 +95,10 @@ func newIndex(trace []event.Record, size, overflow int) *index {
 		case event.WorkerStarted:
 			openLane(idle, -1)
 		case event.WorkerReplaced, event.OverflowStarted:
+			if r.ID < 0 { // the pool refilling a dead worker's lane, nobody waiting
+				openLane(idle, -1)
+				break
+			}
 			serve()
 			openLane(busy, r.ID)
 		case event.CheckedOut:

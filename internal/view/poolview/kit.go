@@ -74,6 +74,9 @@ func Words(r event.Record) string {
 		s = w + " started (" + strconv.Itoa(int(r.N)) + " in the pool)"
 	case event.WorkerReplaced:
 		s = w + " is made for " + who + " in place of one that died"
+		if r.ID < 0 {
+			s = w + " is made in place of one that died, to wait idle"
+		}
 	case event.OverflowStarted:
 		s = "overflow " + w + " is made for " + who + " (" + strconv.Itoa(int(r.N)) + " overflow)"
 	case event.StartFailed:

@@ -158,3 +158,20 @@ func checkPlan(t *testing.T, p view.Plan, h float64) {
 	}
 	assert.Less(t, p.Count(), 2500, "a frame stays cheap")
 }
+
+// The pool replacing a dead worker with nobody waiting: the lane holds an
+// idle worker again, and no caller is made up for the pool itself.
+func TestTheDeadWorkersReplacementWaitsIdle(t *testing.T) {
+	trace := []event.Record{
+		ev(0, event.WorkerStarted, -1, 0, 1, ""),
+		ev(10, event.CheckedOut, 0, 0, 0, ""),
+		ev(50, event.WorkerDied, 0, 0, 0, "worker broken"),
+		ev(50, event.WorkerReplaced, -1, 0, 0, ""),
+	}
+	x := newIndex(trace, 1, 0)
+	s := x.sceneAt(60, 10, 10)
+	assert.False(t, s.lanes[0].empty)
+	assert.Equal(t, idle, s.lanes[0].kind, "the replacement waits idle")
+	assert.Len(t, x.callers, 1, "caller 0 only")
+	assert.Equal(t, "worker 0 is made in place of one that died, to wait idle", Words(trace[3]))
+}
