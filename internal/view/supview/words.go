@@ -85,7 +85,8 @@ func Marks(trace []event.Record) []view.Mark {
 			}
 			m = view.Mark{Label: "start refused: max_children " + strconv.Itoa(int(r.N)), Role: view.RoleWaiting}
 		case event.SupervisorGaveUp:
-			m = view.Mark{Label: "the supervisor gave up: " + strconv.Itoa(int(r.N)) + " restarts in the window", Role: view.RoleAlert}
+			// N counts the refused restart, which never happened.
+			m = view.Mark{Label: "the supervisor gave up: restart " + strconv.Itoa(int(r.N)) + " in the window refused", Role: view.RoleAlert}
 		default:
 			continue
 		}
