@@ -146,6 +146,9 @@ func (l Layout) outCells(p *view.Plan, s Scene) {
 	if !s.Ordered && s.Counts.Buffered > 0 {
 		c += ", " + strconv.Itoa(s.Counts.Buffered) + " finished but not emitted"
 	}
+	if ended := s.Counts.ended(); ended != "" && l.tally.H == 0 {
+		c += "; tasks ended: " + ended
+	}
 	if l.tally.H > 0 {
 		// Too many results for a cell each: the bar counts them all, of
 		// every input, and the cells are the latest.
