@@ -77,7 +77,7 @@ var Light = Palette{
 	RoleTrack: "#e6e8ec", RoleWindow: "#c4a5ec", RoleWaiting: "#aab2bf", RolePulled: "#56b4e9", RoleDemand: "#c9a800",
 	RoleRunning: "#0072b2", RoleOverflow: "#332288", RoleOK: "#009e73", RoleFailed: "#e69f00", RoleCrashed: "#d55e00",
 	RoleTimedOut: "#c0609a", RoleLate: "#e89ac6", RoleCancelled: "#4f5764", RoleAbandoned: "#1f2937",
-	RoleRestart: "#9438e0", RoleDeadline: "#5a2e02", RoleP50: "#d4ad3a", RoleP90: "#a07a10", RoleP99: "#5e4400",
+	RoleRestart: "#9438e0", RoleDeadline: "#a0522d", RoleP50: "#d4ad3a", RoleP90: "#a07a10", RoleP99: "#5e4400",
 	RoleText: "#1f2328", RoleMuted: "#59636e", RoleAlert: "#a3123a",
 }
 
