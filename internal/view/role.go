@@ -85,7 +85,7 @@ var Light = Palette{
 var Dark = Palette{
 	RoleTrack: "#2a2f38", RoleWindow: "#5a4380", RoleWaiting: "#6b7483", RolePulled: "#7cc7f0", RoleDemand: "#e8d44d",
 	RoleRunning: "#3a9be0", RoleOverflow: "#5b47c9", RoleOK: "#2bbf8f", RoleFailed: "#f0b429", RoleCrashed: "#ff7a45",
-	RoleTimedOut: "#d86fb0", RoleLate: "#7a3f63", RoleCancelled: "#b8bfca", RoleAbandoned: "#e5e7eb",
+	RoleTimedOut: "#d86fb0", RoleLate: "#b0527f", RoleCancelled: "#b8bfca", RoleAbandoned: "#e5e7eb",
 	RoleRestart: "#8c4fd6", RoleDeadline: "#ffcf70", RoleP50: "#8a7330", RoleP90: "#c9a640", RoleP99: "#f3dc8a",
 	RoleText: "#e6edf3", RoleMuted: "#9aa5b1", RoleAlert: "#ff4f70",
 }
