@@ -200,7 +200,8 @@ func summaryObject(scn *scenario.Scenario, sum map[string]float64) js.Value {
 	return obj
 }
 
-// summaryText is a run's summary in words.
+// summaryText is a run's summary in words. It is of the whole run, and
+// says so: the picture, paused mid-run, counts only up to the time shown.
 func summaryText(scn *scenario.Scenario, sum map[string]float64, tookMs float64) string {
 	parts := make([]string, 0, len(scn.Summary))
 	for _, k := range scn.Summary {
@@ -209,7 +210,7 @@ func summaryText(scn *scenario.Scenario, sum map[string]float64, tookMs float64)
 		}
 		parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+view.Ms(sum[k]))
 	}
-	return strings.Join(parts, " · ") + " · " + view.Ms(sum["virtual_ms"]) + " virtual ms, computed in " +
+	return "Whole run: " + strings.Join(parts, " · ") + " · " + view.Ms(sum["virtual_ms"]) + " virtual ms, computed in " +
 		strconv.FormatFloat(tookMs, 'f', 1, 64) + " ms."
 }
 

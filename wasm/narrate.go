@@ -32,10 +32,12 @@ type narration struct {
 	loggedAt   float64 // when the log was last written, real ms
 	spokenAt   float64 // when the narration last spoke, real ms
 	spokenUpTo float64 // the virtual time marks were narrated up to
+	saidAt     float64 // the virtual time the narration speaks of; -1 for none
+	jumped     bool    // the time shown was moved (a seek, Home) since the last call of at
 }
 
 func newNarration(u ui, words func(event.Record) string) narration {
-	return narration{ui: u, words: words, shown: -1}
+	return narration{ui: u, words: words, shown: -1, saidAt: -1}
 }
 
 // reset starts over for a run (nil for a preview) and its marks.
@@ -44,7 +46,7 @@ func (n *narration) reset(r *result, marks []view.Mark) {
 	if r != nil {
 		n.trace = r.trace
 	}
-	n.shown, n.spokenUpTo = -1, 0
+	n.shown, n.spokenUpTo, n.saidAt, n.jumped = -1, 0, -1, false
 	n.ui.live.SetText("")
 	n.render(0)
 }
@@ -56,6 +58,10 @@ func (n *narration) at(t float64, playing bool, ts float64) {
 		n.render(count)
 		n.loggedAt = ts
 	}
+	if n.jumped && t != n.saidAt {
+		n.stale(t)
+	}
+	n.jumped = false
 	if !playing {
 		n.spokenUpTo = t
 		return
@@ -91,6 +97,22 @@ func (n *narration) tell(t float64) {
 	n.say(t, news)
 }
 
+// jump notes that the time shown was moved (a seek, Home): a narration of
+// another moment is then stale.
+func (n *narration) jump() { n.jumped = true }
+
+// stale answers a jump away from the moment the narration speaks of: back
+// at the start it says so, elsewhere it goes quiet rather than tell of
+// another time.
+func (n *narration) stale(t float64) {
+	if t == 0 {
+		n.say(0, []string{"the start, nothing has happened yet"})
+		return
+	}
+	n.saidAt = -1
+	n.ui.live.SetText("")
+}
+
 // say speaks the first few pieces of news at t, and counts the rest.
 func (n *narration) say(t float64, news []string) {
 	const most = 3
@@ -99,6 +121,7 @@ func (n *narration) say(t float64, news []string) {
 		s += "; and " + strconv.Itoa(len(news)-most) + " more"
 	}
 	n.ui.live.SetText(s + ".")
+	n.saidAt = t
 }
 
 // upTo counts the events at or before t.

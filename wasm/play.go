@@ -183,6 +183,7 @@ func (d *demo) stepBy(dir int) {
 func (d *demo) reset() {
 	d.player.Reset()
 	d.autoPaused, d.chosen, d.still = false, false, false
+	d.story.jump()
 	d.settle()
 }
 
@@ -190,6 +191,7 @@ func (d *demo) reset() {
 // a link ask.
 func (d *demo) seek(t float64) {
 	d.player.Seek(t)
+	d.story.jump()
 	d.settle()
 }
 

@@ -180,5 +180,5 @@ func summaryLine(scn *scenario.Scenario, sum map[string]float64) string {
 			parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+view.Ms(sum[k]))
 		}
 	}
-	return strings.Join(parts, " · ") + " · " + view.Ms(sum["virtual_ms"]) + " ms recorded."
+	return "Whole trace: " + strings.Join(parts, " · ") + " · " + view.Ms(sum["virtual_ms"]) + " ms recorded."
 }

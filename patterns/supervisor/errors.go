@@ -42,7 +42,9 @@ func (e *IntensityError) Error() string {
 	if e.Exit != nil {
 		why = e.Exit.Error()
 	}
-	return fmt.Sprintf("%v: %d restarts within %v, the last for child %d after %s",
+	// Restarts counts the refused one, which never happened: say it as
+	// the restart that was refused, so no reader counts it as done.
+	return fmt.Sprintf("%v: restart %d within %v refused, for child %d after %s",
 		ErrMaxIntensity, e.Restarts, e.Period, e.Child, why)
 }
 

@@ -95,5 +95,5 @@ func ExampleMaxRestarts() {
 	// supervisor_stopping id=-1 n=0
 	// supervisor_stopped id=-1 n=0
 	// true
-	// supervisor: reached max restart intensity: 3 restarts within 1m0s, the last for child 0 after database unreachable
+	// supervisor: reached max restart intensity: restart 3 within 1m0s refused, for child 0 after database unreachable
 }

@@ -101,7 +101,7 @@ func TestIntensityErrorCarriesTheLastExit(t *testing.T) {
 		var p *task.PanicError
 		require.ErrorAs(t, sup.Err(), &p)
 		assert.ErrorIs(t, sup.Err(), errFail)
-		assert.Equal(t, "supervisor: reached max restart intensity: 1 restarts within 1s, the last for child 0 after exit: panic: child failed",
+		assert.Equal(t, "supervisor: reached max restart intensity: restart 1 within 1s refused, for child 0 after exit: panic: child failed",
 			sup.Err().Error())
 	})
 }

@@ -48,3 +48,30 @@ func TestStylesheetHasEveryClass(t *testing.T) {
 		assert.True(t, has(`\.pg-`+f+` \{`), "picture.css sets the %s font", f)
 	}
 }
+
+// TestStylesheetHoldsThePalettes: the colours picture.css gives the roles,
+// light and dark, are view.Light's and view.Dark's, which the palette's
+// tests hold to being told apart; the backgrounds too.
+func TestStylesheetHoldsThePalettes(t *testing.T) {
+	css := readStatic(t, "picture.css")
+	dark := strings.Index(css, "prefers-color-scheme: dark")
+	require.Positive(t, dark)
+	for _, th := range []struct {
+		name    string
+		block   string
+		palette view.Palette
+		bg      string
+	}{{"light", css[:dark], view.Light, view.LightBackground}, {"dark", css[dark:], view.Dark, view.DarkBackground}} {
+		value := func(name string) string {
+			m := regexp.MustCompile(`--pg-` + name + `: (#[0-9a-f]{6});`).FindStringSubmatch(th.block)
+			if m == nil {
+				return ""
+			}
+			return m[1]
+		}
+		for r := range view.RoleCount {
+			assert.Equal(t, th.palette[r], value(r.String()), "%s: --pg-%s", th.name, r)
+		}
+		assert.Equal(t, th.bg, value("bg"), "%s: the background", th.name)
+	}
+}

@@ -144,3 +144,53 @@ func TestBuilderInPieces(t *testing.T) {
 		assert.Equal(t, (len(trace)+n-1)/n, reads, "read %d at a time", n)
 	}
 }
+
+// TestEveryLineHasAKey: each colour a chart draws a line in is named on the
+// chart, a stroke of the colour beside its name, clear of the axis labels.
+func TestEveryLineHasAKey(t *testing.T) {
+	d := chart.New(twoSlots, view.TaskLife, 0)
+	for _, width := range []float64{360, 760, 1200} {
+		p := d.Plan(200, width)
+		require.NotEmpty(t, p.Lines)
+		for _, l := range p.Lines {
+			require.NotEmpty(t, p.Fills[l.Role], "a key stroke for %v", l.Role)
+		}
+		names := map[string]bool{}
+		for _, tx := range p.Texts {
+			names[tx.S] = true
+		}
+		for _, n := range []string{"active", "queued", "p50", "p90", "p99", "ended"} {
+			assert.True(t, names[n], "the key names %q at width %v", n, width)
+		}
+		for i, a := range p.Texts {
+			for _, b := range p.Texts[i+1:] {
+				if a.Y != b.Y {
+					continue
+				}
+				al, ar := a.Extent()
+				bl, br := b.Extent()
+				assert.True(t, ar <= bl || br <= al, "%q and %q overlap at width %v", a.S, b.S, width)
+			}
+		}
+	}
+}
+
+// TestNoPercentileBeforeAnEnd: the percentile lines start where the first
+// unit has ended, not at a 0 no unit took; the readout says none ended.
+func TestNoPercentileBeforeAnEnd(t *testing.T) {
+	late := []event.Record{ev(0, event.Started, 0, 0), ev(300, event.Finished, 0, 0), ev(350, event.Started, 1, 0), ev(400, event.Finished, 1, 0)}
+	d := chart.New(late, view.TaskLife, 0)
+	assert.Equal(t, 44, d.PctNone, "the first unit ends at 300 of 400 ms: three quarters of the samples come before it")
+	p := d.Plan(100, 1200)
+	pct := p.Lines[2]
+	require.Equal(t, view.RoleP50, pct.Role)
+	for i := 1; i < len(pct.Pts); i += 2 {
+		assert.Less(t, pct.Pts[i], p.H-20, "no point of the p50 line on the zero line")
+	}
+	assert.Greater(t, pct.Pts[0], 600.0, "the line starts three quarters of the way along")
+	readouts := map[string]bool{}
+	for _, tx := range p.Texts {
+		readouts[tx.S] = true
+	}
+	assert.True(t, readouts["none ended yet"])
+}

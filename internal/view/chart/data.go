@@ -28,6 +28,9 @@ type Data struct {
 	// ended by each of pctSamples times ran (start to end), in ms.
 	P50, P90, P99 [pctSamples]float64
 	MaxPct        float64
+	// PctNone is how many of the first samples came before any unit had
+	// ended: they have no percentiles, and the lines start after them.
+	PctNone int
 
 	// Rate is units ended per virtual second over the rateWindow spans
 	// up to the end of each of rateBins spans: a moving average, as
@@ -200,6 +203,9 @@ func (d *Data) percentiles(ended []span) {
 			slices.Sort(sorted[from:])
 			merged = mergeSorted(merged[:0], sorted[:from], sorted[from:])
 			sorted, merged = merged, sorted
+		}
+		if len(sorted) == 0 {
+			d.PctNone = k + 1
 		}
 		d.P50[k], d.P90[k], d.P99[k] = Percentile(sorted, 50), Percentile(sorted, 90), Percentile(sorted, 99)
 		d.MaxPct = max(d.MaxPct, d.P99[k])

@@ -53,27 +53,31 @@ func (d *Data) Plan(t, width float64) view.Plan {
 	p := view.Plan{W: width, H: h}
 	lb := d.bucketAt(t, loadBuckets)
 	d.panel(&p, ps[0], t, "active and queued", "active "+strconv.Itoa(d.Active[lb])+" · queued "+strconv.Itoa(d.Queued[lb]),
-		float64(d.MaxLoad), []series{{view.RoleRunning, ints(d.Active[:])}, {view.RoleWaiting, ints(d.Queued[:])}})
+		float64(d.MaxLoad), []series{{view.RoleRunning, "active", ints(d.Active[:]), 0}, {view.RoleWaiting, "queued", ints(d.Queued[:]), 0}})
 	k := d.sampleAt(t)
 	readout := "none ended yet"
-	if k >= 0 && d.P99[k] > 0 {
+	if k >= d.PctNone {
 		readout = view.FitFont(view.FontLabel, ps[1].w,
 			"p50 "+ms(d.P50[k])+" · p90 "+ms(d.P90[k])+" · p99 "+ms(d.P99[k]),
 			"p50 "+view.Ms(d.P50[k])+" · p90 "+view.Ms(d.P90[k])+" · p99 "+view.Ms(d.P99[k])+" ms",
 			"p99 "+ms(d.P99[k]))
 	}
 	d.panel(&p, ps[1], t, "task duration percentiles", readout,
-		d.MaxPct, []series{{view.RoleOK, d.P50[:]}, {view.RoleFailed, d.P90[:]}, {view.RoleCrashed, d.P99[:]}})
+		d.MaxPct, []series{{view.RoleP50, "p50", d.P50[:], d.PctNone}, {view.RoleP90, "p90", d.P90[:], d.PctNone}, {view.RoleP99, "p99", d.P99[:], d.PctNone}})
 	rb := d.bucketAt(t, rateBins)
 	d.panel(&p, ps[2], t, "throughput", strconv.FormatFloat(d.Rate[rb], 'f', 1, 64)+" per virtual s",
-		d.MaxRate, []series{{view.RoleRunning, d.Rate[:]}})
+		d.MaxRate, []series{{view.RoleOK, "ended", d.Rate[:], 0}})
 	return p
 }
 
-// series is one line of a chart: values at equal steps over the run.
+// series is one line of a chart: values at equal steps over the run, the
+// first from of them not drawn (none known yet), and the line's name in
+// the chart's key.
 type series struct {
 	role view.Role
+	name string
 	v    []float64
+	from int
 }
 
 func ints(xs []int) []float64 {
@@ -96,19 +100,33 @@ func (d *Data) panel(p *view.Plan, at panel, t float64, title, readout string, t
 	p.Text(view.Text{X: r.X, Y: r.Y + r.H + 8, S: "0", Role: view.RoleMuted, Font: view.FontLabel})
 	p.Text(view.Text{X: r.X + r.W, Y: r.Y + r.H + 8, S: ms(d.End), Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	for _, s := range lines {
-		pts := make([]float64, 0, 2*len(s.v))
-		for i, v := range s.v {
-			x := r.X + r.W*float64(i+1)/float64(len(s.v))
-			pts = append(pts, x, r.Y+r.H-r.H*v/top)
+		pts := make([]float64, 0, 2*len(s.v)+2)
+		if s.from == 0 && len(s.v) > 0 { // start the line at the left edge
+			pts = append(pts, r.X, r.Y+r.H-r.H*s.v[0]/top)
 		}
-		if len(s.v) > 0 { // start the line at the left edge
-			pts = append([]float64{r.X, pts[1]}, pts...)
+		for i := s.from; i < len(s.v); i++ {
+			x := r.X + r.W*float64(i+1)/float64(len(s.v))
+			pts = append(pts, x, r.Y+r.H-r.H*s.v[i]/top)
 		}
 		p.Line(s.role, pts)
 	}
+	key(p, r, lines)
 	if d.End > 0 {
 		x := r.X + r.W*min(max(t/d.End, 0), 1)
 		p.Fill(view.RoleText, view.Rect{X: min(x, r.X+r.W-1), Y: r.Y, W: 1, H: r.H})
+	}
+}
+
+// key names each line's colour on the time axis, after its 0 and clear of
+// the run's length at its end: a short stroke of the colour, then the name.
+func key(p *view.Plan, r view.Rect, lines []series) {
+	const stroke, gap = 10.0, 8.0
+	x, y := r.X+16, r.Y+r.H+8
+	for _, s := range lines {
+		p.Fill(s.role, view.Rect{X: x, Y: y - 1, W: stroke, H: 2})
+		x += stroke + 3
+		p.Text(view.Text{X: x, Y: y, S: s.name, Role: view.RoleMuted, Font: view.FontLabel})
+		x += view.TextWidth(s.name, view.FontLabel) + gap
 	}
 }
 

@@ -200,14 +200,7 @@ func (x *index) sceneAt(t float64, queueCap, endedCap int) scene {
 	}
 	s.live = s.idle + s.busy
 	s.overflow = max(s.live-x.size, 0)
-	// Overflow is a count, as in poolboy, not a kind of worker: the live
-	// workers beyond size, taken from the last lanes, are the overflow.
-	for i, n := len(s.lanes)-1, s.overflow; i >= 0 && n > 0; i-- {
-		if l := &s.lanes[i]; !l.empty && l.kind != dead {
-			l.overflow = true
-			n--
-		}
-	}
+	x.place(s.lanes)
 	for i := range x.callers {
 		c := &x.callers[i]
 		if c.queued < k && c.start >= k && c.end >= k {
@@ -233,6 +226,34 @@ func (x *index) sceneAt(t float64, queueCap, endedCap int) scene {
 	s.done = sort.Search(len(x.endAt), func(i int) bool { return x.endAt[i] >= k })
 	s.ended = x.ended[max(s.done-endedCap, 0):s.done]
 	return s
+}
+
+// place shows overflow as poolboy counts it: the live workers beyond size.
+// A worker keeps its lane of the trace, except that one made in the
+// overflow room moves into a pool lane left empty (or dead) when a pool
+// worker was dismissed before it: it is then one of the pool's size, and
+// the room holds exactly the overflow the header counts.
+func (x *index) place(lanes []lane) {
+	live := func(l lane) bool { return !l.empty && l.kind != dead }
+	to := 0 // the next pool lane to fill
+	free := func() int {
+		for ; to < x.size; to++ {
+			if !live(lanes[to]) {
+				return to
+			}
+		}
+		return -1
+	}
+	for i := x.size; i < len(lanes); i++ {
+		if !live(lanes[i]) {
+			continue
+		}
+		if j := free(); j >= 0 {
+			lanes[j], lanes[i] = lanes[i], lane{empty: true}
+			continue
+		}
+		lanes[i].overflow = true
+	}
 }
 
 // state is poolboy's word for what a checkout would meet.

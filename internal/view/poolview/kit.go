@@ -18,7 +18,7 @@ var Kit = view.Kit{
 	Legend: []view.Key{
 		{Role: view.RolePulled, Text: "idle worker"},
 		{Role: view.RoleRunning, Text: "busy worker"},
-		{Role: view.RoleFailed, Text: "busy overflow worker"},
+		{Role: view.RoleOverflow, Text: "busy overflow worker"},
 		{Role: view.RoleWaiting, Text: "waiting caller"},
 		{Role: view.RoleOK, Text: "served"},
 		{Role: view.RoleCrashed, Text: "worker died"},

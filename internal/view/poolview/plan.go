@@ -27,7 +27,7 @@ func caption(p *view.Plan, y float64, s string) {
 // busyRole is the colour of a checked-out worker: overflow workers stand out.
 func busyRole(ln lane) view.Role {
 	if ln.overflow {
-		return view.RoleFailed
+		return view.RoleOverflow
 	}
 	return view.RoleRunning
 }

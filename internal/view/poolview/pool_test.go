@@ -41,6 +41,11 @@ func TestRealTraces(t *testing.T) {
 			for _, at := range x.times {
 				s := x.sceneAt(at, 1<<30, 1<<30)
 				require.LessOrEqual(t, s.live, lanes)
+				inRoom, poolLive := roomCount(s, x.size)
+				require.Equal(t, s.overflow, inRoom, "the overflow room holds the overflow the header counts, at %v", at)
+				if inRoom > 0 {
+					require.Equal(t, x.size, poolLive, "no pool lane stands empty beside an overflow worker at %v", at)
+				}
 				if s.waiting > 0 {
 					require.Zero(t, s.idle, "nobody waits beside an idle worker at %v", at)
 					require.Equal(t, lanes, s.live, "nobody waits while the pool may grow at %v", at)
@@ -55,6 +60,21 @@ func TestRealTraces(t *testing.T) {
 			assert.Zero(t, end.live, "the pool closed at the end")
 		})
 	}
+}
+
+// roomCount counts the live workers drawn in the overflow room, each
+// marked as overflow, and those in the pool's lanes.
+func roomCount(s scene, size int) (room, pool int) {
+	for i, l := range s.lanes {
+		switch {
+		case l.empty || l.kind == dead:
+		case i >= size && l.overflow:
+			room++
+		case i < size && !l.overflow:
+			pool++
+		}
+	}
+	return room, pool
 }
 
 func TestPresetsShowWhatTheyAreNamedFor(t *testing.T) {
@@ -117,8 +137,15 @@ func TestScenesOfAHandMadeTrace(t *testing.T) {
 	assert.Equal(t, 1, s.waiting)
 
 	s = x.sceneAt(160, 10, 10)
-	assert.Equal(t, dead, s.lanes[0].kind)
+	assert.Equal(t, int32(3), s.lanes[0].caller, "with worker 0 dead, the worker beyond size is one of the pool's size: it moves in")
+	assert.False(t, s.lanes[0].overflow)
+	assert.True(t, s.lanes[1].empty)
+	assert.Zero(t, s.overflow)
 	assert.Equal(t, 1, s.crashed)
+
+	// With no worker to move in, a dead lane shows its death.
+	s = newIndex([]event.Record{handMade[0], handMade[1], ev(150, event.WorkerDied, 0, 0, 0, "")}, 1, 1).sceneAt(160, 10, 10)
+	assert.Equal(t, dead, s.lanes[0].kind)
 
 	s = x.sceneAt(200, 10, 10)
 	assert.True(t, s.lanes[1].empty, "the overflow worker was dismissed")

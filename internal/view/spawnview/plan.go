@@ -152,7 +152,9 @@ func (v *Visual) cells(p *view.Plan, t, y, width float64, live, waiting int32) {
 	dead := t >= v.x.crashAt
 	if dead {
 		lost := view.Plural(int(live+waiting), "request")
-		c, brief, tiny = "the process died: "+lost+" lost with it", "died: "+lost+" lost", "died: "+lost+" lost"
+		served, _ := v.x.fates(t)
+		c, brief, tiny = "the process died: "+lost+" lost with it, "+strconv.Itoa(int(served))+" answered before",
+			"died: "+lost+" lost, "+strconv.Itoa(int(served))+" answered", "died: "+lost+" lost"
 	}
 	c = view.Fit(width-2*pad, c, brief, tiny)
 	p.Text(view.Text{X: pad, Y: y + 8, S: c, Role: view.RoleMuted, Font: view.FontCaption})

@@ -8,14 +8,13 @@ import (
 
 // Colours of the stage visual, by what they show.
 const (
-	roleDemand  = view.RoleTimedOut // demand asked and not yet met
+	roleDemand  = view.RoleDemand   // demand asked and not yet met
 	roleSent    = view.RolePulled   // events sent, waiting
 	roleInCall  = view.RoleRunning  // events in a call
-	roleDone    = view.RoleOK       // events handled; a full batch
-	roleTimeout = view.RoleFailed   // a batch flushed on its timeout; the timeout clock
-	roleDrain   = view.RoleCancelled
-	roleCrash   = view.RoleCrashed // a failed call
-	roleDrop    = view.RoleAlert   // events the buffer dropped
+	roleDone    = view.RoleOK       // events handled; a batch flushed full, or the last at the end
+	roleTimeout = view.RoleTimedOut // a batch flushed on its timeout; the timeout clock
+	roleCrash   = view.RoleCrashed  // a failed call
+	roleDrop    = view.RoleAlert    // events the buffer dropped
 )
 
 // Plan draws s.
@@ -194,8 +193,6 @@ func (l Layout) batcher(p *view.Plan, s Scene) {
 		switch f.Reason {
 		case FlushTimeout:
 			role = roleTimeout
-		case FlushDrain:
-			role = roleDrain
 		}
 		bh := max(st.H*min(float64(f.N)/float64(max(c.BatchSize, 1)), 1), 2)
 		p.Fill(role, view.Rect{X: st.X + float64(i)*(batchW+2), Y: st.Y + st.H - bh, W: batchW, H: bh})

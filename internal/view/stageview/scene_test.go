@@ -217,14 +217,14 @@ func TestPlanDrawsTheScene(t *testing.T) {
 	assert.Contains(t, texts(p), "P1\n")
 	assert.Contains(t, texts(p), "+4\n", "the first ask's pulse is labelled")
 	assert.NotEmpty(t, p.Fills[view.RoleRunning], "the call")
-	assert.NotEmpty(t, p.Fills[view.RoleTimedOut], "the demand pulse")
+	assert.NotEmpty(t, p.Fills[view.RoleDemand], "the demand pulse")
 	p = l.Plan(tl.Scene(450))
 	assert.Contains(t, texts(p), "batch open 250 ms of its 1,000 ms timeout")
-	assert.NotEmpty(t, p.Fills[view.RoleFailed], "the timeout clock")
+	assert.NotEmpty(t, p.Fills[view.RoleTimedOut], "the timeout clock")
 	p = l.Plan(tl.Scene(700))
 	assert.Contains(t, texts(p), "batcher: 2 flushed — 1 full, 0 timeout, 1 end")
 	assert.Contains(t, texts(p), "pipeline done: 4 processed, 0 dropped")
-	assert.Len(t, p.Fills[view.RoleCancelled], 1, "the drained batch")
+	assert.Len(t, p.Fills[view.RoleOK], 2, "the full batch and the drained one: both processed")
 }
 
 // TestManyProcessorsStayCheap: 64 processors and a long push run keep a

@@ -11,6 +11,7 @@ var Kit = view.Kit{
 	New: New,
 	Legend: []view.Key{
 		{Role: view.RoleWaiting, Text: "waiting input"},
+		{Role: view.RolePulled, Text: "input taken, task not started"},
 		{Role: view.RoleRunning, Text: "running task"},
 		{Role: view.RoleOK, Text: "ok"},
 		{Role: view.RoleFailed, Text: "error"},
@@ -18,6 +19,7 @@ var Kit = view.Kit{
 		{Role: view.RoleTimedOut, Text: "timed out"},
 		{Role: view.RoleCancelled, Text: "cancelled"},
 		{Role: view.RoleAbandoned, Text: "abandoned"},
+		{Role: view.RoleAlert, Text: "the stream halted"},
 	},
 	Presets: presets,
 	// The run's length falls as the bound rises, until every input has a

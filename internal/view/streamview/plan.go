@@ -48,6 +48,11 @@ func (l Layout) caption(p *view.Plan, g view.Grid, s string) {
 
 func (l Layout) queueCells(p *view.Plan, s Scene) {
 	c := "input: " + strconv.Itoa(s.Counts.Queued) + " waiting"
+	if s.Halted && s.Counts.Queued > 0 {
+		// A halt leaves them for good: say so, as the buffer does.
+		n := view.Plural(s.Counts.Queued, "item")
+		c = view.Fit(l.inner(), "input: "+n+" never started: the stream halted", "input: "+n+" never started")
+	}
 	if len(s.Queue) < s.Counts.Queued {
 		c = view.Fit(l.inner(), c+" (first "+strconv.Itoa(len(s.Queue))+" shown)", c+", first "+strconv.Itoa(len(s.Queue)))
 	}
@@ -140,6 +145,9 @@ func (l Layout) outCells(p *view.Plan, s Scene) {
 	short := c
 	if !s.Ordered && s.Counts.Buffered > 0 {
 		c += ", " + strconv.Itoa(s.Counts.Buffered) + " finished but not emitted"
+	}
+	if ended := s.Counts.ended(); ended != "" && l.tally.H == 0 {
+		c += "; tasks ended: " + ended
 	}
 	if l.tally.H > 0 {
 		// Too many results for a cell each: the bar counts them all, of

@@ -102,6 +102,10 @@ func TestPlanDrawsTheScene(t *testing.T) {
 	assert.Len(t, p.Fills[view.RoleAbandoned], 1)
 	assert.Equal(t, view.RoleAlert, p.Texts[2].Role)
 	assert.Equal(t, "stream halted: task 1: exit: task: timeout", p.Texts[2].S)
+	three := []event.Record{exitTrace[0], exitTrace[1], exitTrace[2], exitTrace[3], ev(0, event.Pulled, 2, -1),
+		exitTrace[4], exitTrace[5], exitTrace[6], exitTrace[7]}
+	p = l.Plan(streamview.NewTimeline(three, streamview.Config{Items: 4, Lanes: 2}).Scene(130, l.Limits()))
+	assert.Contains(t, texts(p), "input: 2 items never started: the stream halted", "one pulled, one still in the source")
 
 	p = l.Plan(streamview.NewTimeline(nil, cfg).Scene(0, l.Limits()))
 	assert.True(t, strings.HasPrefix(texts(p), "0 ms\nnot run yet\n"), "a preview has no length to show: %q", texts(p))

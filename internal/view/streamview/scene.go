@@ -2,6 +2,7 @@ package streamview
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/concurrency-patterns/playground/internal/view"
 )
@@ -116,6 +117,28 @@ func (tl *Timeline) Scene(t float64, lim Limits) Scene {
 	}
 	if tl.halted <= t {
 		s.Halted, s.Reason = true, tl.reason
+	}
+	return s
+}
+
+// ended says how the tasks ended so far, as the summary counts them: "12
+// ok, 1 error, 2 timed out"; "" before any ended.
+func (c Counts) ended() string {
+	if c.OK+c.Failed+c.Crashed+c.TimedOut == 0 {
+		return ""
+	}
+	s := strconv.Itoa(c.OK) + " ok"
+	if c.Failed > 0 {
+		s += ", " + view.Plural(c.Failed, "error")
+	}
+	if c.Crashed > 0 {
+		s += ", " + strconv.Itoa(c.Crashed) + " crash"
+		if c.Crashed > 1 {
+			s += "es"
+		}
+	}
+	if c.TimedOut > 0 {
+		s += ", " + strconv.Itoa(c.TimedOut) + " timed out"
 	}
 	return s
 }

@@ -14,13 +14,13 @@ type countKey struct {
 var countKeys = []countKey{
 	{"started", false, view.RoleCount, func(c Counts) int { return c.Children }},
 	{"running", false, view.RoleRunning, func(c Counts) int { return c.Running }},
-	{"restart", true, view.RoleTimedOut, func(c Counts) int { return c.Restarts }},
+	{"restart", true, view.RoleRestart, func(c Counts) int { return c.Restarts }},
 	{"normal exit", true, view.RoleOK, func(c Counts) int { return c.Exits }},
 	{"error", true, view.RoleFailed, func(c Counts) int { return c.Errors }},
 	{"panic", true, view.RoleCrashed, func(c Counts) int { return c.Panics }},
 	{"shutdown", true, view.RoleCancelled, func(c Counts) int { return c.Shutdowns }},
 	{"abandoned", false, view.RoleAbandoned, func(c Counts) int { return c.Abandoned }},
-	{"refused", false, view.RoleWaiting, func(c Counts) int { return c.Refused }},
+	{"refused", false, view.RoleAlert, func(c Counts) int { return c.Refused }},
 }
 
 // counts draws every figure with a swatch of its colour, in columns.
@@ -53,6 +53,6 @@ func (l Layout) refusedCells(p *view.Plan, s Scene) {
 	}
 	l.text(p, pad, l.refCap, c, view.RoleMuted, view.FontCaption, view.AlignLeft)
 	for i := range shown {
-		p.Fill(view.RoleWaiting, view.Rect{X: g.x + float64(i%g.cols)*(cell+1), Y: g.y + float64(i/g.cols)*(cell+1), W: cell, H: cell})
+		p.Fill(view.RoleAlert, view.Rect{X: g.x + float64(i%g.cols)*(cell+1), Y: g.y + float64(i/g.cols)*(cell+1), W: cell, H: cell})
 	}
 }

@@ -15,9 +15,9 @@ var Kit = view.Kit{
 		{Role: view.RoleCrashed, Text: "crash: panic"},
 		{Role: view.RoleCancelled, Text: "shut down"},
 		{Role: view.RoleAbandoned, Text: "abandoned"},
-		{Role: view.RoleTimedOut, Text: "restart in the window"},
-		{Role: view.RoleAlert, Text: "gave up / window full"},
-		{Role: view.RoleWaiting, Text: "start refused"},
+		{Role: view.RoleRestart, Text: "restart"},
+		{Role: view.RoleWindow, Text: "the restart window (max_seconds)"},
+		{Role: view.RoleAlert, Text: "limit hit: gave up, window full, start refused"},
 	},
 	Presets: presets,
 	// A small intensity gives up after a few restarts; a big enough one

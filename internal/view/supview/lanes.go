@@ -30,7 +30,7 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 	p.Fill(view.RoleTrack, view.Rect{X: ln.x, Y: ay + 17, W: ln.w, H: 3})
 	if s.End > 0 {
 		x0, x1 := ln.xAt(max(s.WindowFrom, 0), axis), ln.xAt(s.WindowTo, axis)
-		p.Fill(view.RoleTimedOut, view.Rect{X: x0, Y: ay + 16, W: max(x1-x0, 2), H: 5})
+		p.Fill(view.RoleWindow, view.Rect{X: x0, Y: ay + 16, W: max(x1-x0, 2), H: 5})
 	}
 
 	bottom := ln.bottom()
@@ -71,15 +71,15 @@ func (l Layout) laneRuns(p *view.Plan, tl *Timeline, s Scene) {
 	for i, at := range tl.restarts[:view.TickAt(tl.restarts, s.T)] {
 		lane := int(tl.restartL[i])
 		if ln.heat {
-			p.Fill(view.RoleTimedOut, view.Rect{X: ln.xAt(at, axis) - 1, Y: ay + 12, W: 2, H: 4})
+			p.Fill(view.RoleRestart, view.Rect{X: ln.xAt(at, axis) - 1, Y: ay + 12, W: 2, H: 4})
 			continue
 		}
 		if lane < 0 || lane >= ln.shown {
 			continue
 		}
 		over := min(2, ln.gap)
-		p.Fill(view.RoleText, view.Rect{X: ln.xAt(at, axis) - 1, Y: ln.laneY(lane) - over, W: 2, H: ln.h + 2*over})
-		p.Fill(view.RoleTimedOut, view.Rect{X: ln.xAt(at, axis) - 1, Y: ay + 12, W: 2, H: 4})
+		p.Fill(view.RoleRestart, view.Rect{X: ln.xAt(at, axis) - 1, Y: ln.laneY(lane) - over, W: 2, H: ln.h + 2*over})
+		p.Fill(view.RoleRestart, view.Rect{X: ln.xAt(at, axis) - 1, Y: ay + 12, W: 2, H: 4})
 	}
 	if ln.label {
 		for lane, i := range latest {

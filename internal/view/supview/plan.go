@@ -83,7 +83,7 @@ func (l Layout) gaugeCells(p *view.Plan, s Scene) {
 		caption, capRole = caption+" (full)", view.RoleAlert
 	}
 	l.text(p, pad, l.gaugeCap, caption, capRole, view.FontCaption, view.AlignLeft)
-	fill := view.RoleTimedOut
+	fill := view.RoleRestart
 	if n >= c.MaxRestarts {
 		fill = view.RoleAlert
 	}

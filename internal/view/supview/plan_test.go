@@ -59,7 +59,7 @@ func TestPlanShowsTheGiveUp(t *testing.T) {
 	p := l.Plan(tl, 400)
 	assert.Contains(t, texts(p), "restarts in the last 1 s: 2 of 2 (full)")
 	assert.Contains(t, texts(p), "100\n300\n", "the window's restarts show their times")
-	assert.Len(t, p.Fills[view.RoleAlert], 2, "a full window turns its cells red")
+	assert.Len(t, p.Fills[view.RoleAlert], 2+1+1, "a full window turns its two cells red; the refused start and its swatch are a limit hit too")
 	assert.Len(t, p.Fills[view.RoleFailed], 1+1, "the run that returned an error, and its swatch")
 	assert.Len(t, p.Fills[view.RoleCrashed], 1+1, "the run that panicked, and its swatch")
 	assert.Len(t, p.Fills[view.RoleRunning], 2+1)
@@ -71,7 +71,13 @@ func TestPlanShowsTheGiveUp(t *testing.T) {
 	assert.Contains(t, s, "reason: supervisor: reached max restart intensity")
 	assert.Contains(t, s, "✕ gave up at 500 ms")
 	assert.Contains(t, s, "max_children 2: 1 start refused")
-	assert.Len(t, p.Fills[view.RoleWaiting], 1+1, "a refused start, and its swatch")
+	refused := 0
+	for _, r := range p.Fills[view.RoleAlert] {
+		if r.W == 8 && r.H == 8 {
+			refused++
+		}
+	}
+	assert.Equal(t, 1+1, refused, "a refused start, and its swatch")
 	// The bar through every lane: from the axis to below the last lane.
 	var bar view.Rect
 	for _, r := range p.Fills[view.RoleAlert] {

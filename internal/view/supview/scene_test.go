@@ -9,7 +9,7 @@ import (
 	"github.com/concurrency-patterns/playground/patterns/event"
 )
 
-const reason = "supervisor: reached max restart intensity: 3 restarts within 1s, the last for child 0 after boom"
+const reason = "supervisor: reached max restart intensity: restart 3 within 1s refused, for child 0 after boom"
 
 // giveUpTrace: max 2 restarts in 1 s. Child 0 crashes three times in a
 // row; the third crash is one restart too many. Child 1 is stopped, and

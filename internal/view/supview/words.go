@@ -88,16 +88,17 @@ func Marks(trace []event.Record) []view.Mark {
 				m = view.Mark{Label: child + " crashed (panic)", Role: view.RoleCrashed}
 			}
 		case event.ChildRestarted:
-			m = view.Mark{Label: child + " restarted, " + strconv.Itoa(int(r.N)) + " in the window", Role: view.RoleTimedOut}
+			m = view.Mark{Label: child + " restarted, " + strconv.Itoa(int(r.N)) + " in the window", Role: view.RoleRestart}
 		case event.ChildAbandoned:
 			m = view.Mark{Label: child + " abandoned", Role: view.RoleAbandoned}
 		case event.ChildRefused:
 			if i > 0 && trace[i-1].Kind == event.ChildRefused && trace[i-1].At == r.At {
 				continue
 			}
-			m = view.Mark{Label: "start refused: max_children " + strconv.Itoa(int(r.N)), Role: view.RoleWaiting}
+			m = view.Mark{Label: "start refused: max_children " + strconv.Itoa(int(r.N)), Role: view.RoleAlert}
 		case event.SupervisorGaveUp:
-			m = view.Mark{Label: "the supervisor gave up: " + strconv.Itoa(int(r.N)) + " restarts in the window", Role: view.RoleAlert}
+			// N counts the refused restart, which never happened.
+			m = view.Mark{Label: "the supervisor gave up: restart " + strconv.Itoa(int(r.N)) + " in the window refused", Role: view.RoleAlert}
 		default:
 			continue
 		}

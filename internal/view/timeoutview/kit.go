@@ -12,12 +12,12 @@ var Kit = view.Kit{
 	New: New,
 	Legend: []view.Key{
 		{Role: view.RoleTrack, Text: "yield window"},
-		{Role: view.RoleText, Text: "deadline"},
+		{Role: view.RoleDeadline, Text: "deadline"},
 		{Role: view.RoleRunning, Text: "task running"},
 		{Role: view.RoleOK, Text: "reply in time"},
 		{Role: view.RoleCancelled, Text: "cancelled, in its grace"},
 		{Role: view.RoleTimedOut, Text: "timed out, stopped"},
-		{Role: view.RoleFailed, Text: "late reply, kept"},
+		{Role: view.RoleLate, Text: "late reply, kept"},
 		{Role: view.RoleAbandoned, Text: "abandoned (dashes: goroutine still running)"},
 		{Role: view.RoleCrashed, Text: "crash (panic)"},
 	},
@@ -102,7 +102,7 @@ func marks(trace []event.Record) []view.Mark {
 		case event.TimedOut:
 			m.Label, m.Role = who+" timed out", view.RoleTimedOut
 		case event.Late:
-			m.Label, m.Role = who+": late reply kept", view.RoleFailed
+			m.Label, m.Role = who+": late reply kept", view.RoleLate
 		case event.Abandoned:
 			gone[r.ID] = true
 			m.Label, m.Role = who+" abandoned", view.RoleAbandoned

@@ -115,7 +115,7 @@ func (l Layout) row(p *view.Plan, tk task, t float64) {
 	l.leaked(p, r, tk, t)
 	if tk.deadline <= t && tk.deadline != view.Never {
 		x := min(l.X(tk.deadline), l.x0+l.w-1.5)
-		p.Fill(view.RoleText, view.Rect{X: x - 0.75, Y: r.Y - 1, W: 1.5, H: r.H + 2})
+		p.Fill(view.RoleDeadline, view.Rect{X: x - 0.75, Y: r.Y - 1, W: 1.5, H: r.H + 2})
 	}
 	if tk.answered <= t {
 		x := min(l.X(tk.answered), l.x0+l.w-capW)
@@ -157,7 +157,7 @@ func answerRole(a answer) view.Role {
 	case timedOut:
 		return view.RoleTimedOut
 	case late:
-		return view.RoleFailed
+		return view.RoleLate
 	case abandoned:
 		return view.RoleAbandoned
 	}

@@ -122,9 +122,9 @@ func TestHandMade(t *testing.T) {
 	p := vis.Plan(130, 800)
 	assert.Len(t, p.Fills[view.RoleOK], 1)
 	assert.Len(t, p.Fills[view.RoleTimedOut], 1)
-	assert.Len(t, p.Fills[view.RoleFailed], 1, "the late reply")
+	assert.Len(t, p.Fills[view.RoleLate], 1, "the late reply")
 	assert.Len(t, p.Fills[view.RoleCancelled], 2, "task 2's grace until its reply, task 3's so far")
-	assert.Len(t, p.Fills[view.RoleText], 4, "every deadline has passed, answered or not")
+	assert.Len(t, p.Fills[view.RoleDeadline], 4, "every deadline has passed, answered or not")
 	assert.Empty(t, p.Fills[view.RoleAbandoned])
 	assert.Contains(t, texts(p), "#3\n")
 
