@@ -143,6 +143,7 @@ func TestCompleted(t *testing.T) {
 	v, err, ok := tk.Yield(context.Background(), 0)
 	assert.True(t, ok)
 	assert.Equal(t, "ready", v)
+	assert.NoError(t, err)
 	v, err, ok = tk.Shutdown(time.Second)
 	assert.True(t, ok, "shutting a completed task down gives its value")
 	assert.Equal(t, "ready", v)
