@@ -1,0 +1,167 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+	"syscall/js"
+
+	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/wasm/dom"
+	"github.com/concurrency-patterns/playground/wasm/form"
+)
+
+// leadMs is how much real time a guided moment plays before it pauses at
+// its event: enough to see it come, and a short wait however long the run.
+const leadMs = 2500.0
+
+// moment is a guided moment's goal: the nth event of a kind in the run of
+// the form's edit it set.
+type moment struct {
+	kind event.Kind
+	nth  int
+	edit int
+	btn  dom.Element
+}
+
+// spot is the moment reached: the event, where it shows and what it says.
+type spot struct {
+	t     float64
+	rec   event.Record
+	look  view.Look
+	ring  bool    // the visual placed the ring; otherwise only the words show
+	width float64 // the picture's width look was worked out for; 0 before
+}
+
+// tryButtons ties the page's moment buttons (see web/playground) to d, the
+// page's first demo, and enables them.
+func (d *demo) tryButtons(doc dom.Document) {
+	for _, b := range doc.QuerySelectorAll("button.pg-try") {
+		text, _ := b.Attr("data-params")
+		params, err := dom.ParseStringMap(text)
+		name, _ := b.Attr("data-stop")
+		kind, known := event.ParseKind(name)
+		n, _ := b.Attr("data-nth")
+		nth, _ := strconv.Atoi(n)
+		if err != nil || !known {
+			continue // the site's build checks them: this is not one of its pages
+		}
+		d.on(b, "click", func(dom.Event) { d.try(b, params, kind, max(nth, 1)) })
+		dom.AsButton(b).SetDisabled(false)
+	}
+}
+
+// try applies a moment's parameters over the page's own, as a preset is,
+// and runs them; the run then plays to the moment (see reach).
+func (d *demo) try(b dom.Element, params map[string]string, kind event.Kind, nth int) {
+	raw, _ := form.Merge(d.scn, d.page, params)
+	d.setForm(raw)
+	if len(d.kit.Presets) > 0 {
+		d.ui.preset.SetValue("")
+	}
+	d.spot, d.stopAt = nil, -1
+	if d.changed(raw); !d.valid {
+		return
+	}
+	d.goal = &moment{kind: kind, nth: nth, edit: d.edit, btn: b}
+	d.rerun.Stop()
+	d.compute(true)
+	if !d.onScreen {
+		d.ui.canvas.ScrollIntoView()
+	}
+}
+
+// reach plays the run just computed for g up to its event and pauses there
+// (with reduced motion it goes there at once).
+func (d *demo) reach(g *moment) {
+	seen := 0
+	for _, r := range d.last.trace {
+		if r.Kind != g.kind {
+			continue
+		}
+		if seen++; seen < g.nth {
+			continue
+		}
+		t := view.Millis(r.At)
+		d.spot = &spot{t: t, rec: r}
+		d.stopAt = t
+		d.player.Seek(max(t-leadMs*d.player.Speed(), 0))
+		if d.reduced {
+			d.player.Seek(t)
+		}
+		d.player.Play()
+		d.autoPaused, d.still = false, false
+		return
+	}
+	d.story.ui.live.SetText("This run has no " + g.kind.String() + " event to pause at.")
+}
+
+// arriving pauses playback at the moment's event once it gets there.
+func (d *demo) arriving() {
+	if d.stopAt < 0 || !d.player.Playing() || d.player.T() < d.stopAt {
+		return
+	}
+	d.player.Pause()
+	d.player.Seek(d.stopAt)
+	d.stopAt, d.chosen = -1, true
+	d.story.tell(d.player.T())
+	d.settle()
+}
+
+// showSpot rings what the moment shows while the picture is paused on it,
+// and hides the ring once the time shown moves.
+func (d *demo) showSpot(t float64) {
+	s := d.spot
+	on := d.atSpot(t)
+	if on && s.width != d.width {
+		s.width, s.ring = d.width, false
+		s.look = view.Look{Say: d.kit.WordsOf()(s.rec)}
+		if l, ok := d.vis.(view.Looker); ok {
+			if look, found := l.Look(s.rec, t, d.width); found {
+				s.look, s.ring = look, true
+			}
+		}
+		d.ui.spotTx.SetText("Look here: " + s.look.Say + ".")
+		const m = 4 // the ring stands clear of what it rings
+		r := s.look.At
+		top := r.Y + r.H + m + 2 // the words under the ring, or over it low down
+		if r.Y > d.vis.Height(d.width)/2 {
+			top = max(r.Y-m-28, 0)
+		}
+		for _, v := range [...]struct {
+			prop string
+			px   float64
+		}{{"left", r.X - m}, {"top", r.Y - m}, {"width", r.W + 2*m}, {"height", r.H + 2*m}} {
+			d.ui.spot.SetStyle(v.prop, strconv.FormatFloat(v.px, 'f', 1, 64)+"px")
+		}
+		if s.ring {
+			d.ui.spotTx.SetStyle("top", strconv.FormatFloat(top, 'f', 1, 64)+"px")
+		} else {
+			d.ui.spotTx.SetStyle("top", "0.5rem")
+		}
+	}
+	d.ui.spot.SetHidden(!on || !s.ring)
+	d.ui.spotTx.SetHidden(!on)
+}
+
+// atSpot reports whether the picture rests at the guided moment reached.
+func (d *demo) atSpot(t float64) bool {
+	return d.spot != nil && d.stopAt < 0 && !d.player.Playing() && t == d.spot.t
+}
+
+// momentObject is the moment reached, for the page's scripts and tests:
+// null before one or once the time shown left it.
+func (d *demo) momentObject() js.Value {
+	s := d.spot
+	if !d.atSpot(d.player.T()) || s.width == 0 {
+		return js.Null()
+	}
+	obj := js.Global().Get("Object").New()
+	obj.Set("t", s.t)
+	obj.Set("kind", s.rec.Kind.String())
+	obj.Set("id", int(s.rec.ID))
+	obj.Set("say", s.look.Say)
+	obj.Set("ring", s.ring)
+	return obj
+}
