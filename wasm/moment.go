@@ -119,7 +119,10 @@ func (d *demo) showSpot(t float64) {
 		s.look = view.Look{Say: d.kit.WordsOf()(s.rec)}
 		if l, ok := d.vis.(view.Looker); ok {
 			if look, found := l.Look(s.rec, t, d.width); found {
-				s.look, s.ring = look, true
+				s.look.At, s.ring = look.At, true
+				if look.Say != "" {
+					s.look.Say = look.Say
+				}
 			}
 		}
 		d.ui.spotTx.SetText("Look here: " + s.look.Say + ".")

@@ -67,7 +67,10 @@ func TestEveryMomentHappens(t *testing.T) {
 					require.True(t, ok, "the %s picture cannot ring a moment", name)
 					look, ok := l.Look(r, at, 720)
 					assert.True(t, ok, "moment %d: the picture finds nothing to ring for %v at %v ms", i+1, r, at)
-					t.Logf("moment %d at %.1f ms: %s", i+1, at, look.Say)
+					if look.Say == "" {
+						look.Say = visuals.For(name).WordsOf()(r)
+					}
+					t.Logf("moment %d at %.1f ms, ring %v: %s", i+1, at, look.At, look.Say)
 					return
 				}
 				t.Errorf("moment %d: the run has %d %s events, not %d", i+1, seen, try.Stop, try.Nth)
