@@ -16,8 +16,8 @@ import (
 // its event: enough to see it come, and a short wait however long the run.
 const leadMs = 2500.0
 
-// moment is a guided moment's goal: the nth event of a kind in the run of
-// the form's edit it set.
+// moment is a guided moment's goal: the nth event of a kind (-1 for the
+// last) in the run of the form's edit it set.
 type moment struct {
 	kind event.Kind
 	nth  int
@@ -47,7 +47,10 @@ func (d *demo) tryButtons(doc dom.Document) {
 		if err != nil || !known {
 			continue // the site's build checks them: this is not one of its pages
 		}
-		d.on(b, "click", func(dom.Event) { d.try(b, params, kind, max(nth, 1)) })
+		if nth == 0 {
+			nth = 1
+		}
+		d.on(b, "click", func(dom.Event) { d.try(b, params, kind, nth) })
 		dom.AsButton(b).SetDisabled(false)
 	}
 }
@@ -75,26 +78,39 @@ func (d *demo) try(b dom.Element, params map[string]string, kind event.Kind, nth
 // reach plays the run just computed for g up to its event and pauses there
 // (with reduced motion it goes there at once).
 func (d *demo) reach(g *moment) {
-	seen := 0
-	for _, r := range d.last.trace {
-		if r.Kind != g.kind {
-			continue
-		}
-		if seen++; seen < g.nth {
-			continue
-		}
-		t := view.Millis(r.At)
-		d.spot = &spot{t: t, rec: r}
-		d.stopAt = t
-		d.player.Seek(max(t-leadMs*d.player.Speed(), 0))
-		if d.reduced {
-			d.player.Seek(t)
-		}
-		d.player.Play()
-		d.autoPaused, d.still = false, false
+	i := nthOf(d.last.trace, g.kind, g.nth)
+	if i < 0 {
+		d.story.ui.live.SetText("This run has no " + g.kind.String() + " event to pause at.")
 		return
 	}
-	d.story.ui.live.SetText("This run has no " + g.kind.String() + " event to pause at.")
+	r := d.last.trace[i]
+	t := view.Millis(r.At)
+	d.spot = &spot{t: t, rec: r}
+	d.stopAt = t
+	d.player.Seek(max(t-leadMs*d.player.Speed(), 0))
+	if d.reduced {
+		d.player.Seek(t)
+	}
+	d.player.Play()
+	d.autoPaused, d.still = false, false
+}
+
+// nthOf is the index in trace of the nth event of kind k (from 1; -1 for
+// the last), or -1 when there is no such event.
+func nthOf(trace []event.Record, k event.Kind, nth int) int {
+	found, seen := -1, 0
+	for i, r := range trace {
+		if r.Kind != k {
+			continue
+		}
+		if found, seen = i, seen+1; seen == nth {
+			return i
+		}
+	}
+	if nth < 0 {
+		return found
+	}
+	return -1
 }
 
 // arriving pauses playback at the moment's event once it gets there.

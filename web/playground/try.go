@@ -21,8 +21,8 @@ import (
 //
 // The query sets parameters of the page's first demo over the fence's own
 // (preset=NAME first applies one of its presets), and stop names the event
-// the demo pauses at: a kind of the trace, and which of its events (the
-// first when left out).
+// the demo pauses at: a kind of the trace, and which of its events (a
+// number from 1, or last; the first when left out).
 const tryPrefix = "#try?"
 
 // KindTry is the kind of a [Try].
@@ -35,7 +35,7 @@ type Try struct {
 	ast.BaseInline
 	Params map[string]string // over the fence's own parameters
 	Stop   string            // an event kind's name
-	Nth    int               // 1 for the first
+	Nth    int               // 1 for the first, -1 for the last
 	Err    error             // why the link cannot be a moment; rendering returns it
 }
 
@@ -108,9 +108,12 @@ func newTry(l *ast.Link, source []byte, demo *Node) *Try {
 		return n
 	}
 	n.Stop = kind
-	if ok {
+	switch {
+	case nth == "last":
+		n.Nth = -1
+	case ok:
 		if n.Nth, err = strconv.Atoi(nth); err != nil || n.Nth < 1 {
-			fail("stop", fmt.Sprintf("%s: which event is a number from 1 up", strconv.Quote(stop)))
+			fail("stop", fmt.Sprintf("%s: which event is a number from 1 up, or last", strconv.Quote(stop)))
 		}
 	}
 	return n

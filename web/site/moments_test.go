@@ -15,6 +15,7 @@ import (
 	"github.com/concurrency-patterns/playground/internal/scenario/scenariotest"
 	pgview "github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/internal/view/visuals"
+	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/web/playground"
 )
 
@@ -53,14 +54,17 @@ func TestEveryMomentHappens(t *testing.T) {
 				maps.Copy(raw, try.Params)
 				name := first.Scenario.Name
 				run := scenariotest.Run(t, name, raw)
-				seen := 0
+				var found []event.Record
 				for _, r := range run.Trace() {
-					if r.Kind.String() != try.Stop {
-						continue
+					if r.Kind.String() == try.Stop {
+						found = append(found, r)
 					}
-					if seen++; seen < try.Nth {
-						continue
-					}
+				}
+				if try.Nth < 0 && len(found) > 0 {
+					try.Nth = len(found)
+				}
+				if try.Nth >= 1 && try.Nth <= len(found) {
+					r := found[try.Nth-1]
 					at := pgview.Millis(r.At)
 					vis := visuals.For(name).New(run.Trace(), run.Values())
 					l, ok := vis.(pgview.Looker)
@@ -73,7 +77,7 @@ func TestEveryMomentHappens(t *testing.T) {
 					t.Logf("moment %d at %.1f ms, ring %v: %s", i+1, at, look.At, look.Say)
 					return
 				}
-				t.Errorf("moment %d: the run has %d %s events, not %d", i+1, seen, try.Stop, try.Nth)
+				t.Errorf("moment %d: the run has %d %s events, not %d", i+1, len(found), try.Stop, try.Nth)
 			})
 		}
 	}
