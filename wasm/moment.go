@@ -87,12 +87,13 @@ func (d *demo) reach(g *moment) {
 	t := view.Millis(r.At)
 	d.spot = &spot{t: t, rec: r}
 	d.stopAt = t
-	d.player.Seek(max(t-leadMs*d.player.Speed(), 0))
-	if d.reduced {
-		d.player.Seek(t)
-	}
-	d.player.Play()
 	d.autoPaused, d.still = false, false
+	if d.reduced {
+		d.pauseAtMoment()
+		return
+	}
+	d.player.Seek(max(t-leadMs*d.player.Speed(), 0))
+	d.player.Play()
 }
 
 // nthOf is the index in trace of the nth event of kind k (from 1; -1 for
@@ -113,11 +114,16 @@ func nthOf(trace []event.Record, k event.Kind, nth int) int {
 	return -1
 }
 
-// arriving pauses playback at the moment's event once it gets there.
+// arriving pauses playback at the moment's event once it gets there; it
+// runs after each step of playback.
 func (d *demo) arriving() {
-	if d.stopAt < 0 || !d.player.Playing() || d.player.T() < d.stopAt {
-		return
+	if d.stopAt >= 0 && d.player.T() >= d.stopAt { // the run's end may have stopped it already
+		d.pauseAtMoment()
 	}
+}
+
+// pauseAtMoment shows the moment's event, paused, and says what happened there.
+func (d *demo) pauseAtMoment() {
 	d.player.Pause()
 	d.player.Seek(d.stopAt)
 	d.stopAt, d.chosen = -1, true
