@@ -71,6 +71,9 @@ func TestEveryMomentHappens(t *testing.T) {
 					require.True(t, ok, "the %s picture cannot ring a moment", name)
 					look, ok := l.Look(r, at, 720)
 					assert.True(t, ok, "moment %d: the picture finds nothing to ring for %v at %v ms", i+1, r, at)
+					ring := look.At
+					assert.True(t, ring.W > 0 && ring.H > 0 && ring.X >= 0 && ring.Y >= 0 && ring.X+ring.W <= 720 &&
+						ring.Y+ring.H <= vis.Height(720), "moment %d: the ring %+v is on the picture", i+1, ring)
 					if look.Say == "" {
 						look.Say = visuals.For(name).WordsOf()(r)
 					}
