@@ -98,3 +98,15 @@ func TestGuidedMoments(t *testing.T) {
 		})
 	}
 }
+
+// TestGuidedMomentsWithoutJavaScript: without the demo, a moment's button
+// is the item's text, disabled, and the item reads as prose.
+func TestGuidedMomentsWithoutJavaScript(t *testing.T) {
+	p := newPage(t)
+	p.withoutJavaScript()
+	p.show(desktop)
+	p.open("stream.html")
+	assert.True(t, eval[bool](p, `[...document.querySelectorAll("button.pg-try")].every(b => b.disabled)`), "nothing to press")
+	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Watch the ordered buffer: with the settings as")
+	p.screenshot("moments-no-javascript")
+}
