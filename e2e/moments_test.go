@@ -49,8 +49,11 @@ const readMoment = `(i => {
 		caption: words.hidden ? "" : words.textContent, disabled: b.disabled};
 })`
 
+// perTab is how many moments one tab plays, one after the other.
+const perTab = 4
+
 // TestGuidedMoments presses every guided moment's button of every pattern
-// page, the first by keyboard, and checks that each ends with the page's
+// page, some by keyboard, and checks that each ends with the page's
 // first demo paused at the moment's event, the event's time read from the
 // trace, with the button's parameters in the form and the ring and its
 // words drawn over the picture. It saves a screenshot of each moment.
@@ -62,9 +65,13 @@ func TestGuidedMoments(t *testing.T) {
 			n := eval[int](p, `document.querySelectorAll("button.pg-try").length`)
 			require.Positive(t, n, "the page has guided moments")
 			for i := range n {
+				if i > 0 && i%perTab == 0 { // a tab's actions have a minute
+					p.noConsoleErrors()
+					p = demoPage(t, name)
+				}
 				label := eval[string](p, `document.querySelectorAll("button.pg-try")[`+jsNum(i)+`].textContent`)
 				eval[bool](p, `(document.querySelectorAll("button.pg-try").forEach((b, j) => b.id = j === `+jsNum(i)+` ? "pg-try-now" : ""), true)`)
-				if i == 0 {
+				if i%perTab == 0 {
 					// A button in the prose, reached and pressed from the keyboard.
 					run(p, "pressing "+label, chromedp.Steps(chromedp.Focus(chromedp.CSS("#pg-try-now")), chromedp.KeyEvent(kb.Enter)))
 				} else {

@@ -70,9 +70,9 @@ func (d *demo) try(b dom.Element, params map[string]string, kind event.Kind, nth
 	d.goal = &moment{kind: kind, nth: nth, edit: d.edit, btn: b}
 	d.rerun.Stop()
 	d.compute(true)
-	if !d.onScreen {
-		d.ui.canvas.ScrollIntoView()
-	}
+	// The button may be far below the demo: bring the picture into view,
+	// or it would play out of sight (and pause there, as it leaves).
+	d.ui.canvas.Reveal()
 }
 
 // reach plays the run just computed for g up to its event and pauses there
@@ -150,21 +150,16 @@ func (d *demo) showSpot(t float64) {
 		d.ui.spotTx.SetText("Look here: " + s.look.Say + ".")
 		const m = 4 // the ring stands clear of what it rings
 		r := s.look.At
-		top := r.Y + r.H + m + 2 // the words under the ring, or over it low down
-		if r.Y > d.vis.Height(d.width)/2 {
-			top = max(r.Y-m-28, 0)
+		top := 6.0 // the words at the top right, over the header's empty end
+		if s.ring && r.Y < 48 {
+			top = r.Y + r.H + m + 4 // unless the ring is there
 		}
-		for _, v := range [...]struct {
-			prop string
-			px   float64
-		}{{"left", r.X - m}, {"top", r.Y - m}, {"width", r.W + 2*m}, {"height", r.H + 2*m}} {
-			d.ui.spot.SetStyle(v.prop, strconv.FormatFloat(v.px, 'f', 1, 64)+"px")
-		}
-		if s.ring {
-			d.ui.spotTx.SetStyle("top", strconv.FormatFloat(top, 'f', 1, 64)+"px")
-		} else {
-			d.ui.spotTx.SetStyle("top", "0.5rem")
-		}
+		px := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "px" }
+		d.ui.spot.SetStyle("left", px(r.X-m))
+		d.ui.spot.SetStyle("top", px(r.Y-m))
+		d.ui.spot.SetStyle("width", px(r.W+2*m))
+		d.ui.spot.SetStyle("height", px(r.H+2*m))
+		d.ui.spotTx.SetStyle("top", px(top))
 	}
 	d.ui.spot.SetHidden(!on || !s.ring)
 	d.ui.spotTx.SetHidden(!on)
