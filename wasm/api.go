@@ -49,6 +49,7 @@ func (d *demo) api() js.Value {
 		return summaryObject(d.scn, d.last.summary)
 	}, null)
 	method("trace", func([]js.Value) any { return d.traceArray() }, null)
+	method("moment", func([]js.Value) any { return d.momentObject() }, null)
 	method("time", func([]js.Value) any { return d.player.T() }, null)
 	method("playing", func([]js.Value) any { return d.player.Playing() }, null)
 	method("speed", func([]js.Value) any { return d.player.Speed() }, null)

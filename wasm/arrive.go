@@ -82,6 +82,11 @@ func (d *demo) finish(j *job) {
 		w.resolve(sum)
 	}
 	d.waiting = nil
+	d.spot, d.stopAt = nil, -1
+	if g := d.goal; g != nil && g.edit == j.edit {
+		d.reach(g)
+	}
+	d.goal = nil
 	d.settle()
 }
 

@@ -42,6 +42,9 @@ type demo struct {
 	last     *result    // the last computed run, nil before one
 	startAt  float64    // where the first run opens, paused, as a link asked; -1 for none
 	sweeping *sweep     // the sweep being run, nil when none
+	goal     *moment    // the guided moment whose run is being computed, nil when none
+	spot     *spot      // the guided moment reached, or being played to
+	stopAt   float64    // where playback pauses for a guided moment; -1 for none
 
 	// What the canvases show: the last run, or before one a preview of the
 	// form's values.
@@ -106,7 +109,7 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 		return nil, fmt.Errorf("This page asks for a demo named %q, which this playground does not have (it has %s).",
 			name, strings.Join(scenario.Names(), ", "))
 	}
-	d := &demo{root: el, scn: scn, kit: visuals.For(name), syncURL: query != nil, startAt: -1}
+	d := &demo{root: el, scn: scn, kit: visuals.For(name), syncURL: query != nil, startAt: -1, stopAt: -1}
 	var notes []string
 	if text, ok := el.Attr("data-params"); ok && strings.TrimSpace(text) != "" {
 		page, err := dom.ParseStringMap(text)

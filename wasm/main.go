@@ -11,6 +11,7 @@ import (
 func main() {
 	doc := dom.Doc()
 	apis := []any{}
+	var first *demo
 	// The replay page's address names a trace file, not a demo's values.
 	replay := len(doc.QuerySelectorAll("[data-replay]")) > 0
 	for i, el := range doc.QuerySelectorAll("[data-playground]") {
@@ -26,7 +27,13 @@ func main() {
 		if i == 0 && replay {
 			startReplay(doc, d)
 		}
+		if i == 0 {
+			first = d
+		}
 		apis = append(apis, d.api())
+	}
+	if first != nil {
+		first.tryButtons(doc)
 	}
 	js.Global().Set("playgrounds", js.ValueOf(apis))
 	js.Global().Set("playgroundsReady", true)

@@ -51,6 +51,7 @@ func (d *demo) frame(ts float64) {
 	}
 	if d.player.Playing() && d.lastFrame > 0 {
 		d.player.Advance(min(ts-d.lastFrame, maxFrameGap))
+		d.arriving()
 	}
 	d.lastFrame = 0
 	if d.player.Playing() {
@@ -70,6 +71,7 @@ func (d *demo) frame(ts float64) {
 		d.paint.charts.paint(d.charts.Plan(t, d.width))
 	}
 	d.story.at(t, d.player.Playing(), ts)
+	d.showSpot(t)
 	d.controls()
 }
 
@@ -157,7 +159,7 @@ func (d *demo) toggle() {
 	if d.still { // Play on the still plays the run from its start
 		d.player.Seek(0)
 	}
-	d.autoPaused, d.still = false, false
+	d.autoPaused, d.still, d.stopAt = false, false, -1
 	d.player.Toggle()
 	d.chosen = !d.player.Playing()
 	d.settle()
@@ -174,7 +176,7 @@ func (d *demo) stepBy(dir int) {
 	} else {
 		d.player.StepBack()
 	}
-	d.autoPaused, d.chosen, d.still = false, true, false
+	d.autoPaused, d.chosen, d.still, d.stopAt = false, true, false, -1
 	d.story.tell(d.player.T())
 	d.settle()
 }
@@ -182,7 +184,7 @@ func (d *demo) stepBy(dir int) {
 // reset pauses and goes back to time 0.
 func (d *demo) reset() {
 	d.player.Reset()
-	d.autoPaused, d.chosen, d.still = false, false, false
+	d.autoPaused, d.chosen, d.still, d.stopAt = false, false, false, -1
 	d.story.jump()
 	d.settle()
 }
@@ -190,6 +192,7 @@ func (d *demo) reset() {
 // seek moves to t, as the slider let go, a click on the marks, the API or
 // a link ask.
 func (d *demo) seek(t float64) {
+	d.stopAt = -1
 	d.player.Seek(t)
 	d.story.jump()
 	d.settle()

@@ -33,6 +33,8 @@ type ui struct {
 	canvas  dom.Canvas
 	busy    dom.Element // "computing…" over the picture, for a long compute
 	busyTx  dom.Element
+	spot    dom.Element // a guided moment's ring over the picture
+	spotTx  dom.Element // and its words
 	legend  dom.Element
 	summary dom.Element
 	charts  dom.Canvas
@@ -69,7 +71,12 @@ func buildUI(doc dom.Document, id string, scn *scenario.Scenario, kit view.Kit) 
 	progress := doc.New("progress", "", "")
 	progress.SetAttr("aria-label", "Computing the run")
 	u.busy.Append(progress, u.busyTx)
-	box.Append(u.canvas.Element, u.busy)
+	u.spot = doc.New("div", "pg-spot", "")
+	u.spot.SetAttr("aria-hidden", "true")
+	u.spot.SetHidden(true)
+	u.spotTx = doc.New("p", "pg-spot-text", "")
+	u.spotTx.SetHidden(true)
+	box.Append(u.canvas.Element, u.busy, u.spot, u.spotTx)
 	u.bar = buildBar(doc, id)
 	u.panel = u.bar.panel
 	u.legend = legend(doc, kit.Legend)

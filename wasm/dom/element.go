@@ -165,3 +165,11 @@ func (e Element) ScrollIntoView() {
 	opts.Set("block", "start")
 	e.v.Call("scrollIntoView", opts)
 }
+
+// Reveal scrolls the page, as little as it takes, until the element is in
+// view; it does nothing when it is already.
+func (e Element) Reveal() {
+	opts := js.Global().Get("Object").New()
+	opts.Set("block", "nearest")
+	e.v.Call("scrollIntoView", opts)
+}

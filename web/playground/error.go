@@ -10,12 +10,16 @@ type Error struct {
 	Scenario string // the name after "playground", as written; may be empty
 	Param    string // the parameter at fault, or "" when the fence as a whole is
 	Message  string
+	Try      bool // the fault is in a guided moment's link, tied to the page's first demo
 }
 
 func (e *Error) Error() string {
 	where := "playground"
 	if e.Scenario != "" {
 		where += " " + e.Scenario
+	}
+	if e.Try {
+		where = "guided moment (#try link) of " + where
 	}
 	if e.Param != "" {
 		return fmt.Sprintf("line %d: %s: %s: %s", e.Line, where, e.Param, e.Message)

@@ -41,6 +41,11 @@ func TestErrorFields(t *testing.T) {
 			src:  "# A\n\n- one\n- two\n\n  ```playground stream\n  fail_rate: 2\n  ```\n",
 			want: []playground.Error{{Line: 7, Scenario: "stream", Param: "fail_rate"}},
 		},
+		{
+			name: "a guided moment's bad parameter names its link's line",
+			src:  "```playground stream\n```\n\n- one\n- [two](#try?items=0&stop=emitted)\n",
+			want: []playground.Error{{Line: 5, Scenario: "stream", Param: "items", Try: true}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,6 +35,7 @@ type nodeRenderer struct{ paint Painter }
 
 func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindPlayground, r.render)
+	reg.Register(KindTry, r.renderTry)
 }
 
 func (r nodeRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -128,6 +128,18 @@ func TestBuildRefuses(t *testing.T) {
 			want:    `content/index.md: line 3: playground nope: unknown scenario "nope"`,
 		},
 		{
+			name: "guided moment with an unknown parameter",
+			content: fstest.MapFS{"index.md": index,
+				"stream.md": file("# S\n\n```playground stream\n```\n\n- [Try](#try?bogus=1&stop=emitted)\n")},
+			want: `content/stream.md: line 6: guided moment (#try link) of playground stream: bogus: is not a parameter of stream`,
+		},
+		{
+			name: "guided moment with an unknown kind of event",
+			content: fstest.MapFS{"index.md": index,
+				"stream.md": file("# S\n\n```playground stream\n```\n\n- [Try](#try?ordered=false&stop=emited)\n")},
+			want: `content/stream.md: line 6: guided moment (#try link) of playground stream: stop: "emited" is not a kind of event`,
+		},
+		{
 			name:    "page without a title",
 			content: fstest.MapFS{"index.md": index, "notes.md": file("Just text.\n\n## Not level one\n")},
 			want:    "content/notes.md: no level-1 heading",

@@ -40,10 +40,10 @@ var rules = map[string][]rule{
 		r("failed", `; tasks ended: .*\b`+n+` crash(?:es)?\b`), r("timed_out", `; tasks ended: .*\b`+n+` timed out`),
 		r("cancelled", `^results: .*, `+n+` cancelled`)},
 	"supervisor": {r("children", `^`+n+` started$`), r("restarts", `^`+n+` restarts?$`), r("restarts", `^#[0-9]+ ↻`+n+`$`),
-		r("crashes", `^`+n+` errors?$`), r("crashes", `^`+n+` panics?$`), r("abandoned", `^`+n+` abandoned$`),
+		r("crashes", `^`+n+` errors?$`), r("crashes", `^`+n+` panics?$`), r("start_failures", `^`+n+` failed starts?$`), r("abandoned", `^`+n+` abandoned$`),
 		r("max_children_refused", `^`+n+` refused$`), r("gave_up", `^✕ GAVE UP`)},
 	"tasks": {r("ok", ` · `+n+` ok · `), r("crashed", ` · `+n+` crashed`), r("crashed", ` · `+n+` errors`),
-		r("refused", ` · `+n+` refused$`), r("lost", ` · `+n+` lost$`), r("died", `^the program died`)},
+		r("refused", ` · `+n+` refused(?: · |$)`), r("lost", ` · `+n+` lost$`), r("died", `^the program died`)},
 	"timeout": {r("ok", `^`+n+` in time · `), r("timed_out", ` · `+n+` timed out`), r("late", ` · `+n+` late`),
 		r("abandoned", ` · `+n+` abandoned`), r("crashed", ` · `+n+` crashed`)},
 }

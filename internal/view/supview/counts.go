@@ -18,6 +18,7 @@ var countKeys = []countKey{
 	{"normal exit", true, view.RoleOK, func(c Counts) int { return c.Exits }},
 	{"error", true, view.RoleFailed, func(c Counts) int { return c.Errors }},
 	{"panic", true, view.RoleCrashed, func(c Counts) int { return c.Panics }},
+	{"failed start", true, view.RoleFailed, func(c Counts) int { return c.StartFailures }},
 	{"shutdown", true, view.RoleCancelled, func(c Counts) int { return c.Shutdowns }},
 	{"abandoned", false, view.RoleAbandoned, func(c Counts) int { return c.Abandoned }},
 	{"refused", false, view.RoleAlert, func(c Counts) int { return c.Refused }},

@@ -60,7 +60,7 @@ func TestPlanShowsTheGiveUp(t *testing.T) {
 	assert.Contains(t, texts(p), "restarts in the last 1 s: 2 of 2 (full)")
 	assert.Contains(t, texts(p), "100\n300\n", "the window's restarts show their times")
 	assert.Len(t, p.Fills[view.RoleAlert], 2+1+1, "a full window turns its two cells red; the refused start and its swatch are a limit hit too")
-	assert.Len(t, p.Fills[view.RoleFailed], 1+1, "the run that returned an error, and its swatch")
+	assert.Len(t, p.Fills[view.RoleFailed], 1+2, "the run that returned an error, and the swatches of errors and failed starts")
 	assert.Len(t, p.Fills[view.RoleCrashed], 1+1, "the run that panicked, and its swatch")
 	assert.Len(t, p.Fills[view.RoleRunning], 2+1)
 	assert.NotContains(t, texts(p), "GAVE UP")

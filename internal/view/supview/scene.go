@@ -30,6 +30,8 @@ type Counts struct {
 	Shutdowns int
 	Abandoned int
 	Refused   int // starts refused by max_children
+
+	StartFailures int // start steps that failed
 }
 
 // Scene returns the state at t. It depends on t alone.
@@ -58,6 +60,8 @@ func (tl *Timeline) Scene(t float64) Scene {
 			c.Shutdowns++
 		case Abandoned:
 			c.Abandoned++
+		case StartFailed:
+			c.StartFailures++
 		}
 	}
 	c.Restarts = int(view.TickAt(tl.restarts, t))

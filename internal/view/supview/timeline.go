@@ -36,18 +36,19 @@ type End uint8
 
 // Ends of a run, as the legend names them.
 const (
-	Running   End = iota // not ended (yet)
-	Exited               // returned nil: a normal exit
-	Errored              // returned an error: a crash
-	Panicked             // panicked (or called runtime.Goexit): a crash
-	Shutdown             // returned after the supervisor cancelled it
-	Abandoned            // did not return within its shutdown time
+	Running     End = iota // not ended (yet)
+	Exited                 // returned nil: a normal exit
+	Errored                // returned an error: a crash
+	Panicked               // panicked (or called runtime.Goexit): a crash
+	Shutdown               // returned after the supervisor cancelled it
+	Abandoned              // did not return within its shutdown time
+	StartFailed            // its start step returned an error or panicked
 )
 
 // Role is the colour of a run that ended so.
 func (e End) Role() view.Role {
 	return [...]view.Role{view.RoleRunning, view.RoleOK, view.RoleFailed, view.RoleCrashed,
-		view.RoleCancelled, view.RoleAbandoned}[e]
+		view.RoleCancelled, view.RoleAbandoned, view.RoleFailed}[e]
 }
 
 // run is one incarnation of a child: from its start to its end, with the
@@ -119,7 +120,7 @@ func endOf(r event.Record) End {
 	case event.ChildExited, event.ChildIgnored:
 		return Exited
 	case event.ChildStartFailed:
-		return Errored
+		return StartFailed
 	case event.ChildShutdown:
 		return Shutdown
 	case event.ChildAbandoned:

@@ -47,10 +47,11 @@ func (l Layout) header(p *view.Plan, tl *Timeline, cfg Config, c Counts, t float
 	if c.Failed > 0 {
 		s += " · " + strconv.Itoa(c.Failed) + " errors"
 	}
-	if cfg.Bare {
-		s += " · " + strconv.Itoa(c.Lost) + " lost"
-	} else {
+	if !cfg.Bare {
 		s += " · " + strconv.Itoa(c.Refused) + " refused"
+	}
+	if cfg.Bare || c.Lost > 0 { // lost with the program, or when the supervisor gave up
+		s += " · " + strconv.Itoa(c.Lost) + " lost"
 	}
 	p.Text(view.Text{X: pad, Y: l.countsY, S: view.Fit(l.w, s, strings.ReplaceAll(s, " · ", ", ")), Role: view.RoleText, Font: view.FontCaption})
 }

@@ -1,0 +1,119 @@
+package e2e
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// reached is what a test reads of a guided moment once its button was
+// pressed: the demo's state, and the moment's event as the trace has it.
+type reached struct {
+	Playing bool    `json:"playing"`
+	Time    float64 `json:"time"`
+	Moment  struct {
+		T    float64 `json:"t"`
+		Kind string  `json:"kind"`
+		ID   int     `json:"id"`
+		Say  string  `json:"say"`
+		Ring bool    `json:"ring"`
+	} `json:"moment"`
+	EventT   float64 `json:"eventT"`   // the time of the button's event in the trace, -1 for none
+	Applied  bool    `json:"applied"`  // the form holds every parameter the button sets
+	Ring     box     `json:"ring"`     // the ring over the picture
+	Canvas   box     `json:"canvas"`   // the picture
+	Caption  string  `json:"caption"`  // the words beside the ring
+	Disabled bool    `json:"disabled"` // the button as the demo left it
+}
+
+// box is an element's place on the screen.
+type box struct{ X, Y, W, H float64 }
+
+// readMoment reads demo 0 and the moment of button i of the page.
+const readMoment = `(i => {
+	const b = document.querySelectorAll("button.pg-try")[i], d = playgrounds[0];
+	const want = JSON.parse(b.dataset.params), got = d.params();
+	const events = d.trace().filter(r => r.kind === b.dataset.stop), n = +b.dataset.nth;
+	const ev = n < 0 ? events[events.length - 1] : events[n - 1];
+	const box = e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height}; };
+	const ring = document.querySelector(".playground .pg-spot"), words = document.querySelector(".playground .pg-spot-text");
+	return {playing: d.playing(), time: d.time(), moment: d.moment(), eventT: ev ? ev.t : -1,
+		applied: Object.keys(want).every(k => got[k] === want[k]),
+		ring: ring.hidden ? {x: 0, y: 0, w: 0, h: 0} : box(ring), canvas: box(document.querySelector(".playground canvas")),
+		caption: words.hidden ? "" : words.textContent, disabled: b.disabled};
+})`
+
+// perTab is how many moments one tab plays, one after the other.
+const perTab = 4
+
+// TestGuidedMoments presses every guided moment's button of every pattern
+// page, some by keyboard, and checks that each ends with the page's
+// first demo paused at the moment's event, the event's time read from the
+// trace, with the button's parameters in the form and the ring and its
+// words drawn over the picture. It saves a screenshot of each moment.
+func TestGuidedMoments(t *testing.T) {
+	for _, page := range patternPages {
+		name := page + ".html"
+		t.Run(page, func(t *testing.T) {
+			p := demoPage(t, name)
+			n := eval[int](p, `document.querySelectorAll("button.pg-try").length`)
+			require.Positive(t, n, "the page has guided moments")
+			for i := range n {
+				if i > 0 && i%perTab == 0 { // a tab's actions have a minute
+					p.noConsoleErrors()
+					p = demoPage(t, name)
+				}
+				label := eval[string](p, `document.querySelectorAll("button.pg-try")[`+jsNum(i)+`].textContent`)
+				eval[bool](p, `(document.querySelectorAll("button.pg-try").forEach((b, j) => b.id = j === `+jsNum(i)+` ? "pg-try-now" : ""), true)`)
+				if i%perTab == 0 {
+					// A button in the prose, reached and pressed from the keyboard.
+					run(p, "pressing "+label, chromedp.Steps(chromedp.Focus(chromedp.CSS("#pg-try-now")), chromedp.KeyEvent(kb.Enter)))
+				} else {
+					run(p, "clicking "+label, chromedp.Click(chromedp.CSS("#pg-try-now")))
+				}
+				run(p, "reaching "+label, chromedp.Poll[bool](`playgrounds[0].moment() !== null`, chromedp.WithPollingTimeout(40*time.Second)))
+				await[bool](p, nextFrame)
+				got := eval[reached](p, readMoment+`(`+jsNum(i)+`)`)
+				where := name + " moment " + strconv.Itoa(i+1) + " (" + label + ")"
+				assert.False(t, got.Playing, "%s: paused", where)
+				assert.False(t, got.Disabled, "%s: the button is enabled", where)
+				assert.True(t, got.Applied, "%s: its parameters are the form's", where)
+				assert.GreaterOrEqual(t, got.EventT, 0.0, "%s: its event is in the trace", where)
+				assert.Equal(t, got.EventT, got.Moment.T, "%s: at its event's time", where)
+				assert.Equal(t, got.Moment.T, got.Time, "%s: the time shown", where)
+				assert.True(t, got.Moment.Ring, "%s: the picture rings what it shows", where)
+				assert.Positive(t, got.Ring.W*got.Ring.H, "%s: the ring is drawn", where)
+				c := got.Canvas
+				assert.True(t, got.Ring.X+got.Ring.W > c.X && got.Ring.X < c.X+c.W && got.Ring.Y+got.Ring.H > c.Y && got.Ring.Y < c.Y+c.H,
+					"%s: the ring %+v is on the picture %+v", where, got.Ring, c)
+				assert.Contains(t, got.Caption, got.Moment.Say, "%s: its words are shown", where)
+				assert.NotEmpty(t, got.Moment.Say, where)
+				t.Logf("%s: %s at %.1f ms: %s", where, got.Moment.Kind, got.Moment.T, got.Moment.Say)
+				p.shootDemo(0, "moment-"+strings.TrimSuffix(name, ".html")+"-"+strconv.Itoa(i+1))
+			}
+			// Playing on from a moment leaves it: the ring goes.
+			eval[bool](p, `(playgrounds[0].seek(0), true)`)
+			await[bool](p, nextFrame)
+			assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-spot").hidden`), "the ring goes once the time shown moves")
+			p.noConsoleErrors()
+		})
+	}
+}
+
+// TestGuidedMomentsWithoutJavaScript: without the demo, a moment's button
+// is the item's text, disabled, and the item reads as prose.
+func TestGuidedMomentsWithoutJavaScript(t *testing.T) {
+	p := newPage(t)
+	p.withoutJavaScript()
+	p.show(desktop)
+	p.open("stream.html")
+	assert.True(t, eval[bool](p, `[...document.querySelectorAll("button.pg-try")].every(b => b.disabled)`), "nothing to press")
+	assert.Contains(t, run(p, "text", chromedp.Text(chromedp.CSS("main"))), "Watch the ordered buffer: with the settings as")
+	p.screenshot("moments-no-javascript")
+}
