@@ -20,14 +20,14 @@ import (
 
 // textRecorder wraps the canvas's fillText, before any script of the page
 // runs, so that every text a demo draws is measured where it lands: its
-// left and right edges in CSS pixels (the demo scales its context by the
-// device pixel ratio), and the width of its canvas.
+// left and right edges and its y in CSS pixels (the demo scales its
+// context by the device pixel ratio), and the width of its canvas.
 const textRecorder = `(() => {
 	const fill = CanvasRenderingContext2D.prototype.fillText;
 	window.pgTexts = [];
 	CanvasRenderingContext2D.prototype.fillText = function (s, x, y) {
 		const m = this.measureText(s);
-		window.pgTexts.push({s: String(s), left: x - m.actualBoundingBoxLeft, right: x + m.actualBoundingBoxRight,
+		window.pgTexts.push({s: String(s), left: x - m.actualBoundingBoxLeft, right: x + m.actualBoundingBoxRight, y: y,
 			width: this.canvas.clientWidth, cls: this.canvas.className});
 		return fill.apply(this, arguments);
 	};
@@ -45,6 +45,7 @@ func (p *page) recordTexts() {
 type drawnText struct {
 	S           string
 	Left, Right float64
+	Y           float64
 	Width       float64
 	Cls         string
 }

@@ -122,24 +122,32 @@ func (d *demo) setParams(args []js.Value) any {
 	if err != nil {
 		return js.ValueOf([]any{fieldError("", err.Error())})
 	}
+	errs := d.setValues(given)
+	out := make([]any, len(errs))
+	for i, e := range errs {
+		out[i] = fieldError(e.Param, e.Message)
+	}
+	return js.ValueOf(out)
+}
+
+// setValues applies given over the form's values. If the scenario accepts
+// them, it shows them in the form and takes them as an edit (the link and a
+// re-run follow); otherwise it changes nothing and returns the errors.
+func (d *demo) setValues(given map[string]string) []scenario.FieldError {
 	raw := d.readForm()
 	for k, v := range given {
 		raw[k] = v
 	}
 	v, errs := d.scn.Parse(raw)
 	if len(errs) > 0 {
-		out := make([]any, len(errs))
-		for i, e := range errs {
-			out[i] = fieldError(e.Param, e.Message)
-		}
-		return js.ValueOf(out)
+		return errs
 	}
 	d.setForm(v.Raw())
 	if len(d.kit.Presets) > 0 {
 		d.ui.preset.SetValue("")
 	}
 	d.changed(v.Raw())
-	return js.ValueOf([]any{})
+	return nil
 }
 
 // run computes a run of the form's values, to play from its start, and

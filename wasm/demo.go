@@ -188,6 +188,8 @@ func (d *demo) listen() {
 	on(d.root, "keydown", d.key)
 	if d.kit.Sweep.Param != "" {
 		on(u.sweep.Element, "click", func(dom.Event) { d.startSweep(nil) })
+		on(u.sweepCv.Element, "click", d.sweepClicked)
+		on(u.sweepTb, "click", d.sweepTableClicked)
 	}
 	reduced := dom.MatchMedia("(prefers-reduced-motion: reduce)")
 	d.reduced = reduced.Matches()

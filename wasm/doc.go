@@ -78,11 +78,13 @@
 // (that of the run shown, null before one), trace(), time(), playing(),
 // speed() (the playback speed, a multiple of real time), seek(ms) (pauses
 // there), presets(), applyPreset(name) (errors as data), sweep() (a Promise
-// of {param, ms, points}) and exportTrace("json" or "chrome"). Their
-// js.Funcs live as long as the page, as window.playgrounds does; those of a
-// run's drive loop are released when it ends, and every listener when its
-// demo breaks. window.playgroundsReady turns true, and document receives a
-// "playgrounds-ready" event, once every demo is interactive.
+// of {param, figure, ms, points}, each point the value run, its throughput,
+// p99 and every figure of its summary) and exportTrace("json" or
+// "chrome"). Their js.Funcs live as long as the page, as window.playgrounds
+// does; those of a run's drive loop are released when it ends, and every
+// listener when its demo breaks. window.playgroundsReady turns true, and
+// document receives a "playgrounds-ready" event, once every demo is
+// interactive.
 //
 // # Failures
 //

@@ -74,6 +74,9 @@ func (d *demo) check(raw map[string]string, notes []string) bool {
 		}
 	}
 	d.controls()
+	if d.swept() {
+		d.drawSweep() // its marker follows the form
+	}
 	return d.valid
 }
 

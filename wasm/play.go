@@ -146,7 +146,7 @@ func (d *demo) measure() {
 	}
 	d.width = d.ui.canvas.ClientWidth()
 	d.measured = true
-	if d.sweeping != nil && d.sweeping.done() {
+	if d.swept() {
 		d.drawSweep()
 	}
 }

@@ -16,8 +16,7 @@ import (
 // kit's swept parameter, one run after another through the same drive loop
 // as Run, each measured by package chart.
 type sweep struct {
-	param   string
-	figure  string // the summary key plotted beside throughput and p99, if any
+	view.Sweep
 	values  []string
 	next    int // the index of the next value to run
 	points  []chart.Point
@@ -52,7 +51,7 @@ func (d *demo) startSweep(w *pending) {
 		}
 		return
 	}
-	s := &sweep{param: d.kit.Sweep.Param, figure: d.kit.Sweep.Figure, values: d.kit.Sweep.Values, began: dom.Now()}
+	s := &sweep{Sweep: d.kit.Sweep, values: d.kit.Sweep.Values, began: dom.Now()}
 	if w != nil {
 		s.waiting = append(s.waiting, *w)
 	}
@@ -68,7 +67,7 @@ func (d *demo) sweepNext() {
 	for !s.done() {
 		value := s.values[s.next]
 		raw := d.values.Raw()
-		raw[s.param] = value
+		raw[s.Param] = value
 		v, errs := d.scn.Parse(raw)
 		if len(errs) > 0 {
 			s.next++
@@ -79,7 +78,7 @@ func (d *demo) sweepNext() {
 			d.fail(err.Error())
 			return
 		}
-		d.ui.sweepTx.SetText("Sweeping " + s.param + ": run " + strconv.Itoa(s.next+1) + " of " + strconv.Itoa(len(s.values)) + "…")
+		d.ui.sweepTx.SetText("Sweeping " + s.Param + ": run " + strconv.Itoa(s.next+1) + " of " + strconv.Itoa(len(s.values)) + "…")
 		holdGC()
 		run := d.scn.Start(v)
 		drive(loop, func() any { return stepFor(run, stepMs, func() {}) }, func(err error) {
@@ -93,11 +92,7 @@ func (d *demo) sweepNext() {
 					return
 				}
 				data := chart.New(run.Trace(), d.kit.LifeOf(), d.kit.UpfrontOf(v))
-				var figure float64
-				if f := d.kit.Sweep.Figure; f != "" {
-					figure = run.Summary()[f]
-				}
-				s.points = append(s.points, chart.PointOf(value, data, figure))
+				s.points = append(s.points, chart.PointOf(value, data, run.Summary()))
 				s.next++
 				d.sweepNext()
 			})
@@ -107,8 +102,8 @@ func (d *demo) sweepNext() {
 	s.tookMs = dom.Now() - s.began
 	d.ui.sweep.SetDisabled(false)
 	d.ui.sweepTx.SetText(strconv.Itoa(len(s.points)) + " runs in " + strconv.FormatFloat(s.tookMs, 'f', 0, 64) +
-		" ms of real time; the table under the plot lists their figures.")
-	d.ui.sweepTb.Replace(sweepTable(dom.Doc(), s))
+		" ms of real time. Click a point, or a value in the table under the plot, to load its run.")
+	d.ui.sweepTb.Replace(d.sweepTable(dom.Doc(), s))
 	d.drawSweep()
 	obj := sweepObject(s)
 	for _, w := range s.waiting {
@@ -117,22 +112,63 @@ func (d *demo) sweepNext() {
 	s.waiting = nil
 }
 
+// drawSweep draws the sweep run, marking the form's value of its parameter.
 func (d *demo) drawSweep() {
 	s := d.sweeping
 	d.ui.sweepCv.SetHidden(false)
 	if d.width > 0 {
-		d.paint.sweep.paint(chart.SweepPlan(s.param, d.kit.Sweep.Figure, s.points, d.width))
+		d.paint.sweep.paint(chart.SweepPlan(s.Sweep, s.points, d.readForm()[s.Param], d.width))
+	}
+}
+
+// swept says whether a sweep has run to its end, to be drawn and loaded from.
+func (d *demo) swept() bool { return d.sweeping != nil && d.sweeping.done() }
+
+// sweepClicked loads the run of the point a click on the plot picks.
+func (d *demo) sweepClicked(e dom.Event) {
+	if !d.swept() || d.width <= 0 {
+		return
+	}
+	if i := chart.SweepHit(d.sweeping.Sweep, d.sweeping.points, d.width, e.OffsetX(), e.OffsetY()); i >= 0 {
+		d.loadSwept(d.sweeping.points[i].Value)
+	}
+}
+
+// loadSwept sets the swept parameter to value as setParams does: the form
+// and the link take it, the demo runs it and the marker moves to it.
+func (d *demo) loadSwept(value string) {
+	s := d.sweeping
+	if errs := d.setValues(map[string]string{s.Param: value}); len(errs) > 0 {
+		d.ui.sweepTx.SetText("That run cannot be loaded: " + errs[0].Error())
+		return
+	}
+	d.ui.sweepTx.SetText("Loaded the run with " + s.Param + " = " + value + "; the demo above plays it.")
+}
+
+// loadAttr holds, on a button of the sweep's table, the value it loads.
+const loadAttr = "data-value"
+
+// sweepTableClicked loads the run of the table's button clicked, if any:
+// one listener for every table a sweep makes.
+func (d *demo) sweepTableClicked(e dom.Event) {
+	t := e.Target()
+	if !d.swept() || t.Type() != js.TypeObject || t.Get("getAttribute").Type() != js.TypeFunction {
+		return
+	}
+	if v := t.Call("getAttribute", loadAttr); v.Type() == js.TypeString {
+		d.loadSwept(v.String())
 	}
 }
 
 // sweepTable is a sweep's figures as a table, for those who do not see the
-// plot and those who want the numbers.
-func sweepTable(doc dom.Document, s *sweep) dom.Element {
+// plot and those who want the numbers; each value is a button that loads
+// its run.
+func (d *demo) sweepTable(doc dom.Document, s *sweep) dom.Element {
 	table := doc.New("table", "", "")
 	head := doc.New("tr", "", "")
-	heads := []string{s.param, "throughput (per virtual s)", "p99 latency (ms)"}
-	if s.figure != "" {
-		heads = append(heads, s.figure)
+	heads := []string{s.Param}
+	for _, pl := range s.Plots {
+		heads = append(heads, pl.Title+" ("+pl.Unit+")")
 	}
 	for _, h := range heads {
 		th := doc.New("th", "", h)
@@ -142,31 +178,43 @@ func sweepTable(doc dom.Document, s *sweep) dom.Element {
 	table.Append(head)
 	for _, p := range s.points {
 		tr := doc.New("tr", "", "")
-		tr.Append(doc.New("td", "", p.Value), doc.New("td", "", strconv.FormatFloat(p.Throughput, 'f', 1, 64)),
-			doc.New("td", "", view.Ms(p.P99)))
-		if s.figure != "" {
-			tr.Append(doc.New("td", "", strconv.FormatFloat(p.Figure, 'f', -1, 64)))
+		load := button(doc, "button", "pg-sweep-load", p.Value, "Load the run with "+s.Param+" = "+p.Value)
+		load.SetAttr(loadAttr, p.Value)
+		td := doc.New("td", "", "")
+		td.Append(load.Element)
+		tr.Append(td)
+		for _, pl := range s.Plots {
+			tr.Append(doc.New("td", "", figureText(pl, p.Of[pl.Key])))
 		}
 		table.Append(tr)
 	}
 	return table
 }
 
+// figureText writes a plotted figure as the plot draws it.
+func figureText(pl view.Plot, v float64) string {
+	switch {
+	case pl.Scale != 0:
+		return strconv.FormatFloat(v*pl.Scale, 'f', 1, 64)
+	case pl.Key == view.PlotThroughput:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return view.Ms(v)
+}
+
 // sweepObject is a sweep as the API returns it: {param, figure, ms, points:
-// [{value, throughput, p99, <figure>}]}.
+// [{value, throughput, p99, and every figure of the run's summary}]}.
 func sweepObject(s *sweep) js.Value {
 	obj := js.Global().Get("Object").New()
-	obj.Set("param", s.param)
-	obj.Set("figure", s.figure)
+	obj.Set("param", s.Param)
+	obj.Set("figure", s.Figure)
 	obj.Set("ms", s.tookMs)
 	pts := js.Global().Get("Array").New()
 	for _, p := range s.points {
 		o := js.Global().Get("Object").New()
 		o.Set("value", p.Value)
-		o.Set("throughput", p.Throughput)
-		o.Set("p99", p.P99)
-		if s.figure != "" {
-			o.Set(s.figure, p.Figure)
+		for k, v := range p.Of {
+			o.Set(k, v)
 		}
 		pts.Call("push", o)
 	}

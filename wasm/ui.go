@@ -148,19 +148,36 @@ func (u *ui) buildSweep(doc dom.Document, kit view.Kit) dom.Element {
 	sweep := section(doc, "pg-sweep", "Sweep", false)
 	u.sweepTx = doc.New("p", "pg-sweep-text", "")
 	u.sweepTx.SetAttr("aria-live", "polite")
-	u.sweepCv = dom.AsCanvas(doc.New("canvas", "pg-chart", ""))
+	u.sweepCv = dom.AsCanvas(doc.New("canvas", "pg-chart pg-sweep-chart", ""))
 	u.sweepCv.SetAttr("role", "img")
 	u.sweepCv.SetHidden(true)
 	if p := kit.Sweep.Param; p != "" {
 		u.sweep = button(doc, "button", "", "Sweep "+p, "")
+		titles := sweepTitles(kit.Sweep)
 		u.sweepTx.SetText("Runs the form's parameters " + strconv.Itoa(len(kit.Sweep.Values)) + " times, with " + p +
 			" from " + kit.Sweep.Values[0] + " to " + kit.Sweep.Values[len(kit.Sweep.Values)-1] +
-			", and plots throughput and p99 latency against it.")
-		u.sweepCv.SetAttr("aria-label", "Throughput and p99 latency against "+p+"; the figures are in the text above.")
+			", and plots " + titles + " against it.")
+		u.sweepCv.SetAttr("aria-label", "The "+titles+" against "+p+"; the figures are in the table under it, whose buttons load each run.")
 		u.sweepTb = doc.New("div", "pg-sweep-table", "")
 		sweep.Append(u.sweep.Element, u.sweepTx, u.sweepCv.Element, u.sweepTb)
 	}
 	return sweep
+}
+
+// sweepTitles names a sweep's plots in a sentence: "a, b and c".
+func sweepTitles(s view.Sweep) string {
+	out := ""
+	for i, pl := range s.Plots {
+		switch {
+		case i == 0:
+		case i == len(s.Plots)-1:
+			out += " and "
+		default:
+			out += ", "
+		}
+		out += pl.Title
+	}
+	return out
 }
 
 // section is a <details> with a summary line.

@@ -32,7 +32,8 @@
 //  2. Export a Kit: New, a Legend of the roles it draws, at least three
 //     Presets (named situations such as "healthy", "overloaded", "flaky
 //     worker", each setting every parameter it is about), the Sweep it
-//     offers (a parameter and its values, say buffer_size), and, if its
+//     offers (a parameter, its values, say buffer_size, and the figures
+//     plotted against it, named in plain words), and, if its
 //     events are not a task's (pulled, started, finished …), a Life that
 //     says which kinds queue, start and end a unit, for the charts and the
 //     Chrome trace export; Words and the visual's Marks if its notable
@@ -66,7 +67,11 @@
 //			{Name: "overloaded", Params: map[string]string{"workers": "2", "jobs": "400"}},
 //			{Name: "flaky worker", Params: map[string]string{"workers": "4", "crash_rate": "0.2"}},
 //		},
-//		Sweep: view.Sweep{Param: "workers", Values: []string{"1", "2", "4", "8", "16"}},
+//		Sweep: view.Sweep{Param: "workers", Values: []string{"1", "2", "4", "8", "16"}, Figure: "max_waiting",
+//			Plots: []view.Plot{
+//				{Key: view.PlotThroughput, Title: "jobs done per second", Unit: "per virtual s"},
+//				{Key: "max_waiting", Title: "longest line for a worker", Unit: "checkouts waiting at once"},
+//			}},
 //	}
 //
 // # Playback

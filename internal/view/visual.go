@@ -90,16 +90,31 @@ type Preset struct {
 }
 
 // Sweep is a parameter and the values a sweep runs it at; the zero Sweep
-// offers no sweep. Besides throughput and p99 latency, a sweep plots Figure,
-// a key of the scenario's summary (such as "dropped"), when it is set.
-// Chosen well, the figure changes across the values (a knee, a plateau, a
-// cliff) with the page's own parameters; a test holds every kit to that.
+// offers no sweep. Figure is the key of the scenario's summary the sweep
+// is about (such as "dropped"): chosen well, it changes across the values
+// (a knee, a plateau, a cliff) with the page's own parameters, and a test
+// holds every kit to that. Plots are the charts drawn, Figure among them.
 type Sweep struct {
 	Param  string
 	Values []string // ascending numbers, as the form writes them
 	Figure string
-	Log    bool // the values grow by a factor rather than a step: an axis for them is logarithmic
+	Plots  []Plot
 }
+
+// Plot is one chart of a sweep: a figure of each run against the swept
+// parameter, with what it is in plain words.
+type Plot struct {
+	Key   string  // a key of the summary, or [PlotThroughput] or [PlotP99]
+	Title string  // what the figure is: "the longest line of callers"
+	Unit  string  // what it counts, under the title: "callers waiting at once"
+	Scale float64 // multiplies the figure as drawn (0 is 1): 0.001 shows ms as s
+}
+
+// The figures a sweep measures of every run besides its summary.
+const (
+	PlotThroughput = "throughput" // units ended per virtual second
+	PlotP99        = "p99"        // 99th percentile of the time from a unit's arrival to its end, ms
+)
 
 // LifeOf returns k.Life, or TaskLife when it is nil.
 func (k Kit) LifeOf() Life {

@@ -77,5 +77,8 @@ func (e Event) TargetKind() string {
 // OffsetX is a pointer event's x within its target, in CSS pixels.
 func (e Event) OffsetX() float64 { return e.v.Get("offsetX").Float() }
 
+// OffsetY is a pointer event's y within its target, in CSS pixels.
+func (e Event) OffsetY() float64 { return e.v.Get("offsetY").Float() }
+
 // Type is the event's type: "click", "change", ….
 func (e Event) Type() string { return e.v.Get("type").String() }

@@ -98,30 +98,6 @@ func TestPlanFitsAndMovesOnlyTheCursor(t *testing.T) {
 	assert.Len(t, d.Plan(0, 1200).Lines, 2+3+1)
 }
 
-func TestSweepPlan(t *testing.T) {
-	pts := []chart.Point{{Value: "1", Throughput: 5, P99: 800}, {Value: "2", Throughput: 9, P99: 420}, {Value: "4", Throughput: 16, P99: 230}}
-	p := chart.SweepPlan("max_concurrency", "", pts, 800)
-	assert.Equal(t, chart.SweepHeight("", 800), p.H)
-	require.Len(t, p.Lines, 2)
-	assert.Len(t, p.Lines[0].Pts, 6)
-	var texts []string
-	for _, tx := range p.Texts {
-		texts = append(texts, tx.S)
-	}
-	assert.Contains(t, texts, "throughput against max_concurrency")
-	assert.Contains(t, texts, "4")
-	assert.Empty(t, chart.SweepPlan("x", "", nil, 800).Lines)
-	assert.Equal(t, chart.Point{Value: "3", Throughput: 10, P99: 400, Figure: 7}, chart.PointOf("3", chart.New(twoSlots, view.TaskLife, 0), 7))
-
-	with := chart.SweepPlan("buffer_size", "dropped", pts, 800)
-	assert.Len(t, with.Lines, 3, "a third panel for the summary figure")
-	texts = texts[:0]
-	for _, tx := range with.Texts {
-		texts = append(texts, tx.S)
-	}
-	assert.Contains(t, texts, "dropped against buffer_size")
-}
-
 // TestBuilderInPieces: a trace read a few records at a time gives the
 // charts New gives, for a real run with queues, crashes and timeouts.
 func TestBuilderInPieces(t *testing.T) {

@@ -25,20 +25,23 @@ func (p panel) plot() view.Rect {
 }
 
 // panels lays n panels out for width: in a row when wide, stacked when not.
-func panels(n int, width float64) ([]panel, float64) {
+func panels(n int, width float64) ([]panel, float64) { return panelsOf(n, width, panelH) }
+
+// panelsOf is [panels] of panels h tall.
+func panelsOf(n int, width, h float64) ([]panel, float64) {
 	inner := width - 2*sidePad
 	out := make([]panel, n)
 	if width >= wideMin {
 		w := (inner - float64(n-1)*panelGap) / float64(n)
 		for i := range out {
-			out[i] = panel{x: sidePad + float64(i)*(w+panelGap), y: sidePad, w: w, h: panelH}
+			out[i] = panel{x: sidePad + float64(i)*(w+panelGap), y: sidePad, w: w, h: h}
 		}
-		return out, panelH + 2*sidePad
+		return out, h + 2*sidePad
 	}
 	for i := range out {
-		out[i] = panel{x: sidePad, y: sidePad + float64(i)*(panelH+panelGap), w: inner, h: panelH}
+		out[i] = panel{x: sidePad, y: sidePad + float64(i)*(h+panelGap), w: inner, h: h}
 	}
-	return out, float64(n)*(panelH+panelGap) - panelGap + 2*sidePad
+	return out, float64(n)*(h+panelGap) - panelGap + 2*sidePad
 }
 
 // Height is how tall [Data.Plan] draws at width.

@@ -30,7 +30,12 @@ var Kit = view.Kit{
 	},
 	// The line shortens as slots are added, until there are as many as the
 	// callers need at once and nobody waits.
-	Sweep: view.Sweep{Param: "max", Values: []string{"1", "2", "3", "4", "6", "8", "12", "16"}, Log: true, Figure: "max_waiting"},
+	Sweep: view.Sweep{Param: "max", Values: []string{"1", "2", "3", "4", "6", "8", "12", "16"}, Figure: "max_waiting",
+		Plots: []view.Plot{
+			{Key: view.PlotThroughput, Title: "callers served per second", Unit: "calls that returned, per virtual s"},
+			{Key: view.PlotP99, Title: "p99 time of a call", Unit: "ms from the call to its return"},
+			{Key: "max_waiting", Title: "longest line of callers", Unit: "callers waiting for a slot at once"},
+		}},
 	Life:  Life,
 	Words: Words,
 	Knobs: []view.Knob{

@@ -33,7 +33,12 @@ var Kit = view.Kit{
 	},
 	// The line of callers shortens as workers are added, until size plus
 	// overflow covers what the load needs at once and nobody waits.
-	Sweep: view.Sweep{Param: "size", Values: []string{"1", "2", "3", "4", "6", "8", "12", "16", "24"}, Log: true, Figure: "max_waiting"},
+	Sweep: view.Sweep{Param: "size", Values: []string{"1", "2", "3", "4", "6", "8", "12", "16", "24"}, Figure: "max_waiting",
+		Plots: []view.Plot{
+			{Key: view.PlotThroughput, Title: "callers served per second", Unit: "checkouts that ended, per virtual s"},
+			{Key: view.PlotP99, Title: "p99 time of a caller", Unit: "ms from asking for a worker to done"},
+			{Key: "max_waiting", Title: "longest line for a worker", Unit: "callers waiting at once"},
+		}},
 	Life:  Life,
 	Words: Words,
 	Knobs: []view.Knob{

@@ -30,8 +30,12 @@ var Kit = view.Kit{
 		{Name: "bounded, too many handlers", Params: params("bounded", "400", "200", "40")},
 		{Name: "bounded, no limit on the queue", Params: params("bounded", "400", "8", scenario.Infinity)},
 	},
-	Sweep: view.Sweep{Param: "rate", Values: []string{"25", "50", "100", "200", "400", "800", "1600"}, Log: true,
-		Figure: "max_memory_kb"},
+	Sweep: view.Sweep{Param: "rate", Values: []string{"25", "50", "100", "200", "400", "800", "1600"}, Figure: "max_memory_kb",
+		Plots: []view.Plot{
+			{Key: view.PlotThroughput, Title: "requests served per second", Unit: "answered, per virtual s"},
+			{Key: view.PlotP99, Title: "p99 response time", Unit: "ms from arrival to answer"},
+			{Key: "max_memory_kb", Title: "peak memory", Unit: "kB held by the handlers at once"},
+		}},
 	Life:  Life,
 	Words: Words,
 	Knobs: []view.Knob{

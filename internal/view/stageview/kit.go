@@ -21,7 +21,12 @@ var Kit = view.Kit{
 	// Pulling on demand (rate 0) keeps the buffer empty; pushing faster
 	// than the processors keep up fills it, up to buffer_size: a knee at
 	// their pace.
-	Sweep: view.Sweep{Param: "rate", Values: []string{"0", "5", "10", "20", "40", "80", "160"}, Figure: "max_buffer"},
+	Sweep: view.Sweep{Param: "rate", Values: []string{"0", "5", "10", "20", "40", "80", "160"}, Figure: "max_buffer",
+		Plots: []view.Plot{
+			{Key: view.PlotThroughput, Title: "deliveries per second", Unit: "events sent to a stage and handled"},
+			{Key: view.PlotP99, Title: "p99 time of a delivery", Unit: "ms from sending to the stage's return"},
+			{Key: "max_buffer", Title: "fullest the buffer got", Unit: "events the producer held at once"},
+		}},
 	Life:  Life,
 	Words: Words,
 	Knobs: []view.Knob{

@@ -24,8 +24,13 @@ var Kit = view.Kit{
 	Presets: presets,
 	// The run's length falls as the bound rises, until every input has a
 	// slot and the slowest task alone sets it: a knee, then a plateau.
-	Sweep: view.Sweep{Param: "max_concurrency", Log: true, Figure: "virtual_ms",
-		Values: []string{"1", "2", "3", "4", "6", "8", "12", "16", "24", "32", "48", "64"}},
+	Sweep: view.Sweep{Param: "max_concurrency", Figure: "virtual_ms",
+		Values: []string{"1", "2", "3", "4", "6", "8", "12", "16", "24", "32", "48", "64"},
+		Plots: []view.Plot{
+			{Key: view.PlotThroughput, Title: "tasks done per second", Unit: "results, per virtual s"},
+			{Key: view.PlotP99, Title: "p99 wait for a result", Unit: "ms from the run's start to a result"},
+			{Key: "virtual_ms", Title: "length of the whole run", Unit: "virtual s until the last result", Scale: 0.001},
+		}},
 	// Every input is there from the start; pulling one is part of starting
 	// its task, not a queue of its own.
 	Life: func(k event.Kind) view.Step {

@@ -22,7 +22,12 @@ var Kit = view.Kit{
 	Presets: presets,
 	// A small intensity gives up after a few restarts; a big enough one
 	// absorbs every exit the run brings and never gives up.
-	Sweep: view.Sweep{Param: "max_restarts", Values: []string{"0", "1", "2", "3", "4", "6", "8", "12", "16", "24", "32"}, Figure: "restarts"},
+	Sweep: view.Sweep{Param: "max_restarts", Values: []string{"0", "1", "2", "3", "4", "6", "8", "12", "16", "24", "32"}, Figure: "restarts",
+		Plots: []view.Plot{
+			{Key: "virtual_ms", Title: "how long the supervisor lasted", Unit: "virtual s, until it gave up or the end", Scale: 0.001},
+			{Key: "restarts", Title: "restarts it made", Unit: "children started again after an exit"},
+			{Key: "crashes", Title: "crashes it rode out", Unit: "runs that ended in an error or a panic"},
+		}},
 	Life:  Life,
 	Still: view.Last, // the time axis holds the whole run
 	Words: Words,

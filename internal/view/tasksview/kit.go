@@ -31,7 +31,12 @@ var Kit = view.Kit{
 	},
 	// As crashes become likelier, supervised tasks lose only the ones that
 	// crashed; bare goroutines lose everything after the first.
-	Sweep: view.Sweep{Param: "fail_rate", Values: []string{"0", "0.02", "0.05", "0.1", "0.15", "0.2", "0.3", "0.5"}, Figure: "ok"},
+	Sweep: view.Sweep{Param: "fail_rate", Values: []string{"0", "0.02", "0.05", "0.1", "0.15", "0.2", "0.3", "0.5"}, Figure: "ok",
+		Plots: []view.Plot{
+			{Key: view.PlotThroughput, Title: "tasks done per second", Unit: "results and crashes, per virtual s"},
+			{Key: view.PlotP99, Title: "p99 run time of a task", Unit: "ms from its start to its end"},
+			{Key: "ok", Title: "tasks that returned", Unit: "results the caller got"},
+		}},
 	Life:  Life,
 	Words: Words,
 	Still: view.Last, // the time axis holds the whole run

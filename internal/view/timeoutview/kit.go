@@ -29,7 +29,12 @@ var Kit = view.Kit{
 		{Name: "yield_many, shut the rest down", Params: many("shutdown")},
 		{Name: "yield_many, ignore the rest", Params: many("ignore")},
 	},
-	Sweep: view.Sweep{Param: "timeout", Values: []string{"100", "200", "300", "400", "500", "600", "800", "1000", "1200", "1500"}, Figure: "timed_out"},
+	Sweep: view.Sweep{Param: "timeout", Values: []string{"100", "200", "300", "400", "500", "600", "800", "1000", "1200", "1500"}, Figure: "timed_out",
+		Plots: []view.Plot{
+			{Key: view.PlotThroughput, Title: "tasks ended per second", Unit: "answered or shut down, per virtual s"},
+			{Key: view.PlotP99, Title: "p99 time a task held on", Unit: "ms from its start to its end or kill"},
+			{Key: "timed_out", Title: "callers that timed out", Unit: "yields that ran out before a reply"},
+		}},
 	Life:  Life,
 	Words: Words,
 	Still: view.Last, // the time axis holds the whole run

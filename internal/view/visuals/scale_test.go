@@ -62,10 +62,19 @@ func TestSweepReadable(t *testing.T) {
 		}
 		var pts []chart.Point
 		for i, v := range kit.Sweep.Values {
-			pts = append(pts, chart.Point{Value: v, Throughput: 123456.7 * float64(i+1), P99: 3_600_000, Figure: 20000})
+			of := map[string]float64{}
+			for _, pl := range kit.Sweep.Plots {
+				of[pl.Key] = 3_600_000 * float64(i+1)
+			}
+			pts = append(pts, chart.Point{Value: v, Of: of})
 		}
-		for _, w := range widths {
-			readable(t, name+" sweep", chart.SweepPlan(kit.Sweep.Param, kit.Sweep.Figure, pts, w), chart.SweepHeight(kit.Sweep.Figure, w))
+		vs := kit.Sweep.Values
+		for _, w := range append(widths, 760) { // 760: the narrowest with the plots side by side
+			for _, now := range []string{vs[0], vs[len(vs)/2], vs[len(vs)-1]} {
+				p := chart.SweepPlan(kit.Sweep, pts, now, w)
+				readable(t, name+" sweep", p, chart.SweepHeight(kit.Sweep, w))
+				apart(t, name+" sweep at "+now, p)
+			}
 		}
 	}
 }
@@ -107,5 +116,23 @@ func readable(t *testing.T, what string, p view.Plan, height float64) {
 	for _, tx := range p.Overflow() {
 		l, r := tx.Extent()
 		t.Errorf("%s at %v px: %q runs from %.0f to %.0f px", what, p.W, tx.S, l, r)
+	}
+}
+
+// apart fails for two texts of p drawn on one line that run into each
+// other.
+func apart(t *testing.T, what string, p view.Plan) {
+	t.Helper()
+	for i, a := range p.Texts {
+		for _, b := range p.Texts[i+1:] {
+			if a.Y != b.Y {
+				continue
+			}
+			al, ar := a.Extent()
+			bl, br := b.Extent()
+			if al < br && bl < ar {
+				t.Errorf("%s at %v px: %q (%.0f to %.0f) runs into %q (%.0f to %.0f)", what, p.W, a.S, al, ar, b.S, bl, br)
+			}
+		}
 	}
 }

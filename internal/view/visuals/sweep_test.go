@@ -13,6 +13,7 @@ import (
 
 	"github.com/concurrency-patterns/playground/internal/scenario"
 	"github.com/concurrency-patterns/playground/internal/scenario/scenariotest"
+	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/internal/view/chart"
 	"github.com/concurrency-patterns/playground/internal/view/visuals"
 )
@@ -84,7 +85,7 @@ func runSweep(t *testing.T, f pageFence) []sweepPoint {
 		run := scenariotest.Run(t, f.name, raw)
 		sum := run.Summary()
 		d := chart.New(run.Trace(), kit.LifeOf(), kit.UpfrontOf(run.Values()))
-		out = append(out, sweepPoint{val, chart.PointOf(val, d, sum[kit.Sweep.Figure]), sum})
+		out = append(out, sweepPoint{val, chart.PointOf(val, d, sum), sum})
 	}
 	return out
 }
@@ -104,11 +105,13 @@ func TestEverySweepTeaches(t *testing.T) {
 			checkAscending(t, kit.Sweep.Values)
 			pts := runSweep(t, f)
 			require.GreaterOrEqual(t, len(pts), 3, "the sweep runs at least three values")
-			lo, hi := pts[0].point.Figure, pts[0].point.Figure
+			fig := kit.Sweep.Figure
+			lo, hi := pts[0].point.Of[fig], pts[0].point.Of[fig]
 			var line []string
 			for _, p := range pts {
-				lo, hi = min(lo, p.point.Figure), max(hi, p.point.Figure)
-				line = append(line, p.value+": "+strconv.FormatFloat(p.point.Figure, 'f', -1, 64)+" ("+strconv.FormatFloat(p.point.Throughput, 'f', 1, 64)+"/s)")
+				f := p.point.Of[fig]
+				lo, hi = min(lo, f), max(hi, f)
+				line = append(line, p.value+": "+strconv.FormatFloat(f, 'f', -1, 64)+" ("+strconv.FormatFloat(p.point.Of[view.PlotThroughput], 'f', 1, 64)+"/s)")
 			}
 			t.Logf("%s %v, sweep of %s, %s: %s", f.name, f.params, kit.Sweep.Param, kit.Sweep.Figure, strings.Join(line, ", "))
 			assert.Positive(t, hi, "the figure is never above 0")

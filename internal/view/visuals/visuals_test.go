@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-patterns/playground/internal/scenario"
+	"github.com/concurrency-patterns/playground/internal/view"
 	"github.com/concurrency-patterns/playground/internal/view/visuals"
 )
 
@@ -33,9 +34,18 @@ func TestEveryScenarioHasAKit(t *testing.T) {
 				_, ok := s.Param(kit.Sweep.Param)
 				assert.True(t, ok, "the sweep varies a parameter of %s", name)
 				assert.NotEmpty(t, kit.Sweep.Values)
-				if f := kit.Sweep.Figure; f != "" {
-					assert.Contains(t, s.Summary, f, "the sweep plots a figure of the summary")
+				assert.Contains(t, s.Summary, kit.Sweep.Figure, "the sweep is about a figure of the summary")
+				var keys []string
+				for _, pl := range kit.Sweep.Plots {
+					keys = append(keys, pl.Key)
+					if pl.Key != view.PlotThroughput && pl.Key != view.PlotP99 {
+						assert.Contains(t, s.Summary, pl.Key, "a sweep's plot is of a figure of the summary")
+					}
+					assert.NotEmpty(t, pl.Title, "a plot of %s says what it is", pl.Key)
+					assert.NotEmpty(t, pl.Unit, "a plot of %s says what it counts", pl.Key)
+					assert.NotContains(t, pl.Title+pl.Unit, "_", "%s's plot is named in words", pl.Key)
 				}
+				assert.Contains(t, keys, kit.Sweep.Figure, "the sweep plots its figure")
 			}
 		})
 	}
