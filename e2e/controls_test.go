@@ -226,4 +226,3 @@ func TestKeyboardOnly(t *testing.T) {
 	assert.True(t, strings.Contains(log, "started in slot"), "the log follows playback: %q", log)
 	p.noConsoleErrors()
 }
-
