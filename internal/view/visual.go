@@ -108,6 +108,23 @@ type Plot struct {
 	Title string  // what the figure is: "the longest line of callers"
 	Unit  string  // what it counts, under the title: "callers waiting at once"
 	Scale float64 // multiplies the figure as drawn (0 is 1): 0.001 shows ms as s
+	// Role colours the line by what it counts, as the picture colours the
+	// same thing (a restart's purple, a waiting caller's grey); the zero
+	// role means the default of [Plot.RoleOf].
+	Role Role
+}
+
+// RoleOf is the colour of the plot's line: its Role, or for a plot that
+// sets none, the p99 line's colour for [PlotP99] and the colour of work
+// done for every other figure.
+func (pl Plot) RoleOf() Role {
+	switch {
+	case pl.Role != RoleTrack:
+		return pl.Role
+	case pl.Key == PlotP99:
+		return RoleP99
+	}
+	return RoleOK
 }
 
 // The figures a sweep measures of every run besides its summary.

@@ -67,9 +67,8 @@ func (l sweepLayout) x(r view.Rect, v float64) float64 {
 func SweepPlan(s view.Sweep, pts []Point, now string, width float64) view.Plan {
 	l, h := layoutSweep(s, pts, width)
 	p := view.Plan{W: width, H: h}
-	roles := []view.Role{view.RoleRunning, view.RoleCrashed, view.RoleTimedOut, view.RoleOK}
 	for i, pl := range s.Plots {
-		l.panel(&p, l.panels[i], s.Param, pl, pts, now, roles[i%len(roles)])
+		l.panel(&p, l.panels[i], s.Param, pl, pts, now, pl.RoleOf())
 	}
 	return p
 }

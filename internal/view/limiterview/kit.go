@@ -34,7 +34,7 @@ var Kit = view.Kit{
 		Plots: []view.Plot{
 			{Key: view.PlotThroughput, Title: "callers served per second", Unit: "calls that returned, per virtual s"},
 			{Key: view.PlotP99, Title: "p99 time of a call", Unit: "ms from the call to its return"},
-			{Key: "max_waiting", Title: "longest line of callers", Unit: "callers waiting for a slot at once"},
+			{Key: "max_waiting", Title: "longest line of callers", Unit: "callers waiting for a slot at once", Role: view.RoleWaiting},
 		}},
 	Life:  Life,
 	Words: Words,

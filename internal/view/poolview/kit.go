@@ -37,7 +37,7 @@ var Kit = view.Kit{
 		Plots: []view.Plot{
 			{Key: view.PlotThroughput, Title: "callers served per second", Unit: "checkouts that ended, per virtual s"},
 			{Key: view.PlotP99, Title: "p99 time of a caller", Unit: "ms from asking for a worker to done"},
-			{Key: "max_waiting", Title: "longest line for a worker", Unit: "callers waiting at once"},
+			{Key: "max_waiting", Title: "longest line for a worker", Unit: "callers waiting at once", Role: view.RoleWaiting},
 		}},
 	Life:  Life,
 	Words: Words,

@@ -32,9 +32,9 @@ var Kit = view.Kit{
 	},
 	Sweep: view.Sweep{Param: "rate", Values: []string{"25", "50", "100", "200", "400", "800", "1600"}, Figure: "max_memory_kb",
 		Plots: []view.Plot{
-			{Key: view.PlotThroughput, Title: "requests served per second", Unit: "answered, per virtual s"},
+			{Key: view.PlotThroughput, Title: "requests served per second", Unit: "answered, per virtual s", Role: view.RoleRunning},
 			{Key: view.PlotP99, Title: "p99 response time", Unit: "ms from arrival to answer"},
-			{Key: "max_memory_kb", Title: "peak memory", Unit: "kB held by the handlers at once"},
+			{Key: "max_memory_kb", Title: "peak memory", Unit: "kB held by the handlers at once", Role: view.RoleRunning},
 		}},
 	Life:  Life,
 	Words: Words,

@@ -25,7 +25,7 @@ var Kit = view.Kit{
 		Plots: []view.Plot{
 			{Key: view.PlotThroughput, Title: "deliveries per second", Unit: "events sent to a stage and handled"},
 			{Key: view.PlotP99, Title: "p99 time of a delivery", Unit: "ms from sending to the stage's return"},
-			{Key: "max_buffer", Title: "fullest the buffer got", Unit: "events the producer held at once"},
+			{Key: "max_buffer", Title: "fullest the buffer got", Unit: "events the producer held at once", Role: roleSent},
 		}},
 	Life:  Life,
 	Words: Words,

@@ -29,7 +29,7 @@ var Kit = view.Kit{
 		Plots: []view.Plot{
 			{Key: view.PlotThroughput, Title: "tasks done per second", Unit: "results, per virtual s"},
 			{Key: view.PlotP99, Title: "p99 wait for a result", Unit: "ms from the run's start to a result"},
-			{Key: "virtual_ms", Title: "length of the whole run", Unit: "virtual s until the last result", Scale: 0.001},
+			{Key: "virtual_ms", Title: "length of the whole run", Unit: "virtual s until the last result", Scale: 0.001, Role: view.RoleRunning},
 		}},
 	// Every input is there from the start; pulling one is part of starting
 	// its task, not a queue of its own.

@@ -24,9 +24,9 @@ var Kit = view.Kit{
 	// absorbs every exit the run brings and never gives up.
 	Sweep: view.Sweep{Param: "max_restarts", Values: []string{"0", "1", "2", "3", "4", "6", "8", "12", "16", "24", "32"}, Figure: "restarts",
 		Plots: []view.Plot{
-			{Key: "virtual_ms", Title: "how long the supervisor lasted", Unit: "virtual s, until it gave up or the end", Scale: 0.001},
-			{Key: "restarts", Title: "restarts it made", Unit: "children started again after an exit"},
-			{Key: "crashes", Title: "crashes it rode out", Unit: "runs that ended in an error or a panic"},
+			{Key: "virtual_ms", Title: "how long the supervisor lasted", Unit: "virtual s, until it gave up or the end", Scale: 0.001, Role: view.RoleRunning},
+			{Key: "restarts", Title: "restarts it made", Unit: "children started again after an exit", Role: view.RoleRestart},
+			{Key: "crashes", Title: "crashes it rode out", Unit: "runs that ended in an error or a panic", Role: view.RoleCrashed},
 		}},
 	Life:  Life,
 	Still: view.Last, // the time axis holds the whole run

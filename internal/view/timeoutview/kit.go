@@ -33,7 +33,7 @@ var Kit = view.Kit{
 		Plots: []view.Plot{
 			{Key: view.PlotThroughput, Title: "tasks ended per second", Unit: "answered or shut down, per virtual s"},
 			{Key: view.PlotP99, Title: "p99 time a task held on", Unit: "ms from its start to its end or kill"},
-			{Key: "timed_out", Title: "callers that timed out", Unit: "yields that ran out before a reply"},
+			{Key: "timed_out", Title: "callers that timed out", Unit: "yields that ran out before a reply", Role: view.RoleTimedOut},
 		}},
 	Life:  Life,
 	Words: Words,

@@ -152,3 +152,26 @@ func TestEveryColourDrawnHasALegend(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepLinesMeanWhatTheyCount: each plot of a sweep draws its line in
+// the colour its page's legend gives the thing it counts (or the p99
+// line's colour), never a colour with another meaning on the page.
+func TestSweepLinesMeanWhatTheyCount(t *testing.T) {
+	for _, name := range scenario.Names() {
+		if !visuals.Has(name) {
+			continue
+		}
+		kit := visuals.For(name)
+		named := map[view.Role]bool{view.RoleP99: true}
+		for _, k := range kit.Legend {
+			named[k.Role] = true
+		}
+		for _, pl := range kit.Sweep.Plots {
+			r := pl.RoleOf()
+			assert.True(t, named[r], "%s: the sweep's plot of %s is drawn in %v, which the legend does not name", name, pl.Key, r)
+			if pl.Key == view.PlotP99 {
+				assert.Equal(t, view.RoleP99, r, "%s: a p99 plot is drawn as the p99 line is", name)
+			}
+		}
+	}
+}
