@@ -23,6 +23,9 @@ type index struct {
 	peakLive      int
 	peakMem       int
 	peakWait      int
+	// The peaks so far after each tick: a moment shows the most it has
+	// seen, not the most the run will see.
+	peakLiveBy, peakMemBy []int32
 	requests      []int32 // requests arrived (or shed) by the end of each tick
 	crashAt       float64 // view.Never if the process lived
 	crashKB, lost int     // what it needed, and the requests it held, when it died
@@ -36,6 +39,7 @@ func newIndex(trace []event.Record, bounded bool) *index {
 	n := len(x.times)
 	x.live, x.waiting, x.requests = make([]int32, n), make([]int32, n), make([]int32, n)
 	x.served, x.shed = make([]int32, n), make([]int32, n)
+	x.peakLiveBy, x.peakMemBy = make([]int32, n), make([]int32, n)
 	var live, waiting, arrived, served, shed int32
 	peakAt := 0.0
 	for i, r := range trace {
@@ -71,6 +75,7 @@ func newIndex(trace []event.Record, bounded bool) *index {
 		}
 		x.peakWait = max(x.peakWait, int(waiting))
 		x.peakMem = max(x.peakMem, int(memKB(live, waiting)))
+		x.peakLiveBy[k], x.peakMemBy[k] = int32(x.peakLive), int32(x.peakMem)
 	}
 	if n > 0 {
 		end := x.times[n-1]
@@ -100,6 +105,15 @@ func (x *index) now(t float64) (live, waiting, arrived int32) {
 		return 0, 0, 0
 	}
 	return x.live[k-1], x.waiting[k-1], x.requests[k-1]
+}
+
+// peaks are the most handlers and memory held at once by time t.
+func (x *index) peaks(t float64) (live, memKB int32) {
+	k := view.TickAt(x.times, t)
+	if k == 0 {
+		return 0, 0
+	}
+	return x.peakLiveBy[k-1], x.peakMemBy[k-1]
 }
 
 // fates is how many requests were answered and shed by time t.

@@ -90,7 +90,8 @@ func column(r view.Rect, i int, base, val, top float64) view.Rect {
 }
 
 func (v *Visual) goroutines(p *view.Plan, t float64, r view.Rect, live int32) {
-	v.frame(p, r, "live handler goroutines", readout(live, v.x.peakLive, v.capacity), short(v.topG))
+	peak, _ := v.x.peaks(t)
+	v.frame(p, r, "live handler goroutines", readout(live, int(peak), v.capacity), short(v.topG))
 	n := v.shown(t)
 	for i := range n {
 		if c := column(r, i, 0, float64(v.x.bLive[i]), v.topG); c.H > 0 {
@@ -100,17 +101,24 @@ func (v *Visual) goroutines(p *view.Plan, t float64, r view.Rect, live int32) {
 	if n < buckets && live > 0 {
 		p.Fill(view.RoleRunning, column(r, n, 0, float64(live), v.topG))
 	}
-	// The bound, as a reference in both modes.
-	y := r.Y + r.H - r.H*float64(v.max)/v.topG
-	p.Line(view.RoleAlert, []float64{r.X, y, r.X + r.W, y})
-	p.Text(view.Text{X: r.X + r.W - 2, Y: y - 7, S: "max " + strconv.Itoa(v.max), Role: view.RoleAlert, Font: view.FontLabel, Align: view.AlignRight})
+	// The bound; unbounded, the same line is only a reference: as many
+	// handlers as the database serves at full speed, and no limit.
+	ref, role, label := v.max, view.RoleAlert, "max "+strconv.Itoa(v.max)
+	if !v.bounded {
+		ref, role = v.capacity, view.RoleMuted
+		label = view.Fit(r.W/2, strconv.Itoa(ref)+" at the database's full speed", strconv.Itoa(ref)+" at full speed")
+	}
+	y := r.Y + r.H - r.H*float64(ref)/v.topG
+	p.Line(role, []float64{r.X, y, r.X + r.W, y})
+	p.Text(view.Text{X: r.X + r.W - 2, Y: y - 7, S: label, Role: role, Font: view.FontLabel, Align: view.AlignRight})
 }
 
 func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int32) {
 	hk, rk := strconv.Itoa(scenario.SpawnHandlerKB), strconv.Itoa(scenario.SpawnRequestKB)
+	_, peakMem := v.x.peaks(t)
 	v.frame(p, r, view.Fit(r.X+r.W-pad, "memory: handler "+hk+" KiB, waiting request "+rk+" KiB",
 		"memory: "+hk+" KiB/handler, "+rk+" KiB/request"),
-		kb(memKB(live, waiting))+" now · peak "+kb(int32(v.x.peakMem))+" · budget "+kb(int32(v.budget)), short(v.topM))
+		kb(memKB(live, waiting))+" now · peak "+kb(peakMem)+" · budget "+kb(int32(v.budget)), short(v.topM))
 	n := v.shown(t)
 	for i := range n {
 		g := float64(scenario.SpawnHandlerKB * v.x.bLive[i])

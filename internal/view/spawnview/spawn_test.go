@@ -150,3 +150,34 @@ func checkPlan(t *testing.T, p view.Plan, h float64) {
 	}
 	assert.Less(t, p.Count(), 2500)
 }
+
+// TestMidRunShowsWhatHappenedSoFar: at every moment the readouts' peaks
+// are the most seen so far, and the line across the goroutine chart is
+// called "max" only where a bound enforces it.
+func TestMidRunShowsWhatHappenedSoFar(t *testing.T) {
+	for _, p := range Kit.Presets {
+		t.Run(p.Name, func(t *testing.T) {
+			trace, _, v := run(t, p.Params)
+			bounded := v.String("mode") == "bounded"
+			vis := New(trace, v).(*Visual)
+			var most, mostMem int32
+			for k, at := range vis.x.times {
+				most = max(most, vis.x.live[k])
+				mostMem = max(mostMem, memKB(vis.x.live[k], vis.x.waiting[k]))
+				live, mem := vis.x.peaks(at)
+				require.Equal(t, most, live, "peak of handlers by %v ms", at)
+				require.Equal(t, mostMem, mem, "peak of memory by %v ms", at)
+			}
+			texts := strings.Join(textsOf(vis.Plan(vis.End()/2, 1000)), "\n")
+			assert.Equal(t, bounded, strings.Contains(texts, "max "+v.String("max")), "%s", texts)
+		})
+	}
+}
+
+func textsOf(p view.Plan) []string {
+	out := make([]string, len(p.Texts))
+	for i, tx := range p.Texts {
+		out[i] = tx.S
+	}
+	return out
+}

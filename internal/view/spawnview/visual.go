@@ -37,7 +37,11 @@ func New(trace []event.Record, v scenario.Values) view.Visual {
 	d, _ := v.Duration("duration_ms")
 	requests := math.Ceil(d.Seconds() * v.Float("rate"))
 	bound := min(requests, float64(vis.budget/scenario.SpawnHandlerKB+1))
-	vis.topG = niceTop(max(bound, float64(vis.max), float64(vis.x.peakLive)))
+	ref := vis.max // the line drawn across the goroutine chart
+	if !vis.bounded {
+		ref = vis.capacity
+	}
+	vis.topG = niceTop(max(bound, float64(ref), float64(vis.x.peakLive)))
 	vis.topM = niceTop(max(min(scenario.SpawnHandlerKB*vis.topG, float64(vis.budget)), float64(vis.x.peakMem)))
 	return vis
 }
