@@ -47,28 +47,28 @@ func TestScene(t *testing.T) {
 	}{{
 		name: "two children start, a third is refused",
 		t:    0,
-		want: supview.Scene{End: 600, Axis: 660, WindowFrom: -1000,
+		want: supview.Scene{End: 600, Axis: 2000, WindowFrom: -1000,
 			Counts: supview.Counts{Children: 2, Running: 2, Refused: 1}},
 	}, {
 		name: "a crash by error and its restart",
 		t:    150,
-		want: supview.Scene{T: 150, End: 600, Axis: 660, Window: []float64{100}, WindowFrom: -850, WindowTo: 150,
+		want: supview.Scene{T: 150, End: 600, Axis: 2000, Window: []float64{100}, WindowFrom: -850, WindowTo: 150,
 			Counts: supview.Counts{Children: 2, Running: 2, Restarts: 1, Errors: 1, Refused: 1}},
 	}, {
 		name: "a panic: the window is full",
 		t:    400,
-		want: supview.Scene{T: 400, End: 600, Axis: 660, Window: []float64{100, 300}, WindowFrom: -600, WindowTo: 400,
+		want: supview.Scene{T: 400, End: 600, Axis: 2000, Window: []float64{100, 300}, WindowFrom: -600, WindowTo: 400,
 			Counts: supview.Counts{Children: 2, Running: 2, Restarts: 2, Errors: 1, Panics: 1, Refused: 1}},
 	}, {
 		name: "one too many: the supervisor gives up and stops child 1",
 		t:    550,
-		want: supview.Scene{T: 550, End: 600, Axis: 660, Window: []float64{100, 300}, WindowFrom: -500, WindowTo: 500,
+		want: supview.Scene{T: 550, End: 600, Axis: 2000, Window: []float64{100, 300}, WindowFrom: -500, WindowTo: 500,
 			GaveUp: true, Stopping: true, Reason: reason,
 			Counts: supview.Counts{Children: 2, Running: 1, Restarts: 2, Errors: 2, Panics: 1, Refused: 1}},
 	}, {
 		name: "stopped: the window stays as it was at the stop",
 		t:    5000,
-		want: supview.Scene{T: 5000, End: 600, Axis: 660, Window: []float64{100, 300}, WindowFrom: -500, WindowTo: 500,
+		want: supview.Scene{T: 5000, End: 600, Axis: 2000, Window: []float64{100, 300}, WindowFrom: -500, WindowTo: 500,
 			GaveUp: true, Stopping: true, Stopped: true, Reason: reason,
 			Counts: supview.Counts{Children: 2, Restarts: 2, Errors: 2, Panics: 1, Shutdowns: 1, Refused: 1}},
 	}}
@@ -109,4 +109,15 @@ func TestAbandonedAndPreview(t *testing.T) {
 	preview := supview.NewTimeline(nil, supview.Config{Children: 4, Duration: 20000})
 	assert.Equal(t, 20000.0, preview.Scene(0).Axis, "a preview spans the planned run")
 	assert.Zero(t, preview.End())
+}
+
+// TestAxisAfterAGiveUp: the lanes span the run as planned, so the axis's
+// end is a time the page names; a give-up at the planned end keeps a
+// little room after it.
+func TestAxisAfterAGiveUp(t *testing.T) {
+	for _, tc := range []struct{ planned, want float64 }{{2000, 2000}, {600, 630}, {100, 630}} {
+		cfg := giveUpCfg
+		cfg.Duration = tc.planned
+		assert.Equal(t, tc.want, supview.NewTimeline(giveUpTrace, cfg).Axis(), "planned %v ms", tc.planned)
+	}
 }

@@ -144,15 +144,16 @@ func (tl *Timeline) End() float64 {
 	return tl.times[len(tl.times)-1]
 }
 
-// Axis is the time the lanes span: the whole run and, after a give-up, a
-// tenth more, where nothing will run again. A preview spans the run's
+// Axis is the time the lanes span: the whole run and, after a give-up,
+// the rest of the run as planned, where nothing will run again (or a
+// twentieth more, for a give-up at the planned end). A preview spans the
 // planned duration.
 func (tl *Timeline) Axis() float64 {
 	switch end := tl.End(); {
 	case end == 0:
 		return max(tl.cfg.Duration, 1)
 	case tl.gaveUp != view.Never:
-		return end * 1.1
+		return max(tl.cfg.Duration, end*1.05)
 	default:
 		return end
 	}
