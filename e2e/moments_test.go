@@ -29,6 +29,7 @@ type reached struct {
 	Ring     box     `json:"ring"`     // the ring over the picture
 	Canvas   box     `json:"canvas"`   // the picture
 	Caption  string  `json:"caption"`  // the words beside the ring
+	Words    box     `json:"words"`    // where those words are
 	Disabled bool    `json:"disabled"` // the button as the demo left it
 }
 
@@ -46,7 +47,7 @@ const readMoment = `(i => {
 	return {playing: d.playing(), time: d.time(), moment: d.moment(), eventT: ev ? ev.t : -1,
 		applied: Object.keys(want).every(k => got[k] === want[k]),
 		ring: ring.hidden ? {x: 0, y: 0, w: 0, h: 0} : box(ring), canvas: box(document.querySelector(".playground canvas")),
-		caption: words.hidden ? "" : words.textContent, disabled: b.disabled};
+		caption: words.hidden ? "" : words.textContent, words: box(words), disabled: b.disabled};
 })`
 
 // perTab is how many moments one tab plays, one after the other.
@@ -93,6 +94,9 @@ func TestGuidedMoments(t *testing.T) {
 				assert.True(t, got.Ring.X+got.Ring.W > c.X && got.Ring.X < c.X+c.W && got.Ring.Y+got.Ring.H > c.Y && got.Ring.Y < c.Y+c.H,
 					"%s: the ring %+v is on the picture %+v", where, got.Ring, c)
 				assert.Contains(t, got.Caption, got.Moment.Say, "%s: its words are shown", where)
+				w, r := got.Words, got.Ring
+				assert.False(t, w.X < r.X+r.W && r.X < w.X+w.W && w.Y < r.Y+r.H && r.Y < w.Y+w.H,
+					"%s: the words %+v leave the ring %+v clear", where, w, r)
 				assert.NotEmpty(t, got.Moment.Say, where)
 				t.Logf("%s: %s at %.1f ms: %s", where, got.Moment.Kind, got.Moment.T, got.Moment.Say)
 				p.shootDemo(0, "moment-"+strings.TrimSuffix(name, ".html")+"-"+strconv.Itoa(i+1))

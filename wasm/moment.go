@@ -148,12 +148,11 @@ func (d *demo) showSpot(t float64) {
 			}
 		}
 		d.ui.spotTx.SetText("Look here: " + s.look.Say + ".")
+		d.ui.spotTx.SetHidden(false) // to be measured
 		const m = 4 // the ring stands clear of what it rings
 		r := s.look.At
-		top := 6.0 // the words at the top right, over the header's empty end
-		if s.ring && r.Y < 48 {
-			top = r.Y + r.H + m + 4 // unless the ring is there
-		}
+		w, h := d.ui.spotTx.OffsetSize()
+		top := view.WordsTop(d.vis.Plan(t, d.width), r, s.ring, w, h)
 		px := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "px" }
 		d.ui.spot.SetStyle("left", px(r.X-m))
 		d.ui.spot.SetStyle("top", px(r.Y-m))

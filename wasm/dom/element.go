@@ -122,6 +122,12 @@ func (e Element) QuerySelector(selector string) (Element, bool) {
 // ClientWidth is the element's inner width in CSS pixels.
 func (e Element) ClientWidth() float64 { return e.v.Get("clientWidth").Float() }
 
+// OffsetSize is the element's laid-out width and height in CSS pixels,
+// borders included; 0 for a hidden one.
+func (e Element) OffsetSize() (w, h float64) {
+	return e.v.Get("offsetWidth").Float(), e.v.Get("offsetHeight").Float()
+}
+
 // ComputedStyle returns the element's computed style, as it is now.
 func (e Element) ComputedStyle() Style {
 	return Style{js.Global().Call("getComputedStyle", e.v)}

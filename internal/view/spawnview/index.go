@@ -26,10 +26,10 @@ type index struct {
 	// The peaks so far after each tick: a moment shows the most it has
 	// seen, not the most the run will see.
 	peakLiveBy, peakMemBy []int32
-	requests      []int32 // requests arrived (or shed) by the end of each tick
-	crashAt       float64 // view.Never if the process lived
-	crashKB, lost int     // what it needed, and the requests it held, when it died
-	marks         []view.Mark
+	requests              []int32 // requests arrived (or shed) by the end of each tick
+	crashAt               float64 // view.Never if the process lived
+	crashKB, lost         int     // what it needed, and the requests it held, when it died
+	marks                 []view.Mark
 }
 
 func memKB(live, waiting int32) int32 { return int32(scenario.SpawnMemoryKB(int(live), int(waiting))) }
