@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"sync"
-	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/intensity"
 	"github.com/concurrency-patterns/playground/patterns/supervisor"
 	"github.com/concurrency-patterns/playground/patterns/task"
 )
@@ -26,7 +26,7 @@ type kids[T any] struct {
 
 	running  int                      // children whose goroutine has not been heard to return
 	freed    map[*subscription[T]]int // places of children gone for good, not yet asked for again
-	restarts []time.Time              // within the intensity period
+	restarts intensity.Window
 }
 
 // kidExit is how a child ended.
@@ -37,7 +37,8 @@ type kidExit[T any] struct {
 }
 
 func newKids[T any](cs *ConsumerSupervisor[T], ctx context.Context) *kids[T] {
-	k := &kids[T]{cs: cs, wake: make(chan struct{}, 1), freed: map[*subscription[T]]int{}}
+	k := &kids[T]{cs: cs, wake: make(chan struct{}, 1), freed: map[*subscription[T]]int{},
+		restarts: intensity.Window{Period: cs.period}}
 	k.ctx, k.cancel = context.WithCancel(ctx)
 	return k
 }
@@ -117,23 +118,15 @@ func (k *kids[T]) exited(x kidExit[T]) error {
 func (k *kids[T]) restart(x kidExit[T]) error {
 	cs := k.cs
 	b, slot := &cs.b, x.sub.from.b.id
-	now := b.pl.clock.Now()
-	kept := k.restarts[:0]
-	for _, at := range k.restarts {
-		if now.Sub(at) < cs.period {
-			kept = append(kept, at)
-		}
-	}
-	k.restarts = kept
-	if len(k.restarts) >= cs.maxRestarts {
+	n, allowed := k.restarts.Add(b.pl.clock.Now(), cs.maxRestarts)
+	if !allowed {
 		err := fmt.Errorf("%w: %d restarts within %v; the last child exited: %w",
-			supervisor.ErrMaxIntensity, len(k.restarts)+1, cs.period, x.err)
+			supervisor.ErrMaxIntensity, n, cs.period, x.err)
 		b.emit(event.StageFailed, b.id, slot, 1, err)
 		b.pl.fail(b.id, err)
 		return err
 	}
-	k.restarts = append(k.restarts, now)
-	b.emit(event.EventChildRestarted, b.id, slot, len(k.restarts), x.err)
+	b.emit(event.EventChildRestarted, b.id, slot, n, x.err)
 	k.start(x.sub, x.event)
 	return nil
 }

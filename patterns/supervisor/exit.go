@@ -52,7 +52,7 @@ func restarts(r Restart, abnormal bool) bool {
 // restart starts the child again, unless that restart would exceed the
 // intensity: then the supervisor gives up and stops.
 func (l *loop) restart(c *child, exit error) {
-	n, ok := l.window.add(l.cfg.clock.Now(), l.cfg.maxRestarts)
+	n, ok := l.window.Add(l.cfg.clock.Now(), l.cfg.maxRestarts)
 	if !ok {
 		reason := &IntensityError{Restarts: n, Period: l.cfg.period, Child: c.id, Exit: exit}
 		l.emit(event.SupervisorGaveUp, c.id, c.slot, n, reason)

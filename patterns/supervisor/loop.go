@@ -8,6 +8,7 @@ import (
 	"github.com/concurrency-patterns/playground/internal/lanes"
 	"github.com/concurrency-patterns/playground/patterns/clock"
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/intensity"
 	"github.com/concurrency-patterns/playground/patterns/internal/report"
 )
 
@@ -24,7 +25,7 @@ type loop struct {
 	children map[ID]*child
 	nextID   ID
 	slots    lanes.Lanes // lowest free lane first: children fill lanes from the top
-	window   window
+	window   intensity.Window
 	due      dueHeap // stopping children by the time they are abandoned
 
 	timer clock.Timer
@@ -43,7 +44,7 @@ func newLoop(s *Supervisor, cfg *config, base context.Context) *loop {
 		events:   report.New(cfg.hook, cfg.clock),
 		base:     base,
 		children: map[ID]*child{},
-		window:   window{period: cfg.period},
+		window:   intensity.Window{Period: cfg.period},
 		timer:    cfg.clock.NewTimer(time.Hour),
 	}
 	l.timer.Stop()

@@ -66,6 +66,6 @@ func (l *loop) count() Counts {
 			n.Stopping++
 		}
 	}
-	n.Restarts = l.window.count(l.cfg.clock.Now())
+	n.Restarts = l.window.Count(l.cfg.clock.Now())
 	return n
 }

@@ -40,7 +40,7 @@ func (l *loop) nextDue() (time.Time, bool) {
 	if l.stopping {
 		return next, ok
 	}
-	if at, has := l.window.expiry(); has && (!ok || at.Before(next)) {
+	if at, has := l.window.Expiry(); has && (!ok || at.Before(next)) {
 		next, ok = at, true
 	}
 	return next, ok
@@ -58,8 +58,8 @@ func (l *loop) stale(d due) bool {
 // time.
 func (l *loop) wake() {
 	now := l.cfg.clock.Now()
-	if !l.stopping && l.window.prune(now) {
-		l.emit(event.RestartWindow, -1, -1, len(l.window.times), nil)
+	if !l.stopping && l.window.Prune(now) {
+		l.emit(event.RestartWindow, -1, -1, l.window.Len(), nil)
 	}
 	for len(l.due) > 0 && !l.due[0].at.After(now) {
 		d := heap.Pop(&l.due).(due)

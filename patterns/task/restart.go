@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/concurrency-patterns/playground/patterns/event"
+	"github.com/concurrency-patterns/playground/patterns/internal/intensity"
 )
 
 // ErrMaxIntensity is wrapped by [Supervisor.Err] once a task needed more
@@ -44,8 +45,8 @@ func (c *config) intensity() (int, time.Duration) {
 
 // restarts is the supervisor's record of recent restarts. Guarded by its mu.
 type restarts struct {
-	at     []time.Time // within the period, oldest first
-	gaveUp error       // why the supervisor stopped itself, if it did
+	window intensity.Window
+	gaveUp error // why the supervisor stopped itself, if it did
 }
 
 // Err returns nil while the supervisor runs, [ErrStopped] once it was
@@ -123,17 +124,12 @@ func (s *Supervisor) again(c *child, err error, panicked bool) (context.Context,
 		s.mu.Unlock()
 		return nil, false
 	}
-	i := 0
-	for i < len(s.restarts.at) && now.Sub(s.restarts.at[i]) >= period {
-		i++
-	}
-	s.restarts.at = s.restarts.at[i:]
-	if len(s.restarts.at) >= max {
-		s.giveUp(c, err, len(s.restarts.at)+1, period) // unlocks s.mu
+	s.restarts.window.Period = period
+	n, allowed := s.restarts.window.Add(now, max)
+	if !allowed {
+		s.giveUp(c, err, n, period) // unlocks s.mu
 		return nil, false
 	}
-	s.restarts.at = append(s.restarts.at, now)
-	n := len(s.restarts.at)
 	s.mu.Unlock()
 	ctx, ok := c.life.next()
 	if ok {
