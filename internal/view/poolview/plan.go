@@ -101,8 +101,9 @@ func (l layout) queued(p *view.Plan, v *Visual, s scene) {
 func (l layout) left(p *view.Plan, v *Visual, s scene) {
 	c, brief := "done: "+strconv.Itoa(s.served)+" served", "done: "+strconv.Itoa(s.served)+" ok"
 	if s.crashed > 0 {
-		c += " · " + strconv.Itoa(s.crashed) + " crashed"
-		brief += " · " + strconv.Itoa(s.crashed) + " crashed"
+		// The caller did not crash: the worker it held died under it.
+		c += " · " + strconv.Itoa(s.crashed) + " lost their worker"
+		brief += " · " + strconv.Itoa(s.crashed) + " lost worker"
 	}
 	if s.failed > 0 {
 		c += " · " + strconv.Itoa(s.failed) + " timed out"

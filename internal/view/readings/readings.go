@@ -30,7 +30,7 @@ const n = `([0-9][0-9,]*)`
 // up: the supervisor's errors and panics are the summary's crashes.
 var rules = map[string][]rule{
 	"limiter": {r("granted", `^granted `+n+` · `), r("gave_up", ` · gave up `+n+` · `), r("max_waiting", ` · max waiting `+n+`$`)},
-	"pool": {r("served", `^done: `+n+` served`), r("served", ` · `+n+` crashed`), r("timed_out", ` · `+n+` timed out`),
+	"pool": {r("served", `^done: `+n+` served`), r("served", ` · `+n+` lost their worker`), r("timed_out", ` · `+n+` timed out`),
 		r("max_waiting", `^queue: .*\(max `+n+`\)`)},
 	"spawn": {r("served", ` `+n+` answered\b`), r("shed", `, `+n+` shed$`), r("failed", `^✕ out of memory at .*: `+n+` requests? lost$`),
 		r("crashed", `^✕ out of memory`), r("max_goroutines", `^[0-9,]+ now · peak `+n+`(?: · |$)`)},
