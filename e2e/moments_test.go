@@ -78,26 +78,8 @@ func TestGuidedMoments(t *testing.T) {
 				} else {
 					run(p, "clicking "+label, chromedp.Click(chromedp.CSS("#pg-try-now")))
 				}
-				run(p, "reaching "+label, chromedp.Poll[bool](`playgrounds[0].moment() !== null`, chromedp.WithPollingTimeout(40*time.Second)))
-				await[bool](p, nextFrame)
-				got := eval[reached](p, readMoment+`(`+jsNum(i)+`)`)
 				where := name + " moment " + strconv.Itoa(i+1) + " (" + label + ")"
-				assert.False(t, got.Playing, "%s: paused", where)
-				assert.False(t, got.Disabled, "%s: the button is enabled", where)
-				assert.True(t, got.Applied, "%s: its parameters are the form's", where)
-				assert.GreaterOrEqual(t, got.EventT, 0.0, "%s: its event is in the trace", where)
-				assert.Equal(t, got.EventT, got.Moment.T, "%s: at its event's time", where)
-				assert.Equal(t, got.Moment.T, got.Time, "%s: the time shown", where)
-				assert.True(t, got.Moment.Ring, "%s: the picture rings what it shows", where)
-				assert.Positive(t, got.Ring.W*got.Ring.H, "%s: the ring is drawn", where)
-				c := got.Canvas
-				assert.True(t, got.Ring.X+got.Ring.W > c.X && got.Ring.X < c.X+c.W && got.Ring.Y+got.Ring.H > c.Y && got.Ring.Y < c.Y+c.H,
-					"%s: the ring %+v is on the picture %+v", where, got.Ring, c)
-				assert.Contains(t, got.Caption, got.Moment.Say, "%s: its words are shown", where)
-				w, r := got.Words, got.Ring
-				assert.False(t, w.X < r.X+r.W && r.X < w.X+w.W && w.Y < r.Y+r.H && r.Y < w.Y+w.H,
-					"%s: the words %+v leave the ring %+v clear", where, w, r)
-				assert.NotEmpty(t, got.Moment.Say, where)
+				got := p.momentReached(i, where)
 				t.Logf("%s: %s at %.1f ms: %s", where, got.Moment.Kind, got.Moment.T, got.Moment.Say)
 				p.shootDemo(0, "moment-"+strings.TrimSuffix(name, ".html")+"-"+strconv.Itoa(i+1))
 			}
@@ -105,6 +87,57 @@ func TestGuidedMoments(t *testing.T) {
 			eval[bool](p, `(playgrounds[0].seek(0), true)`)
 			await[bool](p, nextFrame)
 			assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-spot").hidden`), "the ring goes once the time shown moves")
+			p.noConsoleErrors()
+		})
+	}
+}
+
+// momentReached waits for the moment of button i, pressed, and checks it:
+// paused at its event's time with the button's parameters in the form, and
+// the ring and its words drawn on the picture, the words clear of the ring.
+func (p *page) momentReached(i int, where string) reached {
+	t := p.t
+	t.Helper()
+	run(p, "reaching "+where, chromedp.Poll[bool](`playgrounds[0].moment() !== null`, chromedp.WithPollingTimeout(40*time.Second)))
+	await[bool](p, nextFrame)
+	got := eval[reached](p, readMoment+`(`+jsNum(i)+`)`)
+	assert.False(t, got.Playing, "%s: paused", where)
+	assert.False(t, got.Disabled, "%s: the button is enabled", where)
+	assert.True(t, got.Applied, "%s: its parameters are the form's", where)
+	assert.GreaterOrEqual(t, got.EventT, 0.0, "%s: its event is in the trace", where)
+	assert.Equal(t, got.EventT, got.Moment.T, "%s: at its event's time", where)
+	assert.Equal(t, got.Moment.T, got.Time, "%s: the time shown", where)
+	assert.True(t, got.Moment.Ring, "%s: the picture rings what it shows", where)
+	assert.Positive(t, got.Ring.W*got.Ring.H, "%s: the ring is drawn", where)
+	c := got.Canvas
+	assert.True(t, got.Ring.X+got.Ring.W > c.X && got.Ring.X < c.X+c.W && got.Ring.Y+got.Ring.H > c.Y && got.Ring.Y < c.Y+c.H,
+		"%s: the ring %+v is on the picture %+v", where, got.Ring, c)
+	assert.Contains(t, got.Caption, got.Moment.Say, "%s: its words are shown", where)
+	w, r := got.Words, got.Ring
+	assert.False(t, w.X < r.X+r.W && r.X < w.X+w.W && w.Y < r.Y+r.H && r.Y < w.Y+w.H,
+		"%s: the words %+v leave the ring %+v clear", where, w, r)
+	assert.NotEmpty(t, got.Moment.Say, where)
+	return got
+}
+
+// TestGuidedMomentsOnAPhone presses each pattern page's first guided
+// moment on a phone in the dark, where the picture is narrowest: the ring
+// and its words must fit the picture and keep clear of each other. It
+// saves a screenshot of each.
+func TestGuidedMomentsOnAPhone(t *testing.T) {
+	for _, page := range patternPages {
+		name := page + ".html"
+		t.Run(page, func(t *testing.T) {
+			p := newPage(t)
+			p.show(phone.inDark())
+			p.open(name)
+			p.waitReady()
+			label := eval[string](p, `document.querySelector("button.pg-try").textContent`)
+			run(p, "pressing "+label, chromedp.Click(chromedp.CSS("button.pg-try")))
+			got := p.momentReached(0, name+" on a phone, first moment ("+label+")")
+			c, w := got.Canvas, got.Words
+			assert.True(t, w.X >= c.X-1 && w.X+w.W <= c.X+c.W+1, "%s: the words %+v fit the picture's width %+v", name, w, c)
+			p.shootDemo(0, "moment-phone-dark-"+page)
 			p.noConsoleErrors()
 		})
 	}
