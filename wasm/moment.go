@@ -149,7 +149,7 @@ func (d *demo) showSpot(t float64) {
 		}
 		d.ui.spotTx.SetText("Look here: " + s.look.Say + ".")
 		d.ui.spotTx.SetHidden(false) // to be measured
-		const m = 4 // the ring stands clear of what it rings
+		const m = 4                  // the ring stands clear of what it rings
 		r := s.look.At
 		w, h := d.ui.spotTx.OffsetSize()
 		top := view.WordsTop(d.vis.Plan(t, d.width), r, s.ring, w, h)

@@ -11,7 +11,7 @@ import (
 func TestWordsTop(t *testing.T) {
 	header := Text{X: 600, Y: 14, S: "✕ gave up at 13,248 ms: restart 4 within 5 s", Font: FontCaption, Align: AlignRight}
 	under := Text{X: 600, Y: 250, S: "a long line of text right here", Font: FontCaption, Align: AlignRight}
-	left := Rect{X: 10, Y: 100, W: 50, H: 20}   // a ring off the box's side
+	left := Rect{X: 10, Y: 100, W: 50, H: 20}     // a ring off the box's side
 	across := Rect{X: 400, Y: 150, W: 100, H: 40} // a ring in the box's path
 	running := func(p *Plan, rs ...Rect) { p.Fills[RoleRunning] = rs }
 	tests := []struct {
