@@ -42,10 +42,18 @@ type Result struct {
 	Unknown []string `json:"unknown,omitempty"`
 	// TypeErrors counts what go/types could not make sense of.
 	TypeErrors int `json:"typeErrors"`
+	// Status sums the result up in a sentence or two for the reader: the
+	// page shows it under the code, whether built with the site or checked
+	// in the browser.
+	Status string `json:"status"`
 }
 
 // Check runs the reviewer's analyzers on src, one Go file.
-func Check(src string) Result { return check(src, review.Analyzers) }
+func Check(src string) Result {
+	r := check(src, review.Analyzers)
+	r.Status = r.summary()
+	return r
+}
 
 func check(src string, analyzers []*analysis.Analyzer) Result {
 	if len(src) > MaxBytes {

@@ -103,3 +103,21 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// The status sums up what the page shows under the code: the problem, or
+// how many findings and what was not judged.
+func TestStatus(t *testing.T) {
+	example, err := os.ReadFile("testdata/example.go")
+	require.NoError(t, err)
+	for _, c := range []struct{ name, src, want string }{
+		{"four findings, one import unknown", string(example),
+			"4 findings, each under its line. Not known here, so not judged: example.com/shop/billing."},
+		{"one finding", "import \"net/http\"\n\nfunc get() {\n\thttp.Get(\"https://example.com\")\n}\n", "1 finding, under its line."},
+		{"none", "package p\n\nfunc f() int { return 1 }\n", "No findings: none of the four questions has a \u201cno\u201d the checks can see."},
+		{"a problem", "Dear reviewer,\nplease look at my code.", snippet.Check("Dear reviewer,\nplease look at my code.").Problem},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, snippet.Check(c.src).Status)
+		})
+	}
+}

@@ -1,7 +1,6 @@
 package reviewer
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -45,7 +44,7 @@ func check(src string) (checked, error) {
 		return checked{}, err
 	}
 	r := snippet.Check(src)
-	c := checked{Status: status(r), Error: r.Problem != "" || len(r.Failed) > 0}
+	c := checked{Status: r.Status, Error: r.Problem != "" || len(r.Failed) > 0}
 	if r.Problem != "" && r.ProblemLine == 0 {
 		return c, nil
 	}
@@ -58,30 +57,6 @@ func check(src string) (checked, error) {
 		c.Lines = append(c.Lines, line{N: n, Text: text, Bad: n == r.ProblemLine, Findings: byLine[n]})
 	}
 	return c, nil
-}
-
-// status is the line under the form that sums the result up; reviewer.js
-// words it the same way.
-func status(r snippet.Result) string {
-	if r.Problem != "" {
-		return r.Problem
-	}
-	var parts []string
-	switch n := len(r.Findings); n {
-	case 0:
-		parts = append(parts, "No findings: none of the four questions has a \u201cno\u201d the checks can see.")
-	case 1:
-		parts = append(parts, "1 finding, under its line.")
-	default:
-		parts = append(parts, fmt.Sprintf("%d findings, each under its line.", n))
-	}
-	if len(r.Unknown) > 0 {
-		parts = append(parts, fmt.Sprintf("Not known here, so not judged: %s.", strings.Join(r.Unknown, ", ")))
-	}
-	if len(r.Failed) > 0 {
-		parts = append(parts, fmt.Sprintf("A check stopped on an internal error and its findings are missing (%s).", strings.Join(r.Failed, "; ")))
-	}
-	return strings.Join(parts, " ")
 }
 
 // sentence starts s with a capital and ends it with a full stop.

@@ -68,20 +68,6 @@
     });
   };
 
-  const summary = (r) => {
-    if (r.problem) return r.problem;
-    const parts = [r.findings.length === 0
-      ? "No findings: none of the four questions has a \u201cno\u201d the checks can see."
-      : r.findings.length === 1 ? "1 finding, under its line." : `${r.findings.length} findings, each under its line.`];
-    if (r.unknown && r.unknown.length > 0) {
-      parts.push(`Not known here, so not judged: ${r.unknown.join(", ")}.`);
-    }
-    if (r.failed && r.failed.length > 0) {
-      parts.push(`A check stopped on an internal error and its findings are missing (${r.failed.join("; ")}).`);
-    }
-    return parts.join(" ");
-  };
-
   const check = () => {
     const src = code.value;
     let result;
@@ -93,7 +79,7 @@
     }
     // A huge paste is not drawn either: the message says what to do.
     draw(result.problem && result.problemLine === undefined ? "" : src, result);
-    say(summary(result), Boolean(result.problem || (result.failed && result.failed.length)));
+    say(result.status || result.problem, Boolean(result.problem || (result.failed && result.failed.length)));
   };
 
   // The checker's build is fetched once, on the reader's first move
