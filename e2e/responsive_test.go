@@ -30,19 +30,21 @@ var bigRuns = map[string]struct{ params, done string }{
 }
 
 // watchLongTasks records from now on every task that held the page's main
-// thread past 50 ms (window.longTasks, in ms), and whether the picture
-// said it was computing (window.busyShown).
-func (p *page) watchLongTasks() {
+// thread past 50 ms (window.longTasks, start and duration in ms), and
+// whether the picture said it was computing (window.busyShown). It sets
+// alignMark for a trace running, and returns the mark's time on the page's
+// clock.
+func (p *page) watchLongTasks() float64 {
 	p.t.Helper()
-	eval[bool](p, `(() => {
+	return eval[float64](p, `(() => {
 		window.longTasks = [];
 		new PerformanceObserver(list => {
-			for (const e of list.getEntries()) longTasks.push(Math.round(e.duration));
+			for (const e of list.getEntries()) longTasks.push({start: e.startTime, dur: e.duration});
 		}).observe({type: "longtask"});
 		window.busyShown = false;
 		const busy = document.querySelector(".playground .pg-busy");
 		new MutationObserver(() => { if (!busy.hidden) busyShown = true; }).observe(busy, {attributes: true});
-		return true;
+		return performance.mark("`+alignMark+`").startTime;
 	})()`)
 }
 
@@ -55,7 +57,8 @@ func (p *page) watchLongTasks() {
 // that includes time the page's thread spent waiting for a CPU, so the
 // test also traces the main thread: no task may use more than
 // longTaskLimit of CPU, and a long task past longTaskLimit passes only if
-// the trace shows it (a task as long, to a few ms) using less.
+// the trace shows it using less: the trace's tasks that share most of its
+// time, the two clocks tied by a performance.mark.
 func TestNoLongTasks(t *testing.T) {
 	for _, name := range patternPages {
 		t.Run(name, func(t *testing.T) {
@@ -65,7 +68,7 @@ func TestNoLongTasks(t *testing.T) {
 			// The trace first: starting it can hold the page's thread,
 			// in a task the trace would not hold.
 			tr := traceTasks(p)
-			p.watchLongTasks()
+			pageMark := p.watchLongTasks()
 
 			began := time.Now()
 			require.Empty(t, eval[[]any](p, `playgrounds[0].setParams(`+big.params+`)`))
@@ -82,22 +85,24 @@ func TestNoLongTasks(t *testing.T) {
 				eval[float64](p, `playgrounds[0].seek(`+jsNum(end*at)+`)`)
 				await[bool](p, nextFrame)
 			}
-			long := eval[[]float64](p, `longTasks`)
-			tasks := tr.stop()
+			long := eval[[]longTask](p, `longTasks`)
+			seen := tr.stop()
+			tasks := seen.tasks
 			most := 0.0
 			for _, k := range tasks {
 				most = max(most, k.cpu)
 			}
-			t.Logf("%s: computed in %v; most CPU in one task %.0f ms; tasks took %.1f× their CPU time; tasks over 50 ms: %v",
-				name, took.Round(time.Millisecond), most, contention(tasks), long)
+			t.Logf("%s: computed in %v; most CPU in one task %.0f ms; tasks took %.1f× their CPU time; tasks over 50 ms: %v; clocks tied: %v",
+				name, took.Round(time.Millisecond), most, contention(tasks), long, seen.marked)
 			require.NotEmpty(t, tasks, "the trace saw the page's tasks")
+			require.True(t, seen.marked, "the trace saw the mark that ties its clock to the page's")
 			assert.LessOrEqual(t, most, float64(longTaskLimit), "no task uses the CPU for long")
-			for _, ms := range long {
-				if ms <= longTaskLimit {
+			for _, k := range long {
+				if k.Dur <= longTaskLimit {
 					continue
 				}
-				cpu, ok := cpuOf(tasks, ms)
-				assert.True(t, ok && cpu <= longTaskLimit, "a task of %v ms, %v ms of it on the CPU (traced: %v)", ms, cpu, ok)
+				cpu, ok := seen.cpuOf(k, pageMark)
+				assert.True(t, ok && cpu <= longTaskLimit, "a task of %.0f ms at %.0f ms, %v ms of it on the CPU (traced: %v)", k.Dur, k.Start, cpu, ok)
 			}
 			p.noConsoleErrors()
 		})

@@ -15,7 +15,19 @@ import (
 // times it: dur, from its start to its end, and cpu, the time the thread
 // ran in it, both in ms. On a machine busy with other work the two part:
 // the thread waits for a CPU in the middle of its task.
-type mainTask struct{ dur, cpu float64 }
+type mainTask struct{ start, dur, cpu float64 }
+
+// alignMark is the performance.mark the page sets once the trace runs: its
+// time in the trace and in the page ties the two clocks together.
+const alignMark = "pg-trace-align"
+
+// traced is what a trace recorded: the main threads' tasks, and the time
+// of alignMark on the trace's clock, in ms (marked says it was seen).
+type traced struct {
+	tasks  []mainTask
+	mark   float64
+	marked bool
+}
 
 // taskTrace records the tasks of the renderers' main threads from start to
 // stop, through the browser's tracing.
@@ -48,15 +60,15 @@ func traceTasks(p *page) *taskTrace {
 	run(p, "starting a trace", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, tracing.Start, tracing.StartParams{
 			TransferMode: tracing.StartTransferModeReportEvents,
-			TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "__metadata"}, ExcludedCategories: []string{"*"}},
+			TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "blink.user_timing", "__metadata"}, ExcludedCategories: []string{"*"}},
 		})
 		return err
 	}))
 	return tr
 }
 
-// stop ends the recording and returns the main threads' tasks.
-func (tr *taskTrace) stop() []mainTask {
+// stop ends the recording and returns what it saw.
+func (tr *taskTrace) stop() traced {
 	p := tr.p
 	p.t.Helper()
 	run(p, "ending the trace", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
@@ -71,6 +83,7 @@ func (tr *taskTrace) stop() []mainTask {
 	type event struct {
 		Name string  `json:"name"`
 		Ph   string  `json:"ph"`
+		Ts   float64 `json:"ts"`
 		Pid  int     `json:"pid"`
 		Tid  int     `json:"tid"`
 		Dur  float64 `json:"dur"`
@@ -93,10 +106,13 @@ func (tr *taskTrace) stop() []mainTask {
 		}
 		events = append(events, e)
 	}
-	var out []mainTask
+	var out traced
 	for _, e := range events {
-		if e.Name == "ThreadControllerImpl::RunTask" && e.Ph == "X" && main[[2]int{e.Pid, e.Tid}] {
-			out = append(out, mainTask{dur: e.Dur / 1000, cpu: e.Tdur / 1000})
+		switch {
+		case e.Name == "ThreadControllerImpl::RunTask" && e.Ph == "X" && main[[2]int{e.Pid, e.Tid}]:
+			out.tasks = append(out.tasks, mainTask{start: e.Ts / 1000, dur: e.Dur / 1000, cpu: e.Tdur / 1000})
+		case e.Name == alignMark && !out.marked:
+			out.mark, out.marked = e.Ts/1000, true
 		}
 	}
 	return out
@@ -119,12 +135,27 @@ func contention(tasks []mainTask) float64 {
 	return ratios[len(ratios)/2]
 }
 
-// cpuOf finds the traced task that lasted ms, to a few ms, and returns the
-// CPU time it used; of several, the most.
-func cpuOf(tasks []mainTask, ms float64) (cpu float64, ok bool) {
-	for _, k := range tasks {
-		if k.dur > ms-4 && k.dur < ms+4 {
-			cpu, ok = max(cpu, k.cpu), true
+// longTask is a task the page's PerformanceObserver reported, on the
+// page's clock (performance.now), in ms.
+type longTask struct{ Start, Dur float64 }
+
+// cpuOf finds the traced tasks of the page's long task k and returns the
+// most CPU time one of them used. With both clocks tied by alignMark (set
+// at pageMark on the page's clock), those are the main-thread tasks that
+// cover most of k's time; without, the tasks that lasted as long, to a few
+// ms.
+func (tr traced) cpuOf(k longTask, pageMark float64) (cpu float64, ok bool) {
+	from := k.Start - pageMark + tr.mark
+	for _, m := range tr.tasks {
+		var same bool
+		if tr.marked {
+			shared := min(m.start+m.dur, from+k.Dur) - max(m.start, from)
+			same = shared > k.Dur/2 // one task covers most of it, not a few small ones
+		} else {
+			same = m.dur > k.Dur-4 && m.dur < k.Dur+4
+		}
+		if same {
+			cpu, ok = max(cpu, m.cpu), true
 		}
 	}
 	return cpu, ok
