@@ -30,9 +30,18 @@ func TestRealTraces(t *testing.T) {
 				assert.Equal(t, sum[k], n, k)
 			}
 			assert.Equal(t, sum["gave_up"] == 1, c.gaveUp)
+			vis := New(trace, v)
+			assert.Equal(t, c.gaveUp, len(vis.Plan(vis.End(), 800).Fills[view.RoleAlert]) == 1, "a bar across the lanes where it gave up")
 			assert.Zero(t, c.alive)
 			for k := range x.times {
 				require.LessOrEqual(t, int(x.after[k].alive), v.Int("max_demand"))
+			}
+			if sum["gave_up"] == 0 && v.Int("jobs") >= 4*v.Int("max_demand") && v.Int("min_demand") == 0 {
+				// Under load, every place is taken at every moment of the
+				// first half: the chart's columns stand at max_demand.
+				for b := range buckets / 2 {
+					require.Equal(t, int32(v.Int("max_demand")), x.alive[b], "column %d", b)
+				}
 			}
 			assert.Len(t, x.children, int(c.started))
 			for _, ch := range x.children {

@@ -99,10 +99,16 @@ func newIndex(trace []event.Record) *index {
 		x.after[view.TickOf(x.times, at)] = c
 	}
 	if n := len(x.times); n > 0 {
+		// A column holds the most alive at any moment of its span: the
+		// count after each tick within it, and the one carried into it.
 		end := max(x.times[n-1], 1e-9)
-		for k, at := range x.times {
-			b := min(int(at/end*buckets), buckets-1)
-			x.alive[b] = max(x.alive[b], x.after[k].alive)
+		carried, k := int32(0), 0
+		for b := range buckets {
+			x.alive[b] = carried
+			for ; k < n && min(int(x.times[k]/end*buckets), buckets-1) == b; k++ {
+				carried = x.after[k].alive
+				x.alive[b] = max(x.alive[b], carried)
+			}
 		}
 	}
 	return x

@@ -99,7 +99,7 @@ func (v *Visual) chart(p *view.Plan, t, y, inner float64, c counts) {
 // lanes draws a track for each place max_demand allows, and on it every
 // child that ran there up to t, from its start to its end or to t: at
 // work, then in the colour of how it ended; a restarted child opens with
-// a tick.
+// a tick, and a give-up is a bar across them all.
 func (v *Visual) lanes(p *view.Plan, t, y, width float64) {
 	inner := width - 2*pad
 	p.Text(view.Text{X: pad, Y: y + 8, Role: view.RoleMuted, Font: view.FontCaption,
@@ -118,10 +118,18 @@ func (v *Visual) lanes(p *view.Plan, t, y, width float64) {
 		if ch.end <= t {
 			role = ch.outcome.Role(false)
 		}
+		if ch.end <= t {
+			x1-- // a gap between one child and the next in its lane
+		}
 		w := min(max(x1-x0, 1.5), r.X+r.W-x0)
 		p.Fill(role, view.Rect{X: x0, Y: r.Y, W: w, H: r.H})
 		if ch.attempt > 0 {
 			p.Fill(view.RoleRestart, view.Rect{X: x0, Y: r.Y, W: min(2, r.X+r.W-x0), H: r.H})
 		}
+	}
+	if t >= v.x.gaveUpAt { // the supervisor gave up: a bar across every lane
+		first, last := v.laneRect(0, width), v.laneRect(v.maxDemand-1, width)
+		x := min(v.xOf(first, v.x.gaveUpAt), first.X+first.W-2)
+		p.Fill(view.RoleAlert, view.Rect{X: x, Y: first.Y - 2, W: 2, H: last.Y + last.H - first.Y + 2})
 	}
 }
