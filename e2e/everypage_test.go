@@ -7,7 +7,7 @@ import (
 )
 
 // patternPages are the pages with a demo, one per pattern.
-var patternPages = []string{"stream", "tasks", "timeout", "stage", "limiter", "pool", "supervisor", "spawn"}
+var patternPages = []string{"stream", "tasks", "timeout", "stage", "consumer", "limiter", "pool", "supervisor", "spawn"}
 
 // TestEveryPageScrubsAndTabs checks, on every pattern's page, what the
 // controls promise whatever the visual: scrubbing back to a time shows the

@@ -23,6 +23,7 @@ var bigRuns = map[string]struct{ params, done string }{
 	"tasks":      {`{items: "2000", interval_ms: "0", max_children: "infinity"}`, `s.items === 2000`},
 	"timeout":    {`{items: "2000", interval_ms: "0", timeout: "1", stubborn_rate: "1"}`, `s.items === 2000`},
 	"stage":      {`{items: "20000"}`, `s.items === 20000`},
+	"consumer":   {`{jobs: "2000", max_demand: "64", work_ms_min: "0", work_ms_max: "100"}`, `s.jobs === 2000`},
 	"limiter":    {`{items: "20000", rate: "1000"}`, `s.items === 20000`},
 	"pool":       {`{items: "20000", rate: "1000"}`, `s.items === 20000`},
 	"supervisor": {`{children: "1000", max_restarts: "100", max_seconds: "1", fail_rate: "0", work_ms_min: "5000", work_ms_max: "60000", duration_ms: "600000"}`, `s.children === 1000 && s.restarts > 15000`},

@@ -30,3 +30,17 @@ var (
 	// so in words.
 	OutOfMemory = event.NameKind(event.CustomKinds+5, "out_of_memory")
 )
+
+// The consumer supervisor scenario's kinds, reported by each child for its
+// job, so that a view can tell the children apart (the library's
+// child_started and child_exited name the supervisor, not the event). ID
+// is the job; Slot is the child's lane, the lowest free one; N is the
+// job's attempt, from 0.
+var (
+	// JobBegan: a child began work on the job.
+	JobBegan = event.NameKind(event.CustomKinds+6, "job_began")
+	// JobEnded: the child's work ended; Err is empty for a normal exit,
+	// else the error it returned or the panic it is about to raise, or the
+	// cancellation that stopped it.
+	JobEnded = event.NameKind(event.CustomKinds+7, "job_ended")
+)

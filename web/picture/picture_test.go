@@ -47,6 +47,7 @@ func TestRecordMatchesSynctest(t *testing.T) {
 		"pool":       {"timeout": "200", "fail_rate": "0.2"},
 		"supervisor": {"max_restarts": "100"},
 		"spawn":      {"mode": "unbounded"},
+		"consumer":   {"fail_rate": "0.3", "restart": "transient", "max_restarts": "100"},
 	}
 	procs := runtime.GOMAXPROCS(0)
 	for _, name := range scenario.Names() {

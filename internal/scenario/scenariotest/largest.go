@@ -41,6 +41,11 @@ var Largest = map[string][]map[string]string{
 		{"children": "1000", "max_children": "1000", "fail_rate": "0.5", "work_ms_min": "0", "work_ms_max": "1000", "max_restarts": "100"},
 		{"children": "1000", "max_children": "0", "fail_rate": "0.1", "stubborn_rate": "1", "duration_ms": "600000", "max_seconds": "3600"},
 	},
+	"consumer": {
+		{"jobs": "2000", "max_demand": "64", "work_ms_min": "0", "work_ms_max": "600000", "fail_rate": "0.3"},
+		{"jobs": "2000", "max_demand": "1", "work_ms_min": "0", "work_ms_max": "10"},
+		{"jobs": "2000", "max_demand": "64", "restart": "transient", "fail_rate": "0.5", "max_restarts": "100", "max_seconds": "3600"},
+	},
 	"spawn": {
 		{"mode": "unbounded", "rate": "2000", "duration_ms": "10000", "max": "1000", "work_ms_max": "60000", "memory_mb": "1024"},
 		{"mode": "unbounded", "rate": "2000", "duration_ms": "10000", "db_capacity": "1"},

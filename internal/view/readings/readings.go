@@ -29,6 +29,9 @@ const n = `([0-9][0-9,]*)`
 // a run, as a desktop-wide frame words them. Several rules of one key add
 // up: the supervisor's errors and panics are the summary's crashes.
 var rules = map[string][]rule{
+	"consumer": {r("produced", `^producer: made `+n+` of `), r("started", `(?:^|· )started `+n+` · `), r("ok", ` · ok `+n+`(?: · |$)`),
+		r("failed", ` · failed `+n+`(?: · |$)`), r("restarted", ` · restarted `+n+`(?: · |$)`), r("stopped", ` · stopped `+n+`$`),
+		r("max_concurrent", `^children alive: .* · most `+n+` · `), r("gave_up", `^✕ gave up · `)},
 	"limiter": {r("granted", `^granted `+n+` · `), r("gave_up", ` · gave up `+n+` · `), r("max_waiting", ` · max waiting `+n+`$`)},
 	"pool": {r("served", `^done: `+n+` served`), r("served", ` · `+n+` lost their worker`), r("timed_out", ` · `+n+` timed out`),
 		r("max_waiting", `^queue: .*\(max `+n+`\)`)},
