@@ -82,12 +82,25 @@ func (k *kids[T]) reap() error {
 	exits := k.mailbox
 	k.mailbox = nil
 	k.mu.Unlock()
-	for _, x := range exits {
+	for i, x := range exits {
 		if err := k.exited(x); err != nil {
+			k.requeue(exits[i+1:]) // heard by stop, as the shutdown's exits
 			return err
 		}
 	}
 	return nil
+}
+
+// requeue puts exits taken from the mailbox back in front of it, so that
+// no child that returned goes unheard.
+func (k *kids[T]) requeue(exits []kidExit[T]) {
+	if len(exits) == 0 {
+		return
+	}
+	k.mu.Lock()
+	k.mailbox = append(exits[:len(exits):len(exits)], k.mailbox...)
+	k.mu.Unlock()
+	signal(k.wake)
 }
 
 // exited applies the restart policy to a child that returned.

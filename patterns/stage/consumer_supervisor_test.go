@@ -243,3 +243,27 @@ func TestConsumerSupervisorCancel(t *testing.T) {
 		assert.Equal(t, int64(2), pl.Stats().Discarded, "the two events the producer still had")
 	})
 }
+
+// A give-up heard together with other exits: children that returned at
+// the same moment as the one that used up the intensity are heard too,
+// so the pipeline stops at once and reports none abandoned.
+func TestConsumerSupervisorGiveUpHearsEveryExit(t *testing.T) {
+	for round := range 20 {
+		synctest.Test(t, func(t *testing.T) {
+			l := &log{}
+			pl := newPipeline(t, l)
+			src := must(stage.NewProducer(pl, numbers(8)))
+			cs := must(stage.NewConsumerSupervisor(pl, func(ctx context.Context, e int) error {
+				time.Sleep(time.Second) // all eight return at the same moment
+				return errChild
+			}, stage.ChildRestart(supervisor.Transient), stage.MaxRestarts(0, 5*time.Second)))
+			require.NoError(t, cs.SubscribeTo(src))
+			began := time.Now()
+			err := pl.Run(t.Context())
+			assert.ErrorIs(t, err, supervisor.ErrMaxIntensity, "round %d", round)
+			assert.Equal(t, time.Second, time.Since(began), "round %d: stopped without waiting out the shutdown", round)
+			assert.Empty(t, l.of(event.StageAbandoned, -1), "round %d: every child was heard to return", round)
+			assert.Equal(t, len(l.of(event.EventChildStarted, -1)), len(l.of(event.EventChildExited, -1)), "round %d", round)
+		})
+	}
+}
