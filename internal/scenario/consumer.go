@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"sync"
 	"time"
 
@@ -72,17 +71,7 @@ func runConsumer(ctx context.Context, v Values, clk clock.Clock, hook event.Hook
 	if err != nil {
 		return err
 	}
-	jobs, next := v.Int("jobs"), 0
-	src, err := stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
-		out := make([]int, 0, min(demand, jobs-next))
-		for ; len(out) < demand && next < jobs; next++ {
-			out = append(out, next)
-		}
-		if next == jobs {
-			return out, io.EOF
-		}
-		return out, nil
-	})
+	src, err := stage.NewProducer(pl, countTo(v.Int("jobs")))
 	if err != nil {
 		return err
 	}

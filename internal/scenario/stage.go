@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"time"
 
@@ -122,17 +121,7 @@ func newSource(pl *stage.Pipeline, v Values) (*stage.Producer[int], error) {
 	if v.Int("rate") > 0 {
 		return stage.NewPushProducer[int](pl, bufferSize)
 	}
-	next := 0
-	return stage.NewProducer(pl, func(ctx context.Context, demand int) ([]int, error) {
-		out := make([]int, 0, min(demand, items-next))
-		for ; len(out) < demand && next < items; next++ {
-			out = append(out, next)
-		}
-		if next == items {
-			return out, io.EOF
-		}
-		return out, nil
-	}, bufferSize)
+	return stage.NewProducer(pl, countTo(items), bufferSize)
 }
 
 // newProcessor adds a processor that works on each event for its drawn

@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"context"
+	"io"
 	"math/rand/v2"
 	"time"
 )
@@ -29,5 +31,21 @@ func drawWork(v Values, item int) work {
 	return work{
 		duration: time.Duration(d) * time.Millisecond,
 		crash:    r.Float64() < v.Float("fail_rate"),
+	}
+}
+
+// countTo is a pull producer's function that makes the items 0…n-1, as
+// many as each demand asks for, and ends once it has made them all.
+func countTo(n int) func(context.Context, int) ([]int, error) {
+	next := 0
+	return func(_ context.Context, demand int) ([]int, error) {
+		out := make([]int, 0, min(demand, n-next))
+		for ; len(out) < demand && next < n; next++ {
+			out = append(out, next)
+		}
+		if next == n {
+			return out, io.EOF
+		}
+		return out, nil
 	}
 }
