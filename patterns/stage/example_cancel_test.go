@@ -15,15 +15,17 @@ func ExampleConsumer_Cancel() {
 	pl, _ := stage.New()
 	short, _ := stage.NewProducer(pl, numbers(3))
 	long, _ := stage.NewProducer(pl, numbers(1_000_000))
-	seen := 0
+	seen, shortEnded := 0, false
 	var c *stage.Consumer[int]
 	c, _ = stage.NewConsumer(pl, func(ctx context.Context, events []int) error {
 		seen += len(events)
-		if seen >= 20 {
+		if seen >= 20 && shortEnded {
 			return c.Cancel(long, nil) // enough: nothing more of long reaches this function
 		}
 		return nil
 	}, stage.MaxDemand(10), stage.HandleCancel(func(ctx context.Context, producer int, reason error) {
+		// Called on the consumer's goroutine, like the function above.
+		shortEnded = shortEnded || producer == short.ID()
 		fmt.Println("subscription to stage", producer, "ended; reason:", reason)
 	}))
 	_ = c.SubscribeTo(short, stage.Cancel(stage.CancelTransient))
