@@ -169,3 +169,17 @@ func TestVirtualStepRacesNoReset(t *testing.T) {
 	<-done
 	assert.Equal(t, 10*time.Millisecond, v.Elapsed())
 }
+
+// On the real clock a sleep of nothing returns at once, or the context's
+// error.
+func TestSleepNothing(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		began := time.Now()
+		require.NoError(t, clock.Sleep(t.Context(), clock.Real(), 0))
+		require.NoError(t, clock.Sleep(t.Context(), clock.Real(), -time.Second))
+		assert.Zero(t, time.Since(began))
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		assert.ErrorIs(t, clock.Sleep(ctx, clock.Real(), 0), context.Canceled)
+	})
+}
