@@ -26,6 +26,7 @@ const chromium = "/usr/bin/chromium"
 // browser. Each test opens its own tab.
 var env struct {
 	site    string          // the built site's folder
+	tmp     string          // a folder for the run's own files, removed at its end
 	baseURL string          // where the server serves it, ending in "/"
 	browser context.Context // a chromedp context owning the browser
 	skip    string          // why the tests cannot run here, if they cannot
@@ -61,6 +62,7 @@ func setUp(cleanups *[]func()) error {
 		return err
 	}
 	*cleanups = append(*cleanups, func() { os.RemoveAll(tmp) })
+	env.tmp = tmp
 
 	site := os.Getenv("PLAYGROUND_SITE")
 	if site == "" {

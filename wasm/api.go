@@ -14,14 +14,25 @@ import (
 )
 
 // api returns the demo's entry in window.playgrounds. Its functions live as
-// long as the page, as window.playgrounds does, so they are never released.
-// Each recovers: a panic breaks the demo and the call returns an error value
-// (or a rejected promise), never an exception.
+// long as the demo: for the page's life, unless the replay page replaces
+// the demo, which withdraws them (d.withdraw). Each recovers: a panic breaks
+// the demo and the call returns an error value (or a rejected promise),
+// never an exception.
 func (d *demo) api() js.Value {
 	obj := js.Global().Get("Object").New()
 	obj.Set("pattern", d.scn.Name)
+	var names []string
+	var funcs []js.Func
+	d.withdraw = func() {
+		for i, f := range funcs {
+			obj.Delete(names[i])
+			f.Release()
+		}
+		obj.Set("retired", true)
+	}
 	method := func(name string, fn func(args []js.Value) any, onPanic func(why string) any) {
-		obj.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
+		names = append(names, name)
+		funcs = append(funcs, js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
 			defer func() {
 				if r := recover(); r != nil {
 					why := fmt.Sprint("panic: ", r)
@@ -31,6 +42,7 @@ func (d *demo) api() js.Value {
 			}()
 			return fn(args)
 		}))
+		obj.Set(name, funcs[len(funcs)-1])
 	}
 	null := func(string) any { return js.Null() }
 	method("params", func([]js.Value) any { return paramsObject(d.scn, d.readForm()) }, null)

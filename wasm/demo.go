@@ -25,7 +25,10 @@ type demo struct {
 	page    map[string]string // the page's parameters (data-params)
 	syncURL bool              // the first demo keeps the page URL in step
 	ui      ui
-	release []func() // listeners, released if the demo breaks
+	release []func() // listeners, released if the demo breaks or is replaced
+	// withdraw takes the demo's functions out of window.playgrounds, when
+	// the replay page replaces it; nil until api is called.
+	withdraw func()
 
 	values scenario.Values // the form's values, when valid
 	valid  bool
@@ -220,6 +223,21 @@ func (d *demo) fail(why string) {
 	}
 	d.broken = true
 	defer func() { _ = recover() }() // the DOM itself may be what failed
+	d.stop(why)
+	d.ui.failure.SetText("This demo stopped because of a bug in the playground: " + why +
+		". The text of the page still holds; reloading the page starts the demo again.")
+	d.ui.failure.SetHidden(false)
+	b := d.ui.bar
+	for _, btn := range []dom.Button{b.back, b.pause, b.step, b.reset, b.fit, d.ui.json, d.ui.chrome} {
+		btn.SetDisabled(true)
+	}
+	d.showBusy(false)
+	d.unhook()
+}
+
+// stop gives up what the demo has under way: its computation, and the
+// promises awaiting it or a sweep, which are rejected with why.
+func (d *demo) stop(why string) {
 	if d.job != nil {
 		d.job.supersede()
 		d.job = nil
@@ -231,14 +249,11 @@ func (d *demo) fail(why string) {
 	if d.sweeping != nil {
 		d.sweeping.fail(why)
 	}
-	d.ui.failure.SetText("This demo stopped because of a bug in the playground: " + why +
-		". The text of the page still holds; reloading the page starts the demo again.")
-	d.ui.failure.SetHidden(false)
-	b := d.ui.bar
-	for _, btn := range []dom.Button{b.back, b.pause, b.step, b.reset, b.fit, d.ui.json, d.ui.chrome} {
-		btn.SetDisabled(true)
-	}
-	d.showBusy(false)
+}
+
+// unhook releases the demo's listeners, observers, timers and frames: no
+// callback of the page reaches it after this.
+func (d *demo) unhook() {
 	for _, r := range d.release {
 		r()
 	}

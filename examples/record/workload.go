@@ -2,89 +2,70 @@ package main
 
 import (
 	"context"
-	"errors"
-	"io"
+	"maps"
 	"math/rand/v2"
 	"strconv"
+	"sync"
 	"time"
-
-	"github.com/concurrency-patterns/playground/patterns/stream"
-	"github.com/concurrency-patterns/playground/patterns/task"
-	"github.com/concurrency-patterns/playground/patterns/trace"
 )
 
-// The workload: each input takes 10 to 40 ms of real time; every ninth
-// panics, and every eleventh (from the sixth) takes longer than the
-// timeout, which kills that task and lets the stream go on.
-const (
-	slots    = 4
-	timeout  = 60 * time.Millisecond
-	slowWork = 90 * time.Millisecond
-)
+// The helpers the workloads share: real time, real waits.
 
-// tally is what the program itself saw of the results, under the names the
-// playground's stream summary uses.
-type tally struct {
-	Items    int `json:"items"`
-	OK       int `json:"ok"`
-	Failed   int `json:"failed"`
-	TimedOut int `json:"timed_out"`
-}
-
-// record runs the workload, writing its trace to w as it goes.
-func record(w io.Writer, items int) (tally, error) {
-	tw := trace.NewWriter(w, trace.Header{Pattern: "stream", Params: map[string]string{
-		"items":           strconv.Itoa(items),
-		"max_concurrency": strconv.Itoa(slots),
-		"ordered":         "true",
-		"timeout":         strconv.Itoa(int(timeout / time.Millisecond)),
-		"on_timeout":      "kill_task",
-		"work_ms_min":     "10",
-		"work_ms_max":     strconv.Itoa(int(slowWork / time.Millisecond)),
-	}})
-	s, err := stream.New(work, stream.MaxConcurrency(slots), stream.Timeout(timeout),
-		stream.OnTimeout(stream.KillTask), stream.WithHook(tw.Hook()))
-	if err != nil {
-		return tally{}, err
-	}
-	t := tally{Items: items}
-	for res, err := range s.Run(context.Background(), inputs(items)) {
-		switch {
-		case err != nil:
-			return t, err
-		case errors.Is(res.Err, task.ErrTimeout):
-			t.TimedOut++
-		case res.Err != nil:
-			t.Failed++
-		default:
-			t.OK++
-		}
-	}
-	return t, tw.Close()
-}
-
-func work(ctx context.Context, i int) (int, error) {
-	d := time.Duration(10+rand.IntN(31)) * time.Millisecond
-	if i%11 == 5 {
-		d = slowWork
-	}
+// sleep waits d, or until ctx ends, as real work that honours
+// cancellation does.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
 	select {
-	case <-time.After(d):
+	case <-t.C:
+		return nil
 	case <-ctx.Done():
-		return 0, ctx.Err()
+		return ctx.Err()
 	}
-	if i%9 == 8 {
-		panic("item " + strconv.Itoa(i) + " failed")
-	}
-	return i * i, nil
 }
 
-func inputs(n int) func(func(int) bool) {
-	return func(yield func(int) bool) {
-		for i := range n {
-			if !yield(i) {
-				return
-			}
+// between is a random duration from lo to hi ms.
+func between(lo, hi int) time.Duration {
+	return time.Duration(lo+rand.IntN(hi-lo+1)) * time.Millisecond
+}
+
+// every calls fn(i) for i in 0…n-1, gap apart.
+func every(n int, gap time.Duration, fn func(i int)) {
+	for i := range n {
+		if i > 0 {
+			time.Sleep(gap)
 		}
+		fn(i)
 	}
+}
+
+// ms is a duration as the text of a parameter in milliseconds.
+func ms(d time.Duration) string { return strconv.Itoa(int(d / time.Millisecond)) }
+
+// counts is a tally that goroutines add to.
+type counts struct {
+	mu sync.Mutex
+	t  tally
+}
+
+// newCounts starts a tally with every key at zero, so that the JSON names
+// each figure the workload counts, even one it never saw.
+func newCounts(keys ...string) *counts {
+	c := &counts{t: tally{}}
+	for _, k := range keys {
+		c.t[k] = 0
+	}
+	return c
+}
+
+func (c *counts) add(key string, n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t[key] += n
+}
+
+func (c *counts) tally() tally {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return maps.Clone(c.t)
 }

@@ -3,8 +3,7 @@ package scenario
 import "github.com/concurrency-patterns/playground/patterns/event"
 
 // Kinds only the simulated workloads report, in the block package event
-// leaves to programs. They have no build tag: a trace exported from one
-// page's build still names every kind.
+// leaves to programs, named so that a trace file can carry them.
 var (
 	// Died: a panic in a bare goroutine ended the whole program (tasks,
 	// mode=bare). ID is the task that panicked.

@@ -1,5 +1,3 @@
-//go:build !pg_only || pg_limiter
-
 package scenario
 
 import (

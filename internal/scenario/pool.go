@@ -1,5 +1,3 @@
-//go:build !pg_only || pg_pool
-
 package scenario
 
 import (

@@ -1,5 +1,3 @@
-//go:build !pg_only || pg_spawn
-
 package scenario
 
 import (

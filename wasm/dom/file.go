@@ -1,4 +1,4 @@
-//go:build js && wasm && (!pg_only || pg_stream)
+//go:build js && wasm
 
 package dom
 

@@ -1,5 +1,3 @@
-//go:build !pg_only || pg_stage
-
 package visuals
 
 import "github.com/concurrency-patterns/playground/internal/view/stageview"

@@ -1,8 +1,8 @@
 // Package visuals is the registry of the playground's visuals: which
-// [view.Kit] draws which scenario. Each pattern registers its kit in a
-// file of its own here, named after the scenario, so that a WebAssembly
-// build can leave the others out (-tags "pg_only pg_stream"); a build
-// without tags has them all, and the site ships that one.
+// [view.Kit] draws which scenario, by the scenario's name. Each pattern
+// registers its kit in a file of its own here, named after the scenario;
+// the site ships one build that holds them all, so any page (the replay
+// page above all) can show any pattern.
 //
 // To add a pattern's visual, write its package under internal/view (see the
 // package view overview) and add a file here like stream.go.
