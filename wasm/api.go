@@ -13,13 +13,22 @@ import (
 	"github.com/concurrency-patterns/playground/wasm/dom"
 )
 
-// api returns the demo's entry in window.playgrounds. Its functions live as
+// api returns the demo's entry in window.playgrounds, at index. A side of
+// a pair says which side it is, its label and pairOf, the index of the
+// other side. Its functions live as
 // long as the page, as window.playgrounds does, so they are never released.
 // Each recovers: a panic breaks the demo and the call returns an error value
 // (or a rejected promise), never an exception.
-func (d *demo) api() js.Value {
+func (d *demo) api(index int) js.Value {
 	obj := js.Global().Get("Object").New()
 	obj.Set("pattern", d.scn.Name)
+	if d.pair != nil { // which entry of window.playgrounds shares its clock
+		obj.Set("pairOf", index+1-2*d.side())
+		obj.Set("side", d.side())
+		if label, ok := d.root.Attr("data-pair-label"); ok {
+			obj.Set("label", label)
+		}
+	}
 	method := func(name string, fn func(args []js.Value) any, onPanic func(why string) any) {
 		obj.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
 			defer func() {
