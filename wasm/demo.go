@@ -67,9 +67,9 @@ type demo struct {
 
 	// Arrival and pace: a demo plays when it comes on screen and pauses
 	// when it leaves, at a speed that fits its run unless one was chosen.
-	sight      *dom.Sight
-	onScreen   bool
-	panelOpen  bool    // the parameters' panel, on a phone
+	sight     *dom.Sight
+	onScreen  bool
+	panelOpen bool // the parameters' panel, on a phone
 
 	urlDue        bool         // the time shown changed since the link last took it
 	controlsShown controlState // what the controls show now

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/concurrency-patterns/playground/internal/view"
+	"github.com/concurrency-patterns/playground/internal/view/chart"
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/dom"
 )
@@ -55,17 +56,24 @@ func pairUp(doc dom.Document, root dom.Element, a, b *demo) *pair {
 	controls := doc.New("div", "pg-pair-controls", "")
 	controls.Append(a.ui.bar.box)
 	a.on(a.ui.bar.box, "keydown", a.key) // out of the demo's element, whose listener it was
-	b.ui.bar.box.SetHidden(true)
-	b.ui.side.SetHidden(true)
+	b.ui.bar.box.Remove()
+	b.ui.side.Remove()
 	note := doc.New("p", "pg-pair-note", "These parameters are those of both runs, but for "+
 		strings.Join(p.compared, ", ")+", which tells them apart.")
 	a.ui.side.Append(note)
 	for _, f := range a.ui.fields {
 		if slices.Contains(p.compared, f.Name) {
-			f.box.SetHidden(true)
+			f.box.SetStyle("display", "none") // each side's label says it
 		}
 	}
-	root.Append(controls, p.diff, a.ui.side)
+	// Under the bar, each side's charts, tools and log, side by side too.
+	more := doc.New("div", "pg-pair-more", "")
+	for _, d := range p.sides {
+		col := doc.New("div", "pg-pair-col", "")
+		col.Append(d.ui.parts[1:]...)
+		more.Append(col)
+	}
+	root.Append(controls, p.diff, a.ui.side, more)
 	p.follow(a) // a link's parameters, given to the first side, hold for both
 	p.span()
 	a.showSpeed()
@@ -144,6 +152,26 @@ func (p *pair) span() {
 	}
 	slices.Sort(times)
 	p.sides[0].player = view.NewPlayer(slices.Compact(times), end)
+	p.share()
+}
+
+// share draws both pictures, and both sides' charts, to one scale: the
+// union of their own, so that the two read side by side. A run drawn
+// alone, such as a preview, keeps its own.
+func (p *pair) share() {
+	a, b := p.sides[0], p.sides[1]
+	sa, okA := a.vis.(view.Sharer)
+	sb, okB := b.vis.(view.Sharer)
+	if okA && okB && a.last != nil && b.last != nil {
+		s := sa.Scale().Union(sb.Scale())
+		sa.Share(s)
+		sb.Share(s)
+	}
+	if a.charts != nil && b.charts != nil {
+		s := chart.Union(a.charts.Own(), b.charts.Own())
+		a.charts.Share(s)
+		b.charts.Share(s)
+	}
 }
 
 // stillT is the moment the pair's still shows: the later of the two

@@ -79,10 +79,14 @@ func (d *demo) frame(ts float64) {
 		d.writeURL()
 	}
 	t := d.shownT()
-	d.paint.anim.paint(d.vis.Plan(t, d.width))
+	drawn := t
+	if d.pair != nil && d.last != nil {
+		drawn = min(t, d.vis.End()) // the shorter run holds its last frame
+	}
+	d.paint.anim.paint(d.vis.Plan(drawn, d.width))
 	d.paint.marks.paint(d.marksPlan(t))
 	if d.charts != nil {
-		d.paint.charts.paint(d.charts.Plan(t, d.width))
+		d.paint.charts.paint(d.charts.Plan(drawn, d.width))
 	}
 	d.story.at(t, d.player.Playing(), ts)
 	d.showSpot(t)
