@@ -60,6 +60,9 @@ func (d *demo) finish(j *job) {
 	d.job = nil
 	first := d.last == nil
 	was := d.player
+	if d.pair != nil && (was.Playing() || was.T() > 0 || d.chosen) {
+		first = false // the other side's run is playing or was moved: this one joins it
+	}
 	d.last = &result{trace: j.trace, summary: j.summary, values: j.values}
 	d.show(j.vis, j.charts)
 	p := &d.player

@@ -98,8 +98,9 @@ func (p *pair) other(d *demo) *demo {
 
 // follow copies the parameters d's form holds, but those that tell the
 // sides apart, to the other side, which re-runs when it has run before.
+// Values d does not accept stay d's alone until they are mended.
 func (p *pair) follow(d *demo) {
-	if p.syncing {
+	if p.syncing || !d.valid {
 		return
 	}
 	p.syncing = true
