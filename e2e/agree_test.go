@@ -65,7 +65,7 @@ func (p *page) canvasTextsAt(ms float64) []string {
 	await[bool](p, nextFrame)
 	var out []string
 	for _, tx := range eval[[]drawnText](p, `window.pgTexts`) {
-		if tx.Cls == "pg-canvas" {
+		if tx.Cls == "pg-canvas" && tx.Demo == 0 { // not the other side of a pair
 			out = append(out, tx.S)
 		}
 	}
@@ -80,5 +80,5 @@ func (p *page) canvasTextsAt(ms float64) []string {
 }
 
 func (p *page) narration() string {
-	return eval[string](p, `document.querySelector(".playground .pg-live").textContent`)
+	return eval[string](p, `document.querySelector(":is(.playground, .pg-pair) .pg-live").textContent`)
 }

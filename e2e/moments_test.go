@@ -31,23 +31,30 @@ type reached struct {
 	Caption  string  `json:"caption"`  // the words beside the ring
 	Words    box     `json:"words"`    // where those words are
 	Disabled bool    `json:"disabled"` // the button as the demo left it
+	PairT    float64 `json:"pairT"`    // the time the other side of a pair shows; the demo's own when alone
 }
 
 // box is an element's place on the screen.
 type box struct{ X, Y, W, H float64 }
 
-// readMoment reads demo 0 and the moment of button i of the page.
+// demoOf is the index of the demo button i of the page plays in: the
+// page's first, or the second side of a pair the moment sets apart.
+const demoOf = `(i => +(document.querySelectorAll("button.pg-try")[i].dataset.demo || 0))`
+
+// readMoment reads the demo of button i of the page, and its moment.
 const readMoment = `(i => {
-	const b = document.querySelectorAll("button.pg-try")[i], d = playgrounds[0];
+	const b = document.querySelectorAll("button.pg-try")[i], k = ` + demoOf + `(i), d = playgrounds[k];
+	const root = document.querySelectorAll("[data-playground]")[k];
 	const want = JSON.parse(b.dataset.params), got = d.params();
 	const events = d.trace().filter(r => r.kind === b.dataset.stop), n = +b.dataset.nth;
 	const ev = n < 0 ? events[events.length - 1] : events[n - 1];
 	const box = e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height}; };
-	const ring = document.querySelector(".playground .pg-spot"), words = document.querySelector(".playground .pg-spot-text");
+	const ring = root.querySelector(".pg-spot"), words = root.querySelector(".pg-spot-text");
 	return {playing: d.playing(), time: d.time(), moment: d.moment(), eventT: ev ? ev.t : -1,
 		applied: Object.keys(want).every(k => got[k] === want[k]),
-		ring: ring.hidden ? {x: 0, y: 0, w: 0, h: 0} : box(ring), canvas: box(document.querySelector(".playground canvas")),
-		caption: words.hidden ? "" : words.textContent, words: box(words), disabled: b.disabled};
+		ring: ring.hidden ? {x: 0, y: 0, w: 0, h: 0} : box(ring), canvas: box(root.querySelector("canvas")),
+		caption: words.hidden ? "" : words.textContent, words: box(words), disabled: b.disabled,
+		pairT: d.pairOf === undefined ? d.time() : playgrounds[d.pairOf].time()};
 })`
 
 // perTab is how many moments one tab plays, one after the other.
@@ -81,12 +88,12 @@ func TestGuidedMoments(t *testing.T) {
 				where := name + " moment " + strconv.Itoa(i+1) + " (" + label + ")"
 				got := p.momentReached(i, where)
 				t.Logf("%s: %s at %.1f ms: %s", where, got.Moment.Kind, got.Moment.T, got.Moment.Say)
-				p.shootDemo(0, "moment-"+strings.TrimSuffix(name, ".html")+"-"+strconv.Itoa(i+1))
+				p.shootDemo(eval[int](p, demoOf+`(`+jsNum(i)+`)`), "moment-"+strings.TrimSuffix(name, ".html")+"-"+strconv.Itoa(i+1))
 			}
 			// Playing on from a moment leaves it: the ring goes.
 			eval[bool](p, `(playgrounds[0].seek(0), true)`)
 			await[bool](p, nextFrame)
-			assert.True(t, eval[bool](p, `document.querySelector(".playground .pg-spot").hidden`), "the ring goes once the time shown moves")
+			assert.True(t, eval[bool](p, `[...document.querySelectorAll(".pg-spot")].every(s => s.hidden)`), "the ring goes once the time shown moves")
 			p.noConsoleErrors()
 		})
 	}
@@ -98,7 +105,8 @@ func TestGuidedMoments(t *testing.T) {
 func (p *page) momentReached(i int, where string) reached {
 	t := p.t
 	t.Helper()
-	run(p, "reaching "+where, chromedp.Poll[bool](`playgrounds[0].moment() !== null`, chromedp.WithPollingTimeout(40*time.Second)))
+	demo := `playgrounds[` + demoOf + `(` + jsNum(i) + `)]`
+	run(p, "reaching "+where, chromedp.Poll[bool](demo+`.moment() !== null`, chromedp.WithPollingTimeout(40*time.Second)))
 	await[bool](p, nextFrame)
 	got := eval[reached](p, readMoment+`(`+jsNum(i)+`)`)
 	assert.False(t, got.Playing, "%s: paused", where)
@@ -107,6 +115,7 @@ func (p *page) momentReached(i int, where string) reached {
 	assert.GreaterOrEqual(t, got.EventT, 0.0, "%s: its event is in the trace", where)
 	assert.Equal(t, got.EventT, got.Moment.T, "%s: at its event's time", where)
 	assert.Equal(t, got.Moment.T, got.Time, "%s: the time shown", where)
+	assert.Equal(t, got.Time, got.PairT, "%s: a pair's other side shows the same time", where)
 	assert.True(t, got.Moment.Ring, "%s: the picture rings what it shows", where)
 	assert.Positive(t, got.Ring.W*got.Ring.H, "%s: the ring is drawn", where)
 	c := got.Canvas
@@ -137,7 +146,7 @@ func TestGuidedMomentsOnAPhone(t *testing.T) {
 			got := p.momentReached(0, name+" on a phone, first moment ("+label+")")
 			c, w := got.Canvas, got.Words
 			assert.True(t, w.X >= c.X-1 && w.X+w.W <= c.X+c.W+1, "%s: the words %+v fit the picture's width %+v", name, w, c)
-			p.shootDemo(0, "moment-phone-dark-"+page)
+			p.shootDemo(eval[int](p, demoOf+`(0)`), "moment-phone-dark-"+page)
 			p.noConsoleErrors()
 		})
 	}

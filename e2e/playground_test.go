@@ -27,7 +27,7 @@ func (p *page) setField(name, value string) {
 // message a line.
 func (p *page) fieldMessages() string {
 	p.t.Helper()
-	return eval[string](p, `[...document.querySelectorAll(".playground .pg-msg")].map(m => m.textContent).join("\n")`)
+	return eval[string](p, `[...document.querySelectorAll(":is(.playground, .pg-pair) .pg-msg")].map(m => m.textContent).join("\n")`)
 }
 
 // refusesToRun says whether demo i of the page refuses to run the values

@@ -28,7 +28,8 @@ const textRecorder = `(() => {
 	CanvasRenderingContext2D.prototype.fillText = function (s, x, y) {
 		const m = this.measureText(s);
 		window.pgTexts.push({s: String(s), left: x - m.actualBoundingBoxLeft, right: x + m.actualBoundingBoxRight, y: y,
-			width: this.canvas.clientWidth, cls: this.canvas.className});
+			width: this.canvas.clientWidth, cls: this.canvas.className,
+			demo: [...document.querySelectorAll("[data-playground]")].findIndex(e => e.contains(this.canvas))});
 		return fill.apply(this, arguments);
 	};
 })()`
@@ -48,6 +49,7 @@ type drawnText struct {
 	Y           float64
 	Width       float64
 	Cls         string
+	Demo        int // the index of the demo whose canvas drew it
 }
 
 // TestCanvasAtMaxParams runs the first of the largest runs of each

@@ -28,7 +28,7 @@ func sweptPage(t *testing.T, name string, s screen) (*page, sweepRun) {
 	p.show(s)
 	p.open(name + ".html")
 	p.waitReady()
-	eval[bool](p, `(document.querySelector(".playground .pg-sweep").open = true, window.pgTexts = [], true)`)
+	eval[bool](p, `(document.querySelector(":is(.playground, .pg-pair) .pg-sweep").open = true, window.pgTexts = [], true)`)
 	sw := await[sweepRun](p, `playgrounds[0].sweep()`)
 	require.GreaterOrEqual(t, len(sw.Points), 3, "the sweep ran")
 	return p, sw
@@ -175,8 +175,8 @@ func TestSweepAxisMarkerAndLoad(t *testing.T) {
 			require.GreaterOrEqual(t, i, 0, "a value of the axis gives another %s than %v", sw.Figure, shown[sw.Figure])
 			target, want := far[i], byValue[far[i].S]
 			t.Logf("%s: axis %v, the form's %s, a click on %s", sw.Param, labels(axis), current, target.S)
-			eval[bool](p, `(document.querySelector(".playground .pg-sweep-chart").scrollIntoView({block: "center"}), window.pgTexts = [], true)`)
-			box := p.rectOf(".playground .pg-sweep-chart")
+			eval[bool](p, `(document.querySelector(":is(.playground, .pg-pair) .pg-sweep-chart").scrollIntoView({block: "center"}), window.pgTexts = [], true)`)
+			box := p.rectOf(":is(.playground, .pg-pair) .pg-sweep-chart")
 			run(p, "clicking the point of "+target.S, chromedp.MouseClickXY(box.Left+centre(target), box.Top+target.Y-4))
 			run(p, "the form takes "+target.S, chromedp.Poll[bool](`playgrounds[0].params()[`+jsString(sw.Param)+`] === `+jsString(target.S)))
 			run(p, "the link takes it", chromedp.Poll[bool](`new URLSearchParams(location.search).get(`+jsString(sw.Param)+`) === `+jsString(target.S)))
@@ -226,8 +226,8 @@ func TestSweepReadsOnEveryScreen(t *testing.T) {
 						}
 					}
 				}
-				eval[bool](p, `(document.querySelector(".playground .pg-sweep").scrollIntoView(), true)`)
-				saveArtifact(t, "sweep-"+name+"-"+s.name, run(p, "screenshot", chromedp.Screenshot(chromedp.CSS(".playground .pg-sweep"))))
+				eval[bool](p, `(document.querySelector(":is(.playground, .pg-pair) .pg-sweep").scrollIntoView(), true)`)
+				saveArtifact(t, "sweep-"+name+"-"+s.name, run(p, "screenshot", chromedp.Screenshot(chromedp.CSS(":is(.playground, .pg-pair) .pg-sweep"))))
 				p.fitsScreen()
 				p.noConsoleErrors()
 			})

@@ -13,14 +13,22 @@ import (
 	"github.com/concurrency-patterns/playground/wasm/dom"
 )
 
-// api returns the demo's entry in window.playgrounds. Its functions live as
-// long as the demo: for the page's life, unless the replay page replaces
-// the demo, which withdraws them (d.withdraw). Each recovers: a panic breaks
-// the demo and the call returns an error value (or a rejected promise),
-// never an exception.
-func (d *demo) api() js.Value {
+// api returns the demo's entry in window.playgrounds, at index. A side of
+// a pair says which side it is, its label and pairOf, the index of the
+// other side. Its functions live as long as the demo: for the page's life,
+// unless the replay page replaces the demo, which withdraws them
+// (d.withdraw). Each recovers: a panic breaks the demo and the call
+// returns an error value (or a rejected promise), never an exception.
+func (d *demo) api(index int) js.Value {
 	obj := js.Global().Get("Object").New()
 	obj.Set("pattern", d.scn.Name)
+	if d.pair != nil { // which entry of window.playgrounds shares its clock
+		obj.Set("pairOf", index+1-2*d.side())
+		obj.Set("side", d.side())
+		if label, ok := d.root.Attr("data-pair-label"); ok {
+			obj.Set("label", label)
+		}
+	}
 	var names []string
 	var funcs []js.Func
 	d.withdraw = func() {

@@ -21,6 +21,9 @@ func (d *demo) sighted(fraction float64) {
 		d.arrive()
 	case fraction == 0 && d.onScreen:
 		d.onScreen = false
+		if d.pair != nil && d.pair.onScreen() {
+			return // the other picture is still in sight
+		}
 		if d.player.Playing() {
 			d.player.Pause()
 			d.autoPaused = true
@@ -31,6 +34,11 @@ func (d *demo) sighted(fraction float64) {
 
 // arrive starts the demo as it comes on screen.
 func (d *demo) arrive() {
+	if d.pair != nil {
+		if o := d.pair.other(d); o.last == nil && o.job == nil {
+			o.compute(false) // a pair plays once both runs are in
+		}
+	}
 	switch {
 	case d.last == nil:
 		if d.job == nil {
@@ -52,19 +60,25 @@ func (d *demo) finish(j *job) {
 	d.job = nil
 	first := d.last == nil
 	was := d.player
+	if d.pair != nil && (was.Playing() || was.T() > 0 || d.chosen) {
+		first = false // the other side's run is playing or was moved: this one joins it
+	}
 	d.last = &result{trace: j.trace, summary: j.summary, values: j.values}
 	d.show(j.vis, j.charts)
 	p := &d.player
 	switch {
+	case d.pair != nil && d.pair.other(d).last == nil:
+		// The other side's first run is still being computed: both
+		// start together, once it is in.
 	case d.startAt >= 0:
 		p.Seek(d.startAt)
 		d.startAt = -1
 	case (first && d.reduced) || (d.still && !j.fromStart):
-		p.Seek(d.kit.StillOf(j.trace)) // the moment of the page's picture before the wasm
+		p.Seek(d.stillT(j.trace)) // the moment of the page's picture before the wasm
 		d.still = true
 	case first || j.fromStart:
-		d.autoPaused, d.still = !d.onScreen, false
-		if d.onScreen {
+		d.autoPaused, d.still = !d.inSight(), false
+		if d.inSight() {
 			p.Play()
 		}
 	default:
@@ -77,12 +91,18 @@ func (d *demo) finish(j *job) {
 		d.showBusy(false)
 	}
 	d.ui.summary.SetText(summaryText(d.scn, j.summary, dom.Now()-j.began))
+	if d.pair != nil {
+		d.pair.showDiff()
+	}
 	sum := summaryObject(d.scn, j.summary)
 	for _, w := range d.waiting {
 		w.resolve(sum)
 	}
 	d.waiting = nil
-	d.spot, d.stopAt = nil, -1
+	if d.pair == nil || d.spot != nil { // a side of a pair leaves the other's moment be
+		d.stopAt = -1
+	}
+	d.spot = nil
 	if g := d.goal; g != nil && g.edit == j.edit {
 		d.reach(g)
 	}
@@ -96,7 +116,11 @@ func (d *demo) finish(j *job) {
 // that it stays in sight above the panel.
 func (d *demo) togglePanel() {
 	d.panelOpen = !d.panelOpen
-	d.root.SetClass("pg-panel-open", d.panelOpen)
+	if d.pair != nil { // the pair's form is under both sides
+		d.pair.root.SetClass("pg-panel-open", d.panelOpen)
+	} else {
+		d.root.SetClass("pg-panel-open", d.panelOpen)
+	}
 	if d.panelOpen {
 		d.ui.panel.SetAttr("aria-expanded", "true")
 		d.ui.canvas.ScrollIntoView()

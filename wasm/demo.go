@@ -29,6 +29,9 @@ type demo struct {
 	// withdraw takes the demo's functions out of window.playgrounds, when
 	// the replay page replaces it; nil until api is called.
 	withdraw func()
+	// The clock: the demo's own, or the one the two sides of a pair share.
+	*clock
+	pair *pair // the pair the demo is a side of; nil for a demo alone
 
 	values scenario.Values // the form's values, when valid
 	valid  bool
@@ -43,17 +46,14 @@ type demo struct {
 	rerun    *dom.Timer // an edit's re-run, a moment after the last edit
 	waiting  []pending  // run() promises awaiting the computation
 	last     *result    // the last computed run, nil before one
-	startAt  float64    // where the first run opens, paused, as a link asked; -1 for none
 	sweeping *sweep     // the sweep being run, nil when none
 	goal     *moment    // the guided moment whose run is being computed, nil when none
 	spot     *spot      // the guided moment reached, or being played to
-	stopAt   float64    // where playback pauses for a guided moment; -1 for none
 
 	// What the canvases show: the last run, or before one a preview of the
 	// form's values.
 	vis      view.Visual
 	charts   *chart.Data // nil before a run
-	player   view.Player
 	palette  view.Palette
 	paint    struct{ anim, marks, charts, sweep *painter }
 	width    float64 // the canvases' CSS width, measured once per resize
@@ -70,19 +70,28 @@ type demo struct {
 
 	// Arrival and pace: a demo plays when it comes on screen and pauses
 	// when it leaves, at a speed that fits its run unless one was chosen.
-	sight      *dom.Sight
-	onScreen   bool
+	sight     *dom.Sight
+	onScreen  bool
+	panelOpen bool // the parameters' panel, on a phone
+
+	urlDue        bool         // the time shown changed since the link last took it
+	controlsShown controlState // what the controls show now
+	story         narration    // the event log and the spoken narration
+}
+
+// clock is what playback is: the time shown, whether and how fast it
+// moves, and why. A demo alone has its own; the two sides of a pair share
+// one, so that whatever moves one picture moves the other the same.
+type clock struct {
+	player     view.Player
+	startAt    float64 // where the first run opens, paused, as a link asked; -1 for none
+	stopAt     float64 // where playback pauses for a guided moment; -1 for none
 	autoPaused bool    // paused by leaving the screen: plays again on coming back
 	chosen     bool    // the moment shown was chosen (a seek, a step, a pause): the link keeps it
 	still      bool    // showing the still that stands for the run, with reduced motion
 	fit        bool    // the speed follows each run's length (view.FitSpeed)
 	speed      float64 // the speed chosen, when not fit
-	panelOpen  bool    // the parameters' panel, on a phone
-
-	lastFrame     float64      // timestamp of the previous frame while playing; 0 when paused
-	urlDue        bool         // the time shown changed since the link last took it
-	controlsShown controlState // what the controls show now
-	story         narration    // the event log and the spoken narration
+	lastFrame  float64 // timestamp of the previous frame while playing; 0 when paused
 }
 
 // result is a computed run.
@@ -112,7 +121,7 @@ func newDemo(doc dom.Document, el dom.Element, index int, query map[string]strin
 		return nil, fmt.Errorf("This page asks for a demo named %q, which this playground does not have (it has %s).",
 			name, strings.Join(scenario.Names(), ", "))
 	}
-	d := &demo{root: el, scn: scn, kit: visuals.For(name), syncURL: query != nil, startAt: -1, stopAt: -1}
+	d := &demo{root: el, scn: scn, kit: visuals.For(name), syncURL: query != nil, clock: &clock{startAt: -1, stopAt: -1}}
 	var notes []string
 	if text, ok := el.Attr("data-params"); ok && strings.TrimSpace(text) != "" {
 		page, err := dom.ParseStringMap(text)

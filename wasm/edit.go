@@ -53,6 +53,9 @@ func (d *demo) changed(raw map[string]string) {
 	if d.check(raw, nil) {
 		d.writeURL()
 		d.rerun.After(debounceMs)
+		if d.pair != nil {
+			d.pair.follow(d)
+		}
 	}
 }
 

@@ -34,10 +34,17 @@ type spot struct {
 	width float64 // the picture's width look was worked out for; 0 before
 }
 
-// tryButtons ties the page's moment buttons (see web/playground) to d, the
-// page's first demo, and enables them.
-func (d *demo) tryButtons(doc dom.Document) {
+// tryButtons ties the page's moment buttons (see web/playground) to the
+// demo each names (the page's first, or the second side of a pair that
+// is), and enables them.
+func tryButtons(doc dom.Document, demos []*demo) {
 	for _, b := range doc.QuerySelectorAll("button.pg-try") {
+		at, _ := b.Attr("data-demo")
+		i, _ := strconv.Atoi(at)
+		if i < 0 || i >= len(demos) || demos[i] == nil {
+			continue
+		}
+		d := demos[i]
 		text, _ := b.Attr("data-params")
 		params, err := dom.ParseStringMap(text)
 		name, _ := b.Attr("data-stop")
@@ -64,7 +71,10 @@ func (d *demo) try(b dom.Element, params map[string]string, kind event.Kind, nth
 		d.ui.preset.SetValue("")
 	}
 	d.spot, d.stopAt = nil, -1
-	if d.changed(raw); !d.valid {
+	if d.pair != nil {
+		d.pair.other(d).spot = nil
+	}
+	if d.changed(raw); !d.valid { // a pair's other side takes the parameters both share, and re-runs
 		return
 	}
 	d.goal = &moment{kind: kind, nth: nth, edit: d.edit, btn: b}

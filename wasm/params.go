@@ -88,7 +88,11 @@ func (d *demo) applyPreset(name string) []string {
 		if p.Name != name {
 			continue
 		}
-		raw, unknown := form.Merge(d.scn, d.page, p.Params)
+		params := p.Params
+		if d.pair != nil {
+			params = d.pair.common(params)
+		}
+		raw, unknown := form.Merge(d.scn, d.page, params)
 		d.setForm(raw)
 		d.ui.preset.SetValue(name)
 		if d.changed(raw); !d.valid {

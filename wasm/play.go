@@ -24,7 +24,11 @@ const (
 func (d *demo) show(vis view.Visual, charts *chart.Data) {
 	d.vis, d.charts = vis, charts
 	d.shown++
-	d.player = view.NewPlayer(vis.Times(), vis.End())
+	if d.pair != nil {
+		d.pair.span()
+	} else {
+		d.player = view.NewPlayer(vis.Times(), vis.End())
+	}
 	d.showSpeed()
 	d.story.reset(d.last, vis.Marks())
 	d.ui.charts.SetHidden(charts == nil)
@@ -32,8 +36,18 @@ func (d *demo) show(vis view.Visual, charts *chart.Data) {
 	d.settle()
 }
 
-// redraw asks for a frame; several requests before it make one frame.
-func (d *demo) redraw() { d.frames.Request() }
+// redraw asks for a frame; several requests before it make one frame. A
+// side of a pair asks for both sides' frames, which the browser runs with
+// one timestamp: the first of the two moves the shared clock, and both
+// draw the same time.
+func (d *demo) redraw() {
+	if d.pair != nil {
+		d.pair.sides[0].frames.Request()
+		d.pair.sides[1].frames.Request()
+		return
+	}
+	d.frames.Request()
+}
 
 // settle asks for a frame after the time shown moved and came to rest:
 // the frame writes it into the link.
@@ -65,14 +79,21 @@ func (d *demo) frame(ts float64) {
 		d.writeURL()
 	}
 	t := d.shownT()
-	d.paint.anim.paint(d.vis.Plan(t, d.width))
+	drawn := t
+	if d.pair != nil && d.last != nil {
+		drawn = min(t, d.vis.End()) // the shorter run holds its last frame
+	}
+	d.paint.anim.paint(d.vis.Plan(drawn, d.width))
 	d.paint.marks.paint(d.marksPlan(t))
 	if d.charts != nil {
-		d.paint.charts.paint(d.charts.Plan(t, d.width))
+		d.paint.charts.paint(d.charts.Plan(drawn, d.width))
 	}
 	d.story.at(t, d.player.Playing(), ts)
 	d.showSpot(t)
 	d.controls()
+	if d.pair != nil {
+		d.pair.label(d.side(), t)
+	}
 }
 
 // shownT is the time drawn: the player's, or with reduced motion while
@@ -112,12 +133,16 @@ type tick struct {
 // per column and colour, worked out once per visual and width: a run with
 // 20,000 crashes draws a few hundred ticks a frame, not 20,000.
 func (d *demo) ticks(inner, end float64) []tick {
-	if d.tickCache.shown == d.shown && d.tickCache.inner == inner {
+	shown, marks := d.shown, d.vis.Marks
+	if d.pair != nil { // the one timeline marks both runs
+		shown, marks = d.pair.sides[0].shown<<16+d.pair.sides[1].shown, d.pair.marks
+	}
+	if d.tickCache.shown == shown && d.tickCache.inner == inner {
 		return d.tickCache.ticks
 	}
 	var out []tick
 	last := map[view.Role]int{}
-	for _, m := range d.vis.Marks() {
+	for _, m := range marks() {
 		x := int(inner * m.T / end)
 		if px, ok := last[m.Role]; ok && px == x {
 			continue
@@ -125,7 +150,7 @@ func (d *demo) ticks(inner, end float64) []tick {
 		last[m.Role] = x
 		out = append(out, tick{x, m.Role})
 	}
-	d.tickCache.shown, d.tickCache.inner, d.tickCache.ticks = d.shown, inner, out
+	d.tickCache.shown, d.tickCache.inner, d.tickCache.ticks = shown, inner, out
 	return out
 }
 

@@ -41,7 +41,7 @@ func (r *replayer) show(tr trace.Trace) ([]string, error) {
 	notes := d.replay(tr)
 	old.retire()
 	r.d = d
-	js.Global().Get("playgrounds").SetIndex(0, d.api())
+	js.Global().Get("playgrounds").SetIndex(0, d.api(0))
 	return notes, nil
 }
 

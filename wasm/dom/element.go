@@ -179,3 +179,15 @@ func (e Element) Reveal() {
 	opts.Set("block", "nearest")
 	e.v.Call("scrollIntoView", opts)
 }
+
+// Closest is the nearest element, the element itself first, that matches
+// selector.
+//
+//go:noinline
+func (e Element) Closest(selector string) (Element, bool) {
+	v := e.v.Call("closest", selector)
+	if v.IsNull() {
+		return Element{}, false
+	}
+	return Element{v}, true
+}

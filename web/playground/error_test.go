@@ -46,6 +46,41 @@ func TestErrorFields(t *testing.T) {
 			src:  "```playground stream\n```\n\n- one\n- [two](#try?items=0&stop=emitted)\n",
 			want: []playground.Error{{Line: 5, Scenario: "stream", Param: "items", Try: true}},
 		},
+		{
+			name: "a compare line's unknown parameter names its line",
+			src:  "```playground spawn\nrate: 400\ncompare: mode=bounded | bogus=1\n```\n",
+			want: []playground.Error{{Line: 3, Scenario: "spawn", Param: "bogus"}},
+		},
+		{
+			name: "a compare line's invalid value names its line and parameter",
+			src:  "text\n\n```playground spawn\ncompare: mode=bounded | mode=forever\n```\n",
+			want: []playground.Error{{Line: 4, Scenario: "spawn", Param: "mode"}},
+		},
+		{
+			name: "a compare line needs exactly two sides",
+			src:  "```playground tasks\ncompare: mode=bare | mode=supervised | mode=bare\n```\n",
+			want: []playground.Error{{Line: 2, Scenario: "tasks", Param: "compare"}},
+		},
+		{
+			name: "a compare line with one side",
+			src:  "```playground tasks\ncompare: mode=bare\n```\n",
+			want: []playground.Error{{Line: 2, Scenario: "tasks", Param: "compare"}},
+		},
+		{
+			name: "a compare line whose sides are the same run",
+			src:  "```playground tasks\nitems: 5\ncompare: mode=bare | mode=bare\n```\n",
+			want: []playground.Error{{Line: 3, Scenario: "tasks", Param: "compare"}},
+		},
+		{
+			name: "a compare side that is not name=value",
+			src:  "```playground tasks\ncompare: mode=bare | supervised\n```\n",
+			want: []playground.Error{{Line: 2, Scenario: "tasks", Param: "compare"}},
+		},
+		{
+			name: "a parameter set both for both sides and on one",
+			src:  "```playground tasks\nmode: bare\ncompare: mode=bare | mode=supervised\n```\n",
+			want: []playground.Error{{Line: 3, Scenario: "tasks", Param: "mode"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,7 +27,10 @@ type fence struct {
 	params map[string]string
 	order  []string       // parameter names as written
 	lines  map[string]int // the line that sets each parameter
-	errs   []error
+	// compare is a compare line's value, "" without one (see [Pair]); its
+	// line is lines[compareKey].
+	compare string
+	errs    []error
 }
 
 // newNode reads and validates one playground fence.
@@ -35,13 +38,18 @@ func newNode(f *ast.FencedCodeBlock, source []byte) *Node {
 	fc := readFence(f, source)
 	var s *scenario.Scenario
 	var v scenario.Values
+	set := fc.order
+	var pair *Pair
 	if fc.name != "" {
 		s, v = fc.validate()
+		if s != nil && len(fc.errs) == 0 && fc.lines[compareKey] != 0 {
+			pair, v, set = fc.validatePair(s)
+		}
 	}
 	if len(fc.errs) > 0 {
 		return &Node{Set: fc.order, Line: fc.line, Err: errors.Join(fc.errs...)}
 	}
-	return &Node{Scenario: s, Values: v, Set: fc.order, Line: fc.line}
+	return &Node{Scenario: s, Values: v, Set: set, Line: fc.line, Pair: pair}
 }
 
 // readFence splits a fence into its scenario name and "name: value" lines.
@@ -83,8 +91,12 @@ func (fc *fence) readLine(line int, text string) {
 		fc.fail(line, name, fmt.Sprintf("is set twice (first on line %d)", first))
 		return
 	}
-	fc.params[name] = strings.TrimSpace(value)
 	fc.lines[name] = line
+	if name == compareKey {
+		fc.compare = strings.TrimSpace(value)
+		return
+	}
+	fc.params[name] = strings.TrimSpace(value)
 	fc.order = append(fc.order, name)
 }
 

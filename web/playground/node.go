@@ -20,6 +20,9 @@ type Node struct {
 	Values scenario.Values
 	// Set names the parameters the fence sets, in the order written.
 	Set []string
+	// Pair is the second side when the fence compares two runs (its
+	// compare line); Values and Set are then the first side's.
+	Pair *Pair
 	// Line is where the fence opens in the markdown source, 1-based.
 	Line int
 	// Err says why the fence cannot become a demo: an [*Error], or several

@@ -25,6 +25,9 @@ type mountView struct {
 	Params      string // the parameters the fence sets, as a JSON object of strings
 	Settings    []setting
 	Picture     *Picture // nil without a painter
+	// Label names a side of a pair by its difference; "" for a demo alone.
+	Label string
+	Side  int // which side of its pair, 0 or 1
 }
 
 // setting is one parameter as the fallback lists it.
@@ -45,6 +48,9 @@ func (r nodeRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering
 	n := node.(*Node)
 	if n.Err != nil {
 		return ast.WalkStop, n.Err
+	}
+	if n.Pair != nil {
+		return ast.WalkSkipChildren, r.renderPair(w, n)
 	}
 	v := n.view()
 	if r.paint != nil {

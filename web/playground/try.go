@@ -36,7 +36,11 @@ type Try struct {
 	Params map[string]string // over the fence's own parameters
 	Stop   string            // an event kind's name
 	Nth    int               // 1 for the first, -1 for the last
-	Err    error             // why the link cannot be a moment; rendering returns it
+	// Demo is the index of the page's demo the moment plays in: 0, the
+	// first, or 1 when the first is a pair and the moment sets what tells
+	// its second side apart (see [sideOf]).
+	Demo int
+	Err  error // why the link cannot be a moment; rendering returns it
 }
 
 // Kind implements [ast.Node].
@@ -90,6 +94,7 @@ func newTry(l *ast.Link, source []byte, demo *Node) *Try {
 			n.Params[k] = q.Get(k)
 		}
 	}
+	demo, n.Demo = sideOf(demo, n.Params)
 	raw := demo.Values.Raw()
 	fenced := map[string]string{}
 	for _, k := range demo.Set {
@@ -117,6 +122,23 @@ func newTry(l *ast.Link, source []byte, demo *Node) *Try {
 		}
 	}
 	return n
+}
+
+// sideOf is the side of a pair a moment with params plays in, and its
+// index: the second when params set what tells it apart to its values,
+// else the first. A demo alone is its own side 0.
+func sideOf(demo *Node, params map[string]string) (*Node, int) {
+	p := demo.Pair
+	if p == nil {
+		return demo, 0
+	}
+	second := p.Values.Raw()
+	for _, name := range p.Diff {
+		if v, ok := params[name]; ok && v == second[name] {
+			return &Node{Scenario: demo.Scenario, Values: p.Values, Set: p.Set, Line: demo.Line}, 1
+		}
+	}
+	return demo, 0
 }
 
 // preset returns the parameters of a scenario's named preset.

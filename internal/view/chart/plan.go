@@ -54,9 +54,10 @@ func Height(width float64) float64 {
 func (d *Data) Plan(t, width float64) view.Plan {
 	ps, h := panels(3, width)
 	p := view.Plan{W: width, H: h}
+	sc := d.scale()
 	lb := d.bucketAt(t, loadBuckets)
 	d.panel(&p, ps[0], t, "active and queued", "active "+strconv.Itoa(d.Active[lb])+" · queued "+strconv.Itoa(d.Queued[lb]),
-		float64(d.MaxLoad), []series{{view.RoleRunning, "active", ints(d.Active[:]), 0}, {view.RoleWaiting, "queued", ints(d.Queued[:]), 0}})
+		sc.MaxLoad, []series{{view.RoleRunning, "active", ints(d.Active[:]), 0}, {view.RoleWaiting, "queued", ints(d.Queued[:]), 0}})
 	k := d.sampleAt(t)
 	readout := "none ended yet"
 	if k >= d.PctNone {
@@ -66,10 +67,10 @@ func (d *Data) Plan(t, width float64) view.Plan {
 			"p99 "+ms(d.P99[k]))
 	}
 	d.panel(&p, ps[1], t, "task duration percentiles", readout,
-		d.MaxPct, []series{{view.RoleP50, "p50", d.P50[:], d.PctNone}, {view.RoleP90, "p90", d.P90[:], d.PctNone}, {view.RoleP99, "p99", d.P99[:], d.PctNone}})
+		sc.MaxPct, []series{{view.RoleP50, "p50", d.P50[:], d.PctNone}, {view.RoleP90, "p90", d.P90[:], d.PctNone}, {view.RoleP99, "p99", d.P99[:], d.PctNone}})
 	rb := d.bucketAt(t, rateBins)
 	d.panel(&p, ps[2], t, "throughput", strconv.FormatFloat(d.Rate[rb], 'f', 1, 64)+" per virtual s",
-		d.MaxRate, []series{{view.RoleOK, "ended", d.Rate[:], 0}})
+		sc.MaxRate, []series{{view.RoleOK, "ended", d.Rate[:], 0}})
 	return p
 }
 
@@ -101,21 +102,26 @@ func (d *Data) panel(p *view.Plan, at panel, t float64, title, readout string, t
 	p.Text(view.Text{X: r.X - 4, Y: r.Y + 4, S: short(top), Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	p.Text(view.Text{X: r.X - 4, Y: r.Y + r.H - 2, S: "0", Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	p.Text(view.Text{X: r.X, Y: r.Y + r.H + 8, S: "0", Role: view.RoleMuted, Font: view.FontLabel})
-	p.Text(view.Text{X: r.X + r.W, Y: r.Y + r.H + 8, S: ms(d.End), Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
+	span := d.scale().End
+	p.Text(view.Text{X: r.X + r.W, Y: r.Y + r.H + 8, S: ms(span), Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
+	w := r.W // the width the run's own length takes
+	if span > 0 {
+		w = r.W * d.End / span
+	}
 	for _, s := range lines {
 		pts := make([]float64, 0, 2*len(s.v)+2)
 		if s.from == 0 && len(s.v) > 0 { // start the line at the left edge
 			pts = append(pts, r.X, r.Y+r.H-r.H*s.v[0]/top)
 		}
 		for i := s.from; i < len(s.v); i++ {
-			x := r.X + r.W*float64(i+1)/float64(len(s.v))
+			x := r.X + w*float64(i+1)/float64(len(s.v))
 			pts = append(pts, x, r.Y+r.H-r.H*s.v[i]/top)
 		}
 		p.Line(s.role, pts)
 	}
 	key(p, r, lines)
-	if d.End > 0 {
-		x := r.X + r.W*min(max(t/d.End, 0), 1)
+	if span > 0 {
+		x := r.X + r.W*min(max(t/span, 0), 1)
 		p.Fill(view.RoleText, view.Rect{X: min(x, r.X+r.W-1), Y: r.Y, W: 1, H: r.H})
 	}
 }

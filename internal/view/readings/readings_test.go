@@ -16,7 +16,8 @@ import (
 )
 
 // pageParams are the parameters of the first demo of the pattern's page,
-// as its fence in content/ sets them; nil when the page has none.
+// as its fence in content/ sets them (a pair's first side); nil when the
+// page has none.
 func pageParams(t *testing.T, name string) map[string]string {
 	src, err := os.ReadFile("../../../content/" + name + ".md")
 	if os.IsNotExist(err) {
@@ -30,6 +31,15 @@ func pageParams(t *testing.T, name string) map[string]string {
 	params := map[string]string{}
 	for _, line := range strings.Split(strings.TrimSpace(string(m[1])), "\n") {
 		if k, v, ok := strings.Cut(line, ":"); ok {
+			params[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	// A pair's first side: its compare line's first half, over the rest.
+	if cmp, ok := params["compare"]; ok {
+		delete(params, "compare")
+		first, _, _ := strings.Cut(cmp, "|")
+		for _, a := range strings.Split(first, ",") {
+			k, v, _ := strings.Cut(a, "=")
 			params[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}
 	}

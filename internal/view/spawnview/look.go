@@ -9,8 +9,8 @@ import (
 // time through the live handlers and the memory held; the death's line
 // for the process running out of memory.
 func (v *Visual) Look(r event.Record, _, width float64) (view.Look, bool) {
-	end := v.End()
-	if end <= 0 {
+	end := v.axisEnd()
+	if v.End() <= 0 {
 		return view.Look{}, false
 	}
 	top := pad + view.HeaderH + chartGap + titleH

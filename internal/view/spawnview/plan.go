@@ -45,7 +45,7 @@ func (v *Visual) crash(p *view.Plan, t, top float64, memory view.Rect) {
 	if t < v.x.crashAt || v.End() <= 0 {
 		return
 	}
-	x := memory.X + memory.W*min(v.x.crashAt/v.End(), 1)
+	x := memory.X + memory.W*min(v.x.crashAt/v.axisEnd(), 1)
 	p.Fill(view.RoleCrashed, view.Rect{X: max(x-1.5, memory.X), Y: top, W: 3, H: memory.Y + memory.H - top})
 }
 
@@ -67,7 +67,7 @@ func (v *Visual) frame(p *view.Plan, r view.Rect, title, readout, top string) {
 	p.Text(view.Text{X: r.X - 5, Y: r.Y + 4, S: top, Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	p.Text(view.Text{X: r.X - 5, Y: r.Y + r.H - 3, S: "0", Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 	p.Text(view.Text{X: r.X, Y: r.Y + r.H + 9, S: "0 ms", Role: view.RoleMuted, Font: view.FontLabel})
-	p.Text(view.Text{X: r.X + r.W, Y: r.Y + r.H + 9, S: view.Ms(v.End()) + " ms", Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
+	p.Text(view.Text{X: r.X + r.W, Y: r.Y + r.H + 9, S: view.Ms(v.axisEnd()) + " ms", Role: view.RoleMuted, Font: view.FontLabel, Align: view.AlignRight})
 }
 
 // shorter is a readout, then the same with its last " · " parts dropped one
@@ -92,6 +92,7 @@ func column(r view.Rect, i int, base, val, top float64) view.Rect {
 func (v *Visual) goroutines(p *view.Plan, t float64, r view.Rect, live int32) {
 	peak, _ := v.x.peaks(t)
 	v.frame(p, r, "live handler goroutines", readout(live, int(peak), v.capacity), short(v.topG))
+	full, r := r, v.ownPart(r)
 	n := v.shown(t)
 	for i := range n {
 		if c := column(r, i, 0, float64(v.x.bLive[i]), v.topG); c.H > 0 {
@@ -103,6 +104,7 @@ func (v *Visual) goroutines(p *view.Plan, t float64, r view.Rect, live int32) {
 	}
 	// The bound; unbounded, the same line is only a reference: as many
 	// handlers as the database serves at full speed, and no limit.
+	r = full
 	ref, role, label := v.max, view.RoleAlert, "max "+strconv.Itoa(v.max)
 	if !v.bounded {
 		ref, role = v.capacity, view.RoleMuted
@@ -119,6 +121,7 @@ func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int3
 	v.frame(p, r, view.Fit(r.X+r.W-pad, "memory: handler "+hk+" KiB, waiting request "+rk+" KiB",
 		"memory: "+hk+" KiB/handler, "+rk+" KiB/request"),
 		kb(memKB(live, waiting))+" now · peak "+kb(peakMem)+" · budget "+kb(int32(v.budget)), short(v.topM))
+	full, r := r, v.ownPart(r)
 	n := v.shown(t)
 	for i := range n {
 		g := float64(scenario.SpawnHandlerKB * v.x.bLive[i])
@@ -139,6 +142,7 @@ func (v *Visual) memory(p *view.Plan, t float64, r view.Rect, live, waiting int3
 		}
 	}
 	// The budget, where the chart reaches it: past the line the process dies.
+	r = full
 	if b := float64(v.budget); b <= v.topM {
 		y := r.Y + r.H - r.H*b/v.topM
 		p.Line(view.RoleCrashed, []float64{r.X, y, r.X + r.W, y})

@@ -181,3 +181,27 @@ func textsOf(p view.Plan) []string {
 	}
 	return out
 }
+
+// TestSharedScale: two runs drawn to one scale put equal times at equal
+// places: the shorter run's charts take only its part of the axis, whose
+// end label is the longer run's, and its own scale stays its own.
+func TestSharedScale(t *testing.T) {
+	un, _, uv := run(t, params("unbounded", "400", "8", "40"))
+	bo, _, bv := run(t, params("bounded", "400", "8", "40"))
+	u, b := New(un, uv).(*Visual), New(bo, bv).(*Visual)
+	require.Less(t, u.End(), b.End(), "the unbounded run dies first")
+	own := u.Scale()
+	shared := u.Scale().Union(b.Scale())
+	u.Share(shared)
+	assert.Equal(t, own, u.Scale(), "its own scale is kept")
+	assert.Equal(t, b.End(), u.axisEnd())
+	plot := view.Rect{X: 10, W: 600}
+	assert.InDelta(t, 600*u.End()/b.End(), u.ownPart(plot).W, 1e-9)
+	texts := ""
+	for _, tx := range u.Plan(u.End(), 646).Texts {
+		texts += tx.S + "\n"
+	}
+	assert.Contains(t, texts, view.Ms(b.End())+" ms", "the axis ends where the longer run does")
+	u.Share(view.Scale{})
+	assert.Equal(t, u.End(), u.axisEnd(), "the zero scale goes back to its own")
+}

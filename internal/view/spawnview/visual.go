@@ -20,6 +20,8 @@ type Visual struct {
 	budget   int     // the memory budget, KiB
 	topG     float64 // the goroutine chart's top
 	topM     float64 // the memory chart's top, KiB
+	own      view.Scale
+	span     float64 // the time axis's end, when shared with a longer run; 0 for the run's own
 }
 
 // New builds the visual of a spawn run with parameters v; a nil trace
@@ -43,7 +45,29 @@ func New(trace []event.Record, v scenario.Values) view.Visual {
 	}
 	vis.topG = niceTop(max(bound, float64(ref), float64(vis.x.peakLive)))
 	vis.topM = niceTop(max(min(scenario.SpawnHandlerKB*vis.topG, float64(vis.budget)), float64(vis.x.peakMem)))
+	vis.own = view.Scale{End: vis.End(), Tops: []float64{vis.topG, vis.topM}}
 	return vis
+}
+
+// Scale is the run's own time axis and the tops of its two charts.
+func (v *Visual) Scale() view.Scale { return v.own }
+
+// Share draws the charts to s: a longer axis, higher tops.
+func (v *Visual) Share(s view.Scale) {
+	s = v.own.Union(s)
+	v.span, v.topG, v.topM = s.End, s.Tops[0], s.Tops[1]
+}
+
+// axisEnd is the end of the charts' time axis.
+func (v *Visual) axisEnd() float64 { return max(v.End(), v.span) }
+
+// ownPart is the part of a plot of the time axis that the run's own length
+// takes: all of it, unless the axis is shared with a longer run.
+func (v *Visual) ownPart(r view.Rect) view.Rect {
+	if end := v.axisEnd(); end > 0 {
+		r.W *= v.End() / end
+	}
+	return r
 }
 
 func (v *Visual) End() float64 {

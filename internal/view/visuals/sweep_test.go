@@ -2,6 +2,7 @@ package visuals_test
 
 import (
 	"bufio"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -45,7 +46,7 @@ func readFences(t *testing.T) []pageFence {
 				cur = &pageFence{page: filepath.Base(f), line: line, params: map[string]string{},
 					name: strings.TrimSpace(strings.TrimPrefix(text, "```playground "))}
 			case cur != nil && text == "```":
-				out = append(out, *cur)
+				out = append(out, sides(*cur)...)
 				cur = nil
 			case cur != nil && text != "":
 				k, v, _ := strings.Cut(text, ":")
@@ -54,6 +55,27 @@ func readFences(t *testing.T) []pageFence {
 		}
 		require.NoError(t, sc.Err())
 		fh.Close()
+	}
+	return out
+}
+
+// sides are the fences a fence stands for: itself, or with a compare
+// line ("mode=bare | mode=supervised") each of the two runs of its pair.
+func sides(f pageFence) []pageFence {
+	cmp, ok := f.params["compare"]
+	if !ok {
+		return []pageFence{f}
+	}
+	delete(f.params, "compare")
+	var out []pageFence
+	for _, side := range strings.Split(cmp, "|") {
+		g := f
+		g.params = maps.Clone(f.params)
+		for _, a := range strings.Split(side, ",") {
+			k, v, _ := strings.Cut(a, "=")
+			g.params[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+		out = append(out, g)
 	}
 	return out
 }
