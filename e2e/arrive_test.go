@@ -26,7 +26,9 @@ func (p *page) rectOf(css string) rect {
 // and on a phone: the first demo's picture starts within the first
 // screen. On the desktop its knobs are beside the picture, in view, and
 // the other parameters wait, closed, under "More parameters"; on the phone
-// they open as a panel from the playback bar.
+// they open as a panel from the playback bar. A page that opens with a
+// pair puts the pair's one form under both pictures and its bar, across
+// the width, so there the knobs are under the picture, not beside it.
 func TestPictureFirst(t *testing.T) {
 	eachPage(t, patternPages, []screen{desktop, phone}, func(t *testing.T, p *page, _ string, s screen) {
 		p.waitReady()
@@ -36,15 +38,23 @@ func TestPictureFirst(t *testing.T) {
 		assert.Less(t, canvas.Top, height, "the picture starts within the first screen")
 		assert.Positive(t, canvas.Bottom-canvas.Top, "the picture has a height")
 
-		knobs := eval[int](p, `document.querySelector(".playground").querySelectorAll(".pg-knob").length`)
+		// The first demo's own element, or the pair it is a side of.
+		const box = `(d => d.closest(".pg-pair") || d)(document.querySelector(".playground"))`
+		paired := eval[bool](p, box+`.matches(".pg-pair")`)
+		knobs := eval[int](p, box+`.querySelectorAll(".pg-knob").length`)
 		assert.GreaterOrEqual(t, knobs, 2)
 		assert.LessOrEqual(t, knobs, 3)
-		assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-params").open`), "more parameters stay closed")
+		assert.False(t, eval[bool](p, box+`.querySelector(".pg-params").open`), "more parameters stay closed")
 		if s.phone {
-			assert.False(t, eval[bool](p, `document.querySelector(".playground .pg-side").checkVisibility()`), "on a phone the form waits in its panel")
+			assert.False(t, eval[bool](p, box+`.querySelector(".pg-side").checkVisibility()`), "on a phone the form waits in its panel")
 			return
 		}
-		first := p.rectOf(".playground .pg-knob")
+		first := eval[rect](p, `(r => ({top: r.top, bottom: r.bottom, left: r.left, right: r.right}))([...`+box+`.querySelectorAll(".pg-knob")].find(k => k.checkVisibility()).getBoundingClientRect())`)
+		if paired {
+			assert.GreaterOrEqual(t, first.Top, canvas.Bottom, "a pair's knobs are under its pictures")
+			p.noConsoleErrors()
+			return
+		}
 		assert.GreaterOrEqual(t, first.Left, canvas.Right, "the knobs are beside the picture")
 		assert.Less(t, first.Top, canvas.Bottom)
 		assert.True(t, eval[bool](p, `[...document.querySelector(".playground").querySelectorAll(".pg-knob :is(.pg-slider, input[type=checkbox], select)")]
