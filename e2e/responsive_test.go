@@ -79,7 +79,9 @@ func TestNoLongTasks(t *testing.T) {
 				assert.True(t, eval[bool](p, `busyShown`), "a compute of %v says it is computing", took)
 			}
 			eval[bool](p, `(playgrounds[0].seek(0), true)`)
-			run(p, "playing", chromedp.Click(chromedp.CSS(".playground .pg-pause")))
+			// The first bar of the page is the first demo's, in its element or
+			// under the pair it is a side of.
+			run(p, "playing", chromedp.Click(chromedp.CSS(".pg-pause")))
 			await[bool](p, `new Promise(r => setTimeout(() => r(true), 1500))`)
 			end := eval[float64](p, `playgrounds[0].summary().virtual_ms`)
 			for _, at := range []float64{0.25, 0.5, 0.75, 1, 0.1} {

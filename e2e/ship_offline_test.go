@@ -201,7 +201,7 @@ func TestOfflineMessage(t *testing.T) {
 	assert.True(t, strings.HasPrefix(message, "You are offline"), message)
 	assert.Contains(t, message, "these pages can be read offline")
 	assert.NotContains(t, message, "Failed to fetch")
-	links := eval[[]map[string]string](p, `[...document.querySelectorAll(".playground-offline-pages a")].map(a => ({href: a.getAttribute("href"), text: a.textContent}))`)
+	links := eval[[]map[string]string](p, `[...document.querySelector(".playground-offline-pages").querySelectorAll("a")].map(a => ({href: a.getAttribute("href"), text: a.textContent}))`)
 	require.Len(t, links, len(sitePages(t)), "every page of the build: %v", links)
 	assert.Equal(t, map[string]string{"href": host.URL + "index.html", "text": "Concurrency patterns playground"}, links[0], "the index first")
 	assert.Contains(t, links, map[string]string{"href": host.URL + "tasks.html", "text": "Supervised tasks"})
