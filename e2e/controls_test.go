@@ -28,7 +28,9 @@ const nextFrame = `new Promise(r => requestAnimationFrame(() => requestAnimation
 // ranPaused runs the demo and pauses it at its start.
 func (p *page) ranPaused() {
 	p.t.Helper()
-	await[map[string]float64](p, `playgrounds[0].run()`)
+	// Both runs of a pair: the first side's picture takes the scale the
+	// two share, which changes when the second side's run arrives.
+	await[[]any](p, `(d => Promise.all([d.run(), ...(d.pairOf === undefined ? [] : [playgrounds[d.pairOf].run()])]))(playgrounds[0])`)
 	eval[float64](p, `playgrounds[0].seek(0)`)
 	await[bool](p, nextFrame)
 }
@@ -197,7 +199,9 @@ func TestPresetsApply(t *testing.T) {
 // opens the help with the keys alone.
 func TestKeyboardOnly(t *testing.T) {
 	p := demoPage(t, "stream.html")
-	await[map[string]float64](p, `playgrounds[0].run()`)
+	// Both runs of a pair: the first side's picture takes the scale the
+	// two share, which changes when the second side's run arrives.
+	await[[]any](p, `(d => Promise.all([d.run(), ...(d.pairOf === undefined ? [] : [playgrounds[d.pairOf].run()])]))(playgrounds[0])`)
 	eval[float64](p, `playgrounds[0].seek(0)`)
 
 	// Tab reaches every control of the demo, with every section open, and
