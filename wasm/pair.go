@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/concurrency-patterns/playground/internal/view"
-	"github.com/concurrency-patterns/playground/internal/view/chart"
 	"github.com/concurrency-patterns/playground/patterns/event"
 	"github.com/concurrency-patterns/playground/wasm/dom"
 )
@@ -164,15 +163,18 @@ func (p *pair) share() {
 	sa, okA := a.vis.(view.Sharer)
 	sb, okB := b.vis.(view.Sharer)
 	if okA && okB && a.last != nil && b.last != nil {
-		s := sa.Scale().Union(sb.Scale())
-		sa.Share(s)
-		sb.Share(s)
+		shareScale(sa, sb)
 	}
 	if a.charts != nil && b.charts != nil {
-		s := chart.Union(a.charts.Own(), b.charts.Own())
-		a.charts.Share(s)
-		b.charts.Share(s)
+		shareScale(a.charts, b.charts)
 	}
+}
+
+// shareScale draws a and b to the union of their own scales.
+func shareScale(a, b view.Sharer) {
+	s := a.Scale().Union(b.Scale())
+	a.Share(s)
+	b.Share(s)
 }
 
 // stillT is the moment the pair's still shows: the later of the two

@@ -170,3 +170,25 @@ func TestNoPercentileBeforeAnEnd(t *testing.T) {
 	}
 	assert.True(t, readouts["none ended yet"])
 }
+
+// Charts shared with a longer, busier run draw to its axis, and keep
+// their own scale to go back to.
+func TestSharedScale(t *testing.T) {
+	d := chart.New(twoSlots, view.TaskLife, 0)
+	own := d.Scale()
+	require.Len(t, own.Tops, 3)
+	texts := func() string {
+		out := ""
+		for _, tx := range d.Plan(0, 900).Texts {
+			out += tx.S + "\n"
+		}
+		return out
+	}
+	longer := view.Scale{End: 4 * own.End, Tops: []float64{10 * own.Tops[0], 0, 0}}
+	d.Share(own.Union(longer))
+	assert.Equal(t, own, d.Scale(), "its own scale is kept")
+	assert.Contains(t, texts(), view.Ms(longer.End)+" ms", "the axis ends where the longer run does")
+	d.Share(view.Scale{})
+	assert.Contains(t, texts(), view.Ms(own.End)+" ms", "back to its own axis")
+	assert.NotContains(t, texts(), view.Ms(longer.End)+" ms")
+}

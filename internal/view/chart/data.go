@@ -38,7 +38,7 @@ type Data struct {
 	Rate    [rateBins]float64
 	MaxRate float64
 
-	shared Scale // the scale of a pair of runs; the zero Scale for the run's own
+	shared view.Scale // the scale of a pair of runs; the zero Scale for the run's own
 
 	Ended int // units that ended
 	// Latencies are, for each ended unit, the time from its arrival

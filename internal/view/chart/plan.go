@@ -57,7 +57,7 @@ func (d *Data) Plan(t, width float64) view.Plan {
 	sc := d.scale()
 	lb := d.bucketAt(t, loadBuckets)
 	d.panel(&p, ps[0], t, "active and queued", "active "+strconv.Itoa(d.Active[lb])+" · queued "+strconv.Itoa(d.Queued[lb]),
-		sc.MaxLoad, []series{{view.RoleRunning, "active", ints(d.Active[:]), 0}, {view.RoleWaiting, "queued", ints(d.Queued[:]), 0}})
+		sc.Tops[topLoad], []series{{view.RoleRunning, "active", ints(d.Active[:]), 0}, {view.RoleWaiting, "queued", ints(d.Queued[:]), 0}})
 	k := d.sampleAt(t)
 	readout := "none ended yet"
 	if k >= d.PctNone {
@@ -67,10 +67,10 @@ func (d *Data) Plan(t, width float64) view.Plan {
 			"p99 "+ms(d.P99[k]))
 	}
 	d.panel(&p, ps[1], t, "task duration percentiles", readout,
-		sc.MaxPct, []series{{view.RoleP50, "p50", d.P50[:], d.PctNone}, {view.RoleP90, "p90", d.P90[:], d.PctNone}, {view.RoleP99, "p99", d.P99[:], d.PctNone}})
+		sc.Tops[topPct], []series{{view.RoleP50, "p50", d.P50[:], d.PctNone}, {view.RoleP90, "p90", d.P90[:], d.PctNone}, {view.RoleP99, "p99", d.P99[:], d.PctNone}})
 	rb := d.bucketAt(t, rateBins)
 	d.panel(&p, ps[2], t, "throughput", strconv.FormatFloat(d.Rate[rb], 'f', 1, 64)+" per virtual s",
-		sc.MaxRate, []series{{view.RoleOK, "ended", d.Rate[:], 0}})
+		sc.Tops[topRate], []series{{view.RoleOK, "ended", d.Rate[:], 0}})
 	return p
 }
 

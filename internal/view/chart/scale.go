@@ -1,34 +1,31 @@
 package chart
 
-// Scale is what a run's charts are drawn to: the time axis's end and the
-// top of each chart. Two runs drawn side by side share one, the larger of
-// theirs (see [Data.Share]), so that equal widths mean equal times and
-// equal heights equal numbers.
-type Scale struct {
-	End                      float64 // virtual ms
-	MaxLoad, MaxPct, MaxRate float64
+import "github.com/concurrency-patterns/playground/internal/view"
+
+// The charts' tops, in the order of a [view.Scale]'s Tops.
+const (
+	topLoad = iota
+	topPct
+	topRate
+)
+
+// Scale is the scale the run's charts need on its own: its time axis's
+// end and the top of each chart. With [Data.Share], Data is a
+// [view.Sharer], as the pictures are: two runs drawn side by side share
+// the union of their scales.
+func (d *Data) Scale() view.Scale {
+	return view.Scale{End: d.End, Tops: []float64{topLoad: float64(d.MaxLoad), topPct: d.MaxPct, topRate: d.MaxRate}}
 }
 
-// Own is the scale the run needs on its own.
-func (d *Data) Own() Scale {
-	return Scale{End: d.End, MaxLoad: float64(d.MaxLoad), MaxPct: d.MaxPct, MaxRate: d.MaxRate}
-}
-
-// Union is the scale that holds both a and b.
-func Union(a, b Scale) Scale {
-	return Scale{End: max(a.End, b.End), MaxLoad: max(a.MaxLoad, b.MaxLoad),
-		MaxPct: max(a.MaxPct, b.MaxPct), MaxRate: max(a.MaxRate, b.MaxRate)}
-}
-
-// Share draws the run to s from now on, where s holds the run's own
+// Share draws the charts to s from now on, where s holds the run's own
 // scale (a smaller field counts as the run's own); the zero Scale goes
 // back to the run's own.
-func (d *Data) Share(s Scale) { d.shared = Union(d.Own(), s) }
+func (d *Data) Share(s view.Scale) { d.shared = d.Scale().Union(s) }
 
 // scale is what the charts are drawn to now.
-func (d *Data) scale() Scale {
+func (d *Data) scale() view.Scale {
 	if d.shared.End > 0 {
 		return d.shared
 	}
-	return d.Own()
+	return d.Scale()
 }
