@@ -246,7 +246,7 @@ func diffText(a, b *demo) string {
 	for _, k := range a.scn.Summary {
 		x, y := view.Ms(a.last.summary[k]), view.Ms(b.last.summary[k])
 		if x != y {
-			parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+x+" vs "+y)
+			parts = append(parts, figureName(k)+" "+x+" vs "+y)
 		}
 	}
 	head := "Whole runs, " + name(a) + " vs " + name(b) + ": "

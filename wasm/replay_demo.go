@@ -103,11 +103,5 @@ func traceValues(scn *scenario.Scenario, params map[string]string) (scenario.Val
 
 // summaryLine is a replayed trace's summary in words.
 func summaryLine(scn *scenario.Scenario, sum map[string]float64) string {
-	parts := make([]string, 0, len(scn.Summary))
-	for _, k := range scn.Summary {
-		if k != "virtual_ms" {
-			parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+view.Ms(sum[k]))
-		}
-	}
-	return "Whole trace: " + strings.Join(parts, " · ") + " · " + view.Ms(sum["virtual_ms"]) + " ms recorded."
+	return "Whole trace: " + figures(scn, sum) + " · " + view.Ms(sum["virtual_ms"]) + " ms recorded."
 }
